@@ -1,0 +1,167 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CAMS_DEFAULT_ENDPOINT } from "@/lib/cams/operations";
+import { createAccountSchema, updateAccountSchema } from "@/lib/schemas/accounts";
+import { createAccountAction, updateAccountAction } from "@/server/actions/accounts";
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  accessKeyId: string;
+  secretKeyId: string;
+  endpoint: string;
+  protocol: "HTTP" | "HTTPS";
+  isSandbox: boolean;
+  spaces: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function Fields({ form, editing }: { form: any; editing: boolean }) {
+  const t = useTranslations("accounts");
+  const text = (name: "name" | "accessKeyId" | "endpoint", hint?: string) => (
+    <FormField
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{t(name)}</FormLabel>
+          <FormControl>
+            <Input autoComplete="off" spellCheck={false} {...field} />
+          </FormControl>
+          {hint ? <FormDescription>{hint}</FormDescription> : null}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+  return (
+    <>
+      {text("name")}
+      {text("accessKeyId")}
+      <FormField
+        control={form.control}
+        name="accessKeySecret"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("accessKeySecret")}</FormLabel>
+            <FormControl>
+              <Input type="password" autoComplete="new-password" spellCheck={false} placeholder={editing ? "••••••••" : undefined} {...field} />
+            </FormControl>
+            {editing ? <FormDescription>{t("secretKeep")}</FormDescription> : null}
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {text("endpoint", t("endpointHint"))}
+      <FormField
+        control={form.control}
+        name="protocol"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("protocol")}</FormLabel>
+            <FormControl>
+              <select className="h-9 w-full rounded-md border bg-background px-3 text-sm" {...field}>
+                <option value="HTTPS">HTTPS</option>
+                <option value="HTTP">HTTP</option>
+              </select>
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </>
+  );
+}
+
+function CreateForm({ onDone }: { onDone: () => void }) {
+  const t = useTranslations("accounts");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(createAccountAction, zodResolver(createAccountSchema), {
+    formProps: { defaultValues: { name: "", accessKeyId: "", accessKeySecret: "", endpoint: CAMS_DEFAULT_ENDPOINT, protocol: "HTTPS" } },
+    actionProps: { onSuccess: onDone },
+  });
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        <Fields form={form} editing={false} />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+function EditForm({ account, onDone }: { account: AccountRow; onDone: () => void }) {
+  const tc = useTranslations("common");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(updateAccountAction, zodResolver(updateAccountSchema), {
+    formProps: {
+      defaultValues: {
+        accountId: account.id,
+        name: account.name,
+        accessKeyId: account.accessKeyId,
+        accessKeySecret: "",
+        endpoint: account.endpoint,
+        protocol: account.protocol,
+      },
+    },
+    actionProps: { onSuccess: onDone },
+  });
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        <Fields form={form} editing />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
+            {tc("save")}
+          </SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+export function AccountDialog({ account }: { account?: AccountRow }) {
+  const t = useTranslations("accounts");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const done = () => {
+    toast.success(t("created"));
+    setOpen(false);
+    router.refresh();
+  };
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        {account ? (
+          <Button variant="outline" size="sm" aria-label={`${tc("edit")}: ${account.name}`}>
+            {tc("edit")}
+          </Button>
+        ) : (
+          <Button>{t("add")}</Button>
+        )}
+      </DialogTrigger>
+      <DialogContent className="max-h-[90vh] overflow-y-auto" closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{account ? `${tc("edit")}: ${account.name}` : t("add")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        {open ? account ? <EditForm account={account} onDone={done} /> : <CreateForm onDone={done} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}

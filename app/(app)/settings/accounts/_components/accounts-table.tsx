@@ -1,0 +1,109 @@
+"use client";
+
+import { CloudCog } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useToastActionError } from "@/components/action-error";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { deleteAccountAction, testAccountConnectionAction } from "@/server/actions/accounts";
+import { AccountDialog, type AccountRow } from "./account-dialog";
+
+function TestButton({ accountId }: { accountId: string }) {
+  const t = useTranslations("accounts");
+  const toastError = useToastActionError();
+  const test = useAction(testAccountConnectionAction, {
+    onSuccess: ({ data }) => data && toast.success(t("testOk", { ms: data.ms, count: data.count })),
+    onError: ({ error }) => toastError(error.serverError, t("test")),
+  });
+  return (
+    <Button variant="outline" size="sm" disabled={test.isPending} onClick={() => test.execute({ accountId })}>
+      {test.isPending ? t("testing") : t("test")}
+    </Button>
+  );
+}
+
+export function AccountsTable({ accounts }: { accounts: AccountRow[] }) {
+  const t = useTranslations("accounts");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const toastError = useToastActionError();
+  const del = useAction(deleteAccountAction, {
+    onSuccess: () => {
+      toast.success(t("deleted"));
+      router.refresh();
+    },
+    onError: ({ error }) => toastError(error.serverError, tc("somethingWrong")),
+  });
+  return (
+    <section aria-labelledby="accounts-title" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id="accounts-title" className="text-lg font-semibold">
+            {t("title")}
+          </h2>
+          <p className="text-sm text-muted-foreground">{t("description")}</p>
+        </div>
+        <AccountDialog />
+      </div>
+      {accounts.length === 0 ? (
+        <EmptyState icon={<CloudCog />} title={t("empty")} description={t("emptyBody")} />
+      ) : (
+        <div className="overflow-x-auto rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("name")}</TableHead>
+                <TableHead>{t("accessKeyId")}</TableHead>
+                <TableHead>{t("accessKeySecret")}</TableHead>
+                <TableHead>{t("endpoint")}</TableHead>
+                <TableHead className="text-right">{t("spaces")}</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">{tc("actions")}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {accounts.map((a) => (
+                <TableRow key={a.id} data-testid={`account-row-${a.name}`}>
+                  <TableCell className="font-medium">
+                    {a.name} {a.isSandbox ? <Badge variant="warning">{tc("sandbox")}</Badge> : null}
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{a.accessKeyId}</TableCell>
+                  <TableCell className="text-xs text-muted-foreground">
+                    <span aria-hidden="true">••••••••</span> {t("secretStored", { keyId: a.secretKeyId })}
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">
+                    {a.protocol.toLowerCase()}://{a.endpoint}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{a.spaces}</TableCell>
+                  <TableCell className="space-x-2 whitespace-nowrap text-right">
+                    <TestButton accountId={a.id} />
+                    <AccountDialog account={a} />
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="outline" size="sm" aria-label={`${tc("delete")}: ${a.name}`}>
+                          {tc("delete")}
+                        </Button>
+                      }
+                      title={t("deleteTitle", { name: a.name })}
+                      description={t("deleteBody")}
+                      confirmLabel={tc("delete")}
+                      destructive
+                      onConfirm={() => del.executeAsync({ accountId: a.id })}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/utils";
+
+const TABS = [
+  { href: "/settings/users", key: "users" },
+  { href: "/settings/spaces", key: "spaces" },
+  { href: "/settings/accounts", key: "accounts" },
+] as const;
+
+export function SettingsTabs() {
+  const t = useTranslations("settings");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("title")} className="flex gap-1 border-b">
+      {TABS.map((tab) => {
+        const active = pathname.startsWith(tab.href);
+        return (
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
+              active && "border-primary text-foreground",
+            )}
+          >
+            {t(tab.key)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { createSpaceSchema, updateSpaceSchema } from "@/lib/schemas/spaces";
+import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
+import type { SpaceRow } from "./spaces-table";
+
+type Accounts = { id: string; name: string }[];
+
+function AccountSelect({ accounts, value, onChange, id }: { accounts: Accounts; value: string | null; onChange: (v: string | null) => void; id?: string }) {
+  const t = useTranslations("spaces");
+  return (
+    <select
+      id={id}
+      className="h-9 w-full rounded-md border bg-background px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring"
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value || null)}
+    >
+      <option value="">{t("noAccount")}</option>
+      {accounts.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function SpaceFields({ form, accounts }: { form: any; accounts: Accounts }) {
+  const t = useTranslations("spaces");
+  return (
+    <>
+      <FormField
+        control={form.control}
+        name="name"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("name")}</FormLabel>
+            <FormControl>
+              <Input autoComplete="off" {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={form.control}
+        name="custSpaceId"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("custSpaceId")}</FormLabel>
+            <FormControl>
+              <Input autoComplete="off" className="font-mono" {...field} />
+            </FormControl>
+            <FormDescription>{t("custSpaceIdHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={form.control}
+        name="accountId"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("account")}</FormLabel>
+            <FormControl>
+              <AccountSelect accounts={accounts} value={field.value} onChange={field.onChange} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </>
+  );
+}
+
+function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => void }) {
+  const t = useTranslations("spaces");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(createSpaceAction, zodResolver(createSpaceSchema), {
+    formProps: { defaultValues: { name: "", custSpaceId: "", accountId: accounts[0]?.id ?? null } },
+    actionProps: { onSuccess: onDone },
+  });
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        <SpaceFields form={form} accounts={accounts} />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: SpaceRow; onDone: () => void }) {
+  const tc = useTranslations("common");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(updateSpaceAction, zodResolver(updateSpaceSchema), {
+    formProps: { defaultValues: { spaceId: space.id, name: space.name, custSpaceId: space.custSpaceId, accountId: space.accountId } },
+    actionProps: { onSuccess: onDone },
+  });
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        <SpaceFields form={form} accounts={accounts} />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
+            {tc("save")}
+          </SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+export function SpaceDialog({ accounts, space }: { accounts: Accounts; space?: SpaceRow }) {
+  const t = useTranslations("spaces");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const done = () => {
+    toast.success(space ? t("updated") : t("created"));
+    setOpen(false);
+    router.refresh();
+  };
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        {space ? (
+          <Button variant="outline" size="sm" aria-label={`${t("rename")}: ${space.name}`}>
+            {t("rename")}
+          </Button>
+        ) : (
+          <Button>{t("add")}</Button>
+        )}
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{space ? `${t("rename")}: ${space.name}` : t("add")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        {open ? space ? <EditForm accounts={accounts} space={space} onDone={done} /> : <CreateForm accounts={accounts} onDone={done} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import { createUserAction, updateUserAction } from "@/server/actions/users";
+import { AssignmentsField } from "./assignments-field";
+import type { UserRow } from "./users-table";
+
+type Spaces = { id: string; name: string }[];
+
+function CreateUserForm({ spaces, onDone }: { spaces: Spaces; onDone: () => void }) {
+  const t = useTranslations("users");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(createUserAction, zodResolver(createUserSchema), {
+    formProps: { defaultValues: { name: "", email: "", password: "", isAdmin: false, assignments: [] } },
+    actionProps: { onSuccess: onDone },
+  });
+  const isAdmin = form.watch("isAdmin");
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        {(["name", "email", "password"] as const).map((name) => (
+          <FormField
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t(name)}</FormLabel>
+                <FormControl>
+                  <Input type={name === "password" ? "password" : name === "email" ? "email" : "text"} autoComplete={name === "password" ? "new-password" : "off"} {...field} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        ))}
+        <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+function EditUserForm({ spaces, user, onDone }: { spaces: Spaces; user: UserRow; onDone: () => void }) {
+  const t = useTranslations("common");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(updateUserAction, zodResolver(updateUserSchema), {
+    formProps: { defaultValues: { userId: user.id, isAdmin: user.isAdmin, assignments: user.assignments } },
+    actionProps: { onSuccess: onDone },
+  });
+  const isAdmin = form.watch("isAdmin");
+  return (
+    <Form {...form}>
+      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
+        <ActionErrorAlert error={action.result.serverError} />
+        <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
+        <DialogFooter>
+          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
+            {t("save")}
+          </SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function AdminAndAssignments({ form, spaces, isAdmin }: { form: any; spaces: Spaces; isAdmin: boolean }) {
+  const t = useTranslations("users");
+  return (
+    <>
+      <FormField
+        control={form.control}
+        name="isAdmin"
+        render={({ field }) => (
+          <FormItem className="flex flex-row items-center gap-2 space-y-0">
+            <FormControl>
+              <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} />
+            </FormControl>
+            <FormLabel className="font-normal">{t("admin")}</FormLabel>
+          </FormItem>
+        )}
+      />
+      {isAdmin ? null : (
+        <FormField
+          control={form.control}
+          name="assignments"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel asChild>
+                <span>{t("assignments")}</span>
+              </FormLabel>
+              <FormDescription>{t("assignmentsHint")}</FormDescription>
+              <AssignmentsField spaces={spaces} value={field.value} onChange={field.onChange} />
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      )}
+    </>
+  );
+}
+
+export function UserDialog({ spaces, user }: { spaces: Spaces; user?: UserRow }) {
+  const t = useTranslations("users");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const done = () => {
+    toast.success(user ? t("updated") : t("created"));
+    setOpen(false);
+    router.refresh();
+  };
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        {user ? (
+          <Button variant="outline" size="sm" aria-label={`${t("edit")}: ${user.email}`}>
+            {t("edit")}
+          </Button>
+        ) : (
+          <Button>{t("add")}</Button>
+        )}
+      </DialogTrigger>
+      <DialogContent className="max-h-[90vh] overflow-y-auto" closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{user ? `${t("edit")}: ${user.email}` : t("add")}</DialogTitle>
+          <DialogDescription>{t("assignmentsHint")}</DialogDescription>
+        </DialogHeader>
+        {open ? user ? <EditUserForm spaces={spaces} user={user} onDone={done} /> : <CreateUserForm spaces={spaces} onDone={done} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}

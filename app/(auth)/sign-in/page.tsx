@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getSessionUser } from "@/server/auth/session";
+import { isSetupCompleted } from "@/server/data/settings";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
+
+export default async function SignInPage() {
+  if (!(await getSessionUser())) {
+    if (!(await isSetupCompleted())) redirect("/setup");
+    return <SignInForm />;
+  }
+  redirect("/");
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { QueryCache, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider } from "next-themes";
+import { useState } from "react";
+import { Toaster } from "@/components/ui/sonner";
+import { HttpError, makeQueryClient } from "@/lib/query-client";
+import { TooltipProvider } from "@/components/ui/tooltip";
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  const [client] = useState(() => {
+    const qc = makeQueryClient();
+    // A 401 on any read means the session ended: go to sign-in instead of showing errors.
+    qc.getQueryCache().config.onError = (err) => {
+      if (err instanceof HttpError && err.status === 401) window.location.assign("/sign-in");
+    };
+    return qc;
+  });
+  void QueryCache;
+  return (
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <QueryClientProvider client={client}>
+        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+        <Toaster richColors closeButton position="top-right" />
+      </QueryClientProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useParams } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
+import { Logo } from "./logo";
+import { SidebarNav } from "./sidebar-nav";
+import { SpaceSwitcher, type ShellSpace } from "./space-switcher";
+import { UserMenu } from "./user-menu";
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+export function AppShell({
+  user,
+  spaces,
+  lastSpaceId,
+  children,
+}: {
+  user: ShellUser;
+  spaces: ShellSpace[];
+  lastSpaceId: string | null;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations();
+  const params = useParams<{ space?: string }>();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const canAll = user.isAdmin || spaces.length > 1;
+  const fromUrl = params.space && (params.space === "all" ? canAll : spaces.some((s) => s.id === params.space)) ? params.space : null;
+  const remembered = lastSpaceId && (lastSpaceId === "all" ? canAll : spaces.some((s) => s.id === lastSpaceId)) ? lastSpaceId : null;
+  const current = fromUrl ?? remembered ?? spaces[0]?.id ?? null;
+
+  const brand = (
+    <div className="flex items-center gap-2 px-3 py-4">
+      <Logo />
+      <span className="font-semibold">{t("app.name")}</span>
+    </div>
+  );
+
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:m-2 focus:rounded focus:bg-background focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <aside className="hidden w-60 shrink-0 border-r bg-sidebar md:block">
+        {brand}
+        <SidebarNav space={current} />
+      </aside>
+      <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
+        <DialogContent className="left-0 top-0 h-full max-w-64 translate-x-0 translate-y-0 rounded-none p-0 sm:max-w-64">
+          <DialogTitle className="sr-only">{t("nav.mainNavigation")}</DialogTitle>
+          {brand}
+          <SidebarNav space={current} onNavigate={() => setMenuOpen(false)} />
+        </DialogContent>
+      </Dialog>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:px-6">
+          <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("nav.openMenu")} onClick={() => setMenuOpen(true)}>
+            <Menu className="size-5" />
+          </Button>
+          <SpaceSwitcher spaces={spaces} current={current} canAll={canAll} />
+          <div className="ml-auto">
+            <UserMenu user={user} />
+          </div>
+        </header>
+        <main id="main" className="min-w-0 flex-1 px-3 py-6 md:px-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

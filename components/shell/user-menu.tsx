@@ -1,0 +1,99 @@
+"use client";
+
+import { Check, CircleUser, Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useTheme } from "next-themes";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuSub,
+  DropdownMenuSubContent,
+  DropdownMenuSubTrigger,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { authClient } from "@/lib/auth-client";
+import { LOCALES } from "@/lib/i18n/config";
+import { setLocaleAction } from "@/server/actions/preferences";
+import { LOCALE_NAMES } from "./locale-switch";
+import type { ShellUser } from "./app-shell";
+
+export function UserMenu({ user }: { user: ShellUser }) {
+  const t = useTranslations("shell");
+  const locale = useLocale();
+  const { theme, setTheme } = useTheme();
+  const router = useRouter();
+  const themes = [
+    { value: "light", label: t("light"), icon: Sun },
+    { value: "dark", label: t("dark"), icon: Moon },
+    { value: "system", label: t("system"), icon: Monitor },
+  ];
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" className="gap-2" aria-label={t("userMenu")} data-testid="user-menu">
+          <CircleUser className="size-5" aria-hidden="true" />
+          <span className="hidden max-w-40 truncate sm:inline">{user.name}</span>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="font-normal">
+          <div className="truncate font-medium">{user.name}</div>
+          <div className="truncate text-xs text-muted-foreground">{user.email}</div>
+          {user.isAdmin ? <div className="text-xs text-muted-foreground">{t("admin")}</div> : null}
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuSub>
+          <DropdownMenuSubTrigger>
+            <Languages className="size-4" aria-hidden="true" />
+            {t("language")}
+          </DropdownMenuSubTrigger>
+          <DropdownMenuSubContent>
+            {LOCALES.map((l) => (
+              <DropdownMenuItem
+                key={l}
+                lang={l}
+                onSelect={async () => {
+                  await setLocaleAction({ locale: l });
+                  router.refresh();
+                }}
+              >
+                {l === locale ? <Check className="size-4" aria-hidden="true" /> : <span className="size-4" />}
+                {LOCALE_NAMES[l]}
+              </DropdownMenuItem>
+            ))}
+          </DropdownMenuSubContent>
+        </DropdownMenuSub>
+        <DropdownMenuSub>
+          <DropdownMenuSubTrigger>
+            <Sun className="size-4" aria-hidden="true" />
+            {t("theme")}
+          </DropdownMenuSubTrigger>
+          <DropdownMenuSubContent>
+            {themes.map(({ value, label, icon: Icon }) => (
+              <DropdownMenuItem key={value} onSelect={() => setTheme(value)}>
+                <Icon className="size-4" aria-hidden="true" />
+                {label}
+                {theme === value ? <Check className="ml-auto size-4" aria-hidden="true" /> : null}
+              </DropdownMenuItem>
+            ))}
+          </DropdownMenuSubContent>
+        </DropdownMenuSub>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          onSelect={async () => {
+            await authClient.signOut();
+            window.location.assign("/sign-in");
+          }}
+        >
+          <LogOut className="size-4" aria-hidden="true" />
+          {t("signOut")}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

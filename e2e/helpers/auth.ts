@@ -1,0 +1,42 @@
+import { expect, type Page } from "@playwright/test";
+import { E2E } from "./env";
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+}
+
+export const signInAsAdmin = (page: Page) => signIn(page, E2E.admin.email, E2E.admin.password);
+
+export async function signOut(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  password: string;
+  /** space name → role */
+  spaces: Record<string, "operator" | "viewer">;
+}
+
+/** Creates a user through Settings → Users, as an admin would. The page must be signed in as admin. */
+export async function createUserViaUi(page: Page, u: NewUser) {
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(u.name);
+  await dialog.getByLabel("E-mail").fill(u.email);
+  await dialog.getByLabel("Initial password").fill(u.password);
+  for (const [space, role] of Object.entries(u.spaces)) {
+    await dialog.getByLabel(space, { exact: true }).selectOption(role);
+  }
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId(`user-row-${u.email}`)).toBeVisible();
+}

@@ -1,0 +1,19 @@
+import { E2E } from "./env";
+
+/** The sandbox's control API (/_sandbox/…), for codes, fault injection and call counts. */
+export async function sandbox<T = unknown>(method: string, path: string, body?: unknown, base = E2E.sandboxUrl): Promise<T> {
+  const res = await fetch(`${base}/_sandbox/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json().catch(() => ({}))) as T;
+}
+
+export const injectFault = (fault: Record<string, unknown>, base?: string) => sandbox("POST", "faults", fault, base);
+export const clearFaults = (base?: string) => sandbox("DELETE", "faults", undefined, base);
+export const sandboxCalls = (base?: string) =>
+  sandbox<{ byAction: Record<string, number>; limitControl: number; total: number }>("GET", "calls", undefined, base);
+export const sandboxCode = (phone: string, base?: string) => sandbox<{ code?: string }>("GET", `codes/${phone}`, undefined, base);
+export const sandboxSpaces = (base?: string) =>
+  sandbox<{ custSpaceId: string; name: string; numbers: number }[]>("GET", "spaces", undefined, base);

@@ -1,0 +1,171 @@
+/**
+ * CAMS 2020-06-06 operations as they are on the wire (shared/cams/API.md §2). Shared by the
+ * client (server/cams) and the sandbox (server/sandbox): nothing else crosses between them.
+ */
+export const CAMS_API_VERSION = "2020-06-06";
+export const CAMS_DEFAULT_ENDPOINT = "cams.ap-southeast-1.aliyuncs.com";
+
+export interface OperationSpec {
+  /** Documented per-account QPS limit ("单用户QPS限制"). */
+  qps: number;
+  /** Parameters CAMS requires ([META24]). */
+  required: readonly string[];
+  /** Every parameter the operation accepts. */
+  params: readonly string[];
+  /** A read, or an update that gives the same result when repeated: safe to retry. */
+  idempotent: boolean;
+}
+
+export const OPERATIONS = {
+  AddChatappPhoneNumber: {
+    qps: 10,
+    required: ["CustSpaceId", "Cc", "PhoneNumber", "VerifiedName"],
+    params: ["CustSpaceId", "Cc", "PhoneNumber", "VerifiedName", "PreValidateId"],
+    idempotent: false,
+  },
+  QueryChatappPhoneNumbers: {
+    qps: 10,
+    required: [],
+    params: ["CustSpaceId", "IsvCode", "Status"],
+    idempotent: true,
+  },
+  GetChatappVerifyCode: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber", "Method", "Locale"],
+    params: ["CustSpaceId", "PhoneNumber", "Method", "Locale"],
+    // Each call sends a new SMS or voice call: never repeat it behind the user's back.
+    idempotent: false,
+  },
+  ChatappVerifyAndRegister: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber", "VerifyCode"],
+    params: ["CustSpaceId", "PhoneNumber", "VerifyCode"],
+    idempotent: false,
+  },
+  ChatappPhoneNumberRegister: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber"],
+    idempotent: false,
+  },
+  ChatappPhoneNumberDeregister: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber"],
+    idempotent: false,
+  },
+  GetPhoneNumberVerificationStatus: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber"],
+    idempotent: true,
+  },
+  GetPhoneEncryptionPublicKey: {
+    qps: 5,
+    required: ["PhoneNumber"],
+    params: ["PhoneNumber", "CustSpaceId"],
+    idempotent: true,
+  },
+  UpdatePhoneEncryptionPublicKey: {
+    qps: 5,
+    required: ["PhoneNumber", "EncryptionPublicKey"],
+    params: ["PhoneNumber", "EncryptionPublicKey", "CustSpaceId"],
+    idempotent: true,
+  },
+  CreatePhoneMessageQrdl: {
+    qps: 5,
+    required: ["PhoneNumber", "GenerateQrImage", "PrefilledMessage"],
+    params: ["PhoneNumber", "GenerateQrImage", "PrefilledMessage", "CustSpaceId"],
+    idempotent: false,
+  },
+  ListPhoneMessageQrdl: {
+    qps: 5,
+    required: ["PhoneNumber"],
+    params: ["PhoneNumber", "CustSpaceId"],
+    idempotent: true,
+  },
+  UpdatePhoneMessageQrdl: {
+    qps: 5,
+    required: ["PhoneNumber", "QrdlCode", "GenerateQrImage", "PrefilledMessage"],
+    params: ["PhoneNumber", "QrdlCode", "GenerateQrImage", "PrefilledMessage", "CustSpaceId"],
+    idempotent: true,
+  },
+  DeletePhoneMessageQrdl: {
+    qps: 5,
+    required: ["PhoneNumber", "QrdlCode"],
+    params: ["PhoneNumber", "QrdlCode", "CustSpaceId"],
+    idempotent: true,
+  },
+  UpdatePhoneWebhook: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber", "StatusCallbackUrl", "UpCallbackUrl", "HttpFlag", "QueueFlag"],
+    idempotent: true,
+  },
+  UpdateAccountWebhook: {
+    qps: 10,
+    required: ["CustSpaceId"],
+    params: ["CustSpaceId", "StatusCallbackUrl", "HttpFlag", "QueueFlag"],
+    idempotent: true,
+  },
+  QueryPhoneBusinessProfile: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber"],
+    idempotent: true,
+  },
+  GetChatappPhoneNumberMetric: {
+    qps: 50,
+    required: ["Start", "End"],
+    params: ["Start", "End", "Granularity", "PhoneNumber", "CustSpaceId", "IsvCode"],
+    idempotent: true,
+  },
+} as const satisfies Record<string, OperationSpec>;
+
+export type OperationName = keyof typeof OPERATIONS;
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export const GENERATE_QR_IMAGE = ["PNG", "SVG"] as const;
+export const KEY_STATUSES = ["VALID", "MISMATCH"] as const;
+export const YES_NO = ["Y", "N"] as const;
+export const VERIFY_METHODS = ["SMS", "VOICE"] as const;
+export const VERIFY_LOCALES = ["zh_CN", "en_US"] as const;
+export const GRANULARITIES = ["DAILY", "HALF_HOUR"] as const;
+export const PHONE_STATUSES = [
+  "PENDING",
+  "DELETED",
+  "MIGRATED",
+  "BANNED",
+  "RESTRICTED",
+  "RATE_LIMITED",
+  "FLAGGED",
+  "CONNECTED",
+  "DISCONNECTED",
+  "UNKNOWN",
+  "UNVERIFIED",
+  "OFFLINE",
+  "PAUSED",
+] as const;
+export const QUALITY_RATINGS = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
+export const MESSAGING_LIMIT_TIERS = [
+  "TIER_50",
+  "TIER_250",
+  "TIER_1K",
+  "TIER_10K",
+  "TIER_100K",
+  "TIER_UNLIMITED",
+  "TIER_10",
+  "TIER_1000",
+  "UNLIMITED",
+] as const;
+
+/** The four codes every operation's catalogue lists (all HTTP 400). */
+export const CATALOGUE_ERRORS = {
+  "Product.Unsubscript": "You have not subscribed to the specified product.",
+  "Ram.PermissionDeny": "You are not authorized to perform the operation.",
+  "System.LimitControl": "The system is under flow control.",
+  "Unknown.ResourceOwnerId": "The resource does not belong to the current user.",
+} as const;
+
+/** Deep link form the sandbox uses for message QR codes. */
+export const deepLinkFor = (qrdlCode: string) => `https://wa.me/message/${qrdlCode}`;

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { GENERATE_QR_IMAGE, GRANULARITIES, VERIFY_LOCALES, VERIFY_METHODS, YES_NO } from "@/lib/cams/operations";
+
+/**
+ * What crosses the CAMS client boundary, browser-safe. Responses: the SDK has already mapped
+ * CAMS's PascalCase keys to camelCase; these schemas turn that into the DTOs the UI reads.
+ * Enum-like fields stay plain strings: sources disagree on the values (API.md §10), so an
+ * unknown value must show as it came, never fail the parse.
+ */
+
+/** Absent, null and "" all mean "not set"; numbers and booleans become text. */
+const text = z
+  .union([z.string(), z.number(), z.boolean()])
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === "" ? null : String(v)));
+const count = z.coerce.number().nullish().transform((v) => (v === undefined || v === null || Number.isNaN(v) ? 0 : v));
+const epochMs = z.coerce.number().nullish().transform((v) => (v === undefined || v === null || Number.isNaN(v) ? null : v));
+
+export const phoneNumberInfoSchema = z.object({
+  phoneNumber: text,
+  verifiedName: text,
+  status: text,
+  qualityRating: text,
+  messagingLimitTier: text,
+  codeVerificationStatus: text,
+  nameStatus: text,
+  newNameStatus: text,
+  statusCallbackUrl: text,
+  upCallbackUrl: text,
+  statusQueue: text,
+  upQueue: text,
+});
+export type PhoneNumberInfo = z.output<typeof phoneNumberInfoSchema>;
+
+export const qrCodeSchema = z.object({
+  phoneNumber: text,
+  qrdlCode: text,
+  generateQrImage: text,
+  prefilledMessage: text,
+  deepLinkUrl: text,
+  qrImageUrl: text,
+});
+export type QrCode = z.output<typeof qrCodeSchema>;
+
+export const encryptionKeyInfoSchema = z.object({
+  phoneNumber: text,
+  /** PEM. A public key, but keep it out of logs anyway: it is large and says nothing useful there. */
+  encryptionPublicKey: text,
+  encryptionPublicKeyStatus: text,
+});
+export type EncryptionKeyInfo = z.output<typeof encryptionKeyInfoSchema>;
+
+export const verificationStatusSchema = z.object({
+  phoneNumber: text,
+  id: text,
+  codeVerificationStatus: text,
+});
+export type VerificationStatus = z.output<typeof verificationStatusSchema>;
+
+export const businessProfileSchema = z.object({
+  about: text,
+  address: text,
+  description: text,
+  email: text,
+  profilePictureUrl: text,
+  vertical: text,
+  websites: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+});
+export type BusinessProfile = z.output<typeof businessProfileSchema>;
+
+export const metricPointSchema = z.object({
+  phoneNumber: text,
+  granularity: text,
+  start: epochMs,
+  end: epochMs,
+  sentCount: count,
+  deliveredCount: count,
+});
+export type MetricPoint = z.output<typeof metricPointSchema>;
+
+/** The envelope every CAMS answer has: Code "OK" means success (API.md §1). */
+export const envelopeSchema = z.object({
+  code: z.string().min(1),
+  message: z.string().nullish(),
+  requestId: z.string().nullish(),
+  accessDeniedDetail: z.string().nullish(),
+});
+
+// ---- requests (camelCase; the client maps them onto the SDK's request models) ----
+
+/** Country code + national number, digits only (API.md §8). */
+export const fullPhoneNumber = z.string().regex(/^[1-9]\d{7,14}$/, "Digits only: country code and number");
+/** Optional on every input: the client falls back to the space it was created for. */
+const custSpaceId = z.string().min(1).max(64).optional();
+const yesNo = z.enum(YES_NO).optional();
+const url = z.string().max(1024).optional();
+const codePoints = (max: number) => (s: string) => [...s].length <= max;
+
+export const addPhoneNumberInput = z.object({
+  custSpaceId,
+  cc: z.string().regex(/^[1-9]\d{0,2}$/, "Country code: 1–3 digits"),
+  /** National number, without the country code (the one operation that splits them). */
+  phoneNumber: z.string().regex(/^\d{4,14}$/, "Digits only, without the country code"),
+  verifiedName: z.string().trim().min(1).max(255),
+  preValidateId: z.string().min(1).optional(),
+});
+export const queryPhoneNumbersInput = z.object({
+  custSpaceId,
+  isvCode: z.string().min(1).optional(),
+  status: z.string().min(1).optional(),
+});
+export const phoneInput = z.object({ custSpaceId, phoneNumber: fullPhoneNumber });
+export const getVerifyCodeInput = phoneInput.extend({
+  method: z.enum(VERIFY_METHODS),
+  locale: z.enum(VERIFY_LOCALES),
+});
+export const verifyAndRegisterInput = phoneInput.extend({ verifyCode: z.string().regex(/^\d{4,10}$/) });
+export const updateEncryptionPublicKeyInput = phoneInput.extend({
+  encryptionPublicKey: z.string().min(1).max(8192),
+});
+export const createQrCodeInput = phoneInput.extend({
+  generateQrImage: z.enum(GENERATE_QR_IMAGE),
+  prefilledMessage: z.string().min(1).refine(codePoints(140), "At most 140 characters"),
+});
+export const qrCodeRefInput = phoneInput.extend({ qrdlCode: z.string().min(1).max(128) });
+export const updateQrCodeInput = createQrCodeInput.extend({ qrdlCode: z.string().min(1).max(128) });
+export const updatePhoneWebhookInput = phoneInput.extend({
+  statusCallbackUrl: url,
+  upCallbackUrl: url,
+  httpFlag: yesNo,
+  queueFlag: yesNo,
+});
+export const updateAccountWebhookInput = z.object({ custSpaceId, statusCallbackUrl: url, httpFlag: yesNo, queueFlag: yesNo });
+export const getPhoneNumberMetricInput = z
+  .object({
+    custSpaceId,
+    phoneNumber: fullPhoneNumber.optional(),
+    isvCode: z.string().min(1).optional(),
+    granularity: z.enum(GRANULARITIES).optional(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((v) => v.start <= v.end, { message: "start must not be after end", path: ["end"] });
+
+export type AddPhoneNumberInput = z.input<typeof addPhoneNumberInput>;
+export type QueryPhoneNumbersInput = z.input<typeof queryPhoneNumbersInput>;
+export type PhoneInput = z.input<typeof phoneInput>;
+export type GetVerifyCodeInput = z.input<typeof getVerifyCodeInput>;
+export type VerifyAndRegisterInput = z.input<typeof verifyAndRegisterInput>;
+export type UpdateEncryptionPublicKeyInput = z.input<typeof updateEncryptionPublicKeyInput>;
+export type CreateQrCodeInput = z.input<typeof createQrCodeInput>;
+export type QrCodeRefInput = z.input<typeof qrCodeRefInput>;
+export type UpdateQrCodeInput = z.input<typeof updateQrCodeInput>;
+export type UpdatePhoneWebhookInput = z.input<typeof updatePhoneWebhookInput>;
+export type UpdateAccountWebhookInput = z.input<typeof updateAccountWebhookInput>;
+export type GetPhoneNumberMetricInput = z.input<typeof getPhoneNumberMetricInput>;

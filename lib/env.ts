@@ -1,0 +1,37 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * The only place that reads process.env. Everything is server-side: the browser bundle gets no
+ * variable from here (no NEXT_PUBLIC_ names on purpose).
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR. */
+    DATABASE_URL: z.string().url().optional(),
+    /** Where the embedded database, generated keys and sandbox credentials live. */
+    DATA_DIR: z.string().min(1).default("data"),
+    /** base64 of 32 bytes. Unset: generated into DATA_DIR/encryption.key (mode 0600) on first start. */
+    ENCRYPTION_KEY: z.string().optional(),
+    ENCRYPTION_KEY_ID: z.string().regex(/^[a-z0-9]{1,16}$/).default("v1"),
+    /** Keys that may still decrypt older values during a rotation: "id:base64,id:base64". */
+    ENCRYPTION_OLD_KEYS: z.string().optional(),
+    BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    /** The built-in CAMS emulator the embedded default starts beside the app. */
+    CAMS_SANDBOX_URL: z.string().url().optional(),
+    CAMS_SANDBOX_ACCESS_KEY_ID: z.string().optional(),
+    CAMS_SANDBOX_ACCESS_KEY_SECRET: z.string().optional(),
+    CAMS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FILE: z.string().optional(),
+    /** Sign-in attempts allowed per window and IP before throttling. */
+    SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { V, idField, textField } from "./common";
+
+/** CAMS examples are numeric ("293483938849493") or "cams-kei****"-like: letters, digits, - and _. */
+export const custSpaceIdField = z
+  .string({ error: V.required })
+  .trim()
+  .min(1, { error: V.required })
+  .max(64, { error: V.custSpaceId })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: V.custSpaceId });
+
+export const createSpaceSchema = z.object({
+  name: textField(80),
+  custSpaceId: custSpaceIdField,
+  accountId: idField.nullable(),
+});
+export type CreateSpaceInput = z.infer<typeof createSpaceSchema>;
+
+export const updateSpaceSchema = z.object({
+  spaceId: idField,
+  name: textField(80),
+  custSpaceId: custSpaceIdField,
+  accountId: idField.nullable(),
+});
+export type UpdateSpaceInput = z.infer<typeof updateSpaceSchema>;
+
+export const deleteSpaceSchema = z.object({ spaceId: idField, confirmName: z.string().max(200) });
+export type DeleteSpaceInput = z.infer<typeof deleteSpaceSchema>;
+
+export const selectSpaceSchema = z.object({ spaceId: z.union([idField, z.literal("all")]) });

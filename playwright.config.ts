@@ -1,0 +1,91 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * e2e runs against the production build (`next build` first: `npm test` does it), a fresh data
+ * directory and two CAMS sandboxes: the main one (linked at start as the "Sandbox" account) and a
+ * second one on another port for the custom-account test. Credentials are made per run and passed
+ * to the tests through the environment, never written to git.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SANDBOX_PORT = PORT + 1010;
+const SANDBOX2_PORT = PORT + 1011;
+const dataDir = path.resolve(__dirname, ".e2e-data");
+
+process.env.E2E_BASE_URL ??= `http://127.0.0.1:${PORT}`;
+process.env.E2E_DATA_DIR ??= dataDir;
+process.env.E2E_SANDBOX_URL ??= `http://127.0.0.1:${SANDBOX_PORT}`;
+process.env.E2E_SANDBOX2_URL ??= `http://127.0.0.1:${SANDBOX2_PORT}`;
+process.env.E2E_SANDBOX_KEY_ID ??= `LTAIe2e${crypto.randomBytes(4).toString("hex")}`;
+process.env.E2E_SANDBOX_SECRET ??= crypto.randomBytes(18).toString("base64url");
+process.env.E2E_SANDBOX2_KEY_ID ??= `LTAIe2eb${crypto.randomBytes(4).toString("hex")}`;
+process.env.E2E_SANDBOX2_SECRET ??= crypto.randomBytes(18).toString("base64url");
+process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`;
+
+const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/cli.ts";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  // One PGlite process behind one server: tests run one at a time.
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts/ },
+    { name: "features", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"] },
+  ],
+  webServer: [
+    {
+      command: sandboxCmd + ` --port ${SANDBOX_PORT}`,
+      url: `${process.env.E2E_SANDBOX_URL}/_sandbox/health`,
+      env: { CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!, CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET! },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: sandboxCmd + ` --port ${SANDBOX2_PORT}`,
+      url: `${process.env.E2E_SANDBOX2_URL}/_sandbox/health`,
+      env: {
+        CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX2_KEY_ID!,
+        CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX2_SECRET!,
+        CAMS_SANDBOX_SPACES: "custom-space-1",
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A fresh data directory every run: the suite starts at the setup page, as a new user would.
+      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `${process.env.E2E_BASE_URL}/sign-in`,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        APP_URL: process.env.E2E_BASE_URL!,
+        CAMS_SANDBOX_URL: process.env.E2E_SANDBOX_URL!,
+        CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!,
+        CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,
+        LOG_FILE: path.join(dataDir, "app.log"),
+        LOG_LEVEL: "debug",
+        SIGNIN_MAX_ATTEMPTS: "5",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

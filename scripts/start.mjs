@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Starts the dashboard on its embedded defaults: PGlite under ./data and the CAMS sandbox beside it.
+// Builds first when there is no production build. Ctrl+C stops both.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? "data");
+const port = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.CAMS_SANDBOX_PORT ?? 4010);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("No production build yet: building (about a minute)…");
+  const r = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// The sandbox's credentials are made once and kept beside the database (mode 0600), so the
+// "Sandbox" account in the dashboard keeps working across restarts.
+fs.mkdirSync(dataDir, { recursive: true });
+const credFile = path.join(dataDir, "sandbox-credentials.json");
+if (!fs.existsSync(credFile)) {
+  const cred = { accessKeyId: `LTAIsandbox${crypto.randomBytes(6).toString("hex")}`, accessKeySecret: crypto.randomBytes(24).toString("base64url") };
+  fs.writeFileSync(credFile, JSON.stringify(cred), { mode: 0o600 });
+}
+const cred = JSON.parse(fs.readFileSync(credFile, "utf8"));
+const sandboxEnv = { ...env, CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret };
+
+const children = [];
+function run(cmd, args, extraEnv, name) {
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...sandboxEnv, ...extraEnv } });
+  child.on("exit", (code, signal) => {
+    console.log(`${name} stopped (${signal ?? code}); stopping the rest.`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+let stopping = false;
+function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+run(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], {}, "sandbox");
+
+// Wait for the sandbox, so the app links its account and spaces at its first start.
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`${sandboxUrl}/_sandbox/health`)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, DATA_DIR: dataDir, NODE_ENV: "production" }, "dashboard");
+console.log(`CAMS Admin: http://localhost:${port}  (CAMS sandbox on ${sandboxUrl})`);

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Every test: typecheck, lint, unit + integration (Vitest: data layer on PGlite and PostgreSQL,
+// the sandbox and CAMS client over HTTP), the production build, then e2e in Chromium.
+// Ends with one line "N passed, N failed" from the runners' JSON reports.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const PG_URL = process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+const results = { passed: 0, failed: 0, skipped: 0 };
+let failedStep = null;
+
+function step(name, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  console.log(`=== ${name}: ${r.status === 0 ? "ok" : `failed (${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  if (r.status !== 0 && !failedStep) failedStep = name;
+  return r.status === 0;
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function ensurePostgres() {
+  if (await postgresReachable()) return true;
+  console.log("PostgreSQL is not reachable; trying to start it…");
+  const versions = fs.existsSync("/etc/postgresql") ? fs.readdirSync("/etc/postgresql") : [];
+  for (const v of versions) spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", v, "main", "start"], { stdio: "inherit" });
+  for (let i = 0; i < 20; i++) {
+    if (await postgresReachable()) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+function readVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  results.passed += j.numPassedTests ?? 0;
+  results.failed += (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  results.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+}
+
+function readPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  results.passed += j.stats?.expected ?? 0;
+  results.failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0);
+  results.skipped += j.stats?.skipped ?? 0;
+}
+
+fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+const pgUp = await ensurePostgres();
+const vitestEnv = {};
+if (pgUp) vitestEnv.DATABASE_URL_TEST = PG_URL;
+else if (process.env.CI) {
+  console.error(`PostgreSQL at ${PG_URL} is not reachable and could not be started: the PostgreSQL suite must run in CI.`);
+  process.exit(1);
+} else console.warn(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL variants are left out of this local run.`);
+
+step("typecheck", bin("tsc"), ["--noEmit"]);
+step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], vitestEnv);
+readVitest(path.join(root, "test-results", "vitest.json"));
+if (step("build", bin("next"), ["build"], { NODE_ENV: "production" })) {
+  step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
+  readPlaywright(path.join(root, "test-results", "e2e.json"));
+}
+
+if (failedStep && results.failed === 0) results.failed = 1; // a failed typecheck/lint/build counts
+console.log(`\n${failedStep ? `First failing step: ${failedStep}` : "All steps passed"}`);
+console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ""}`);
+process.exit(failedStep ? 1 : 0);

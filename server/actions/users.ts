@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createUserSchema, setUserDisabledSchema, updateUserSchema } from "@/lib/schemas/users";
+import { V } from "@/lib/schemas/common";
+import { returnValidationErrors } from "next-safe-action";
+import { audited } from "@/server/audit";
+import { countActiveAdmins, createUserWithPassword, setAdmin, setAssignments, setDisabled } from "@/server/data/users";
+import { ActionError } from "./errors";
+import { adminActionClient } from "./safe-action";
+
+export const createUserAction = adminActionClient
+  .metadata({ name: "users.create" })
+  .inputSchema(createUserSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const { password: _password, ...logged } = parsedInput;
+    void _password;
+    const result = await audited(
+      { actor: ctx.user, operation: "users.create", target: parsedInput.email, input: logged },
+      async () => {
+        try {
+          const { id } = await createUserWithPassword(parsedInput);
+          await setAssignments(id, parsedInput.isAdmin ? [] : parsedInput.assignments);
+          return { id };
+        } catch (e) {
+          if ((e as { code?: string }).code === "EMAIL_TAKEN") return null;
+          throw e;
+        }
+      },
+    );
+    if (!result) returnValidationErrors(createUserSchema, { email: { _errors: [V.emailTaken] } });
+    revalidatePath("/settings/users");
+    return result;
+  });
+
+export const updateUserAction = adminActionClient
+  .metadata({ name: "users.update" })
+  .inputSchema(updateUserSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    if (!parsedInput.isAdmin && (await countActiveAdmins(parsedInput.userId)) === 0) {
+      throw new ActionError("At least one enabled administrator must remain.");
+    }
+    await audited({ actor: ctx.user, operation: "users.update", target: parsedInput.userId, input: parsedInput }, async () => {
+      await setAdmin(parsedInput.userId, parsedInput.isAdmin);
+      await setAssignments(parsedInput.userId, parsedInput.isAdmin ? [] : parsedInput.assignments);
+    });
+    revalidatePath("/settings/users");
+    return { ok: true };
+  });
+
+export const setUserDisabledAction = adminActionClient
+  .metadata({ name: "users.setDisabled" })
+  .inputSchema(setUserDisabledSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    if (parsedInput.disabled && parsedInput.userId === ctx.user.id) throw new ActionError("You cannot disable yourself.");
+    if (parsedInput.disabled && (await countActiveAdmins(parsedInput.userId)) === 0) {
+      throw new ActionError("At least one enabled administrator must remain.");
+    }
+    await audited(
+      { actor: ctx.user, operation: parsedInput.disabled ? "users.disable" : "users.enable", target: parsedInput.userId, input: parsedInput },
+      () => setDisabled(parsedInput.userId, parsedInput.disabled),
+    );
+    revalidatePath("/settings/users");
+    return { ok: true };
+  });

@@ -1,0 +1,108 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { eq } from "drizzle-orm";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { env } from "@/lib/env";
+import { dataDir, getDb } from "@/server/db";
+import * as schema from "@/server/db/schema";
+import { readOrCreateSecretFile } from "./secrets";
+import { recordSignInFailure, clearSignInFailures, signInBlockedFor } from "./throttle";
+
+function createAuth() {
+  const secure = env.APP_URL.startsWith("https://");
+  return betterAuth({
+    appName: "CAMS Admin",
+    baseURL: env.APP_URL,
+    secret: env.BETTER_AUTH_SECRET ?? readOrCreateSecretFile(dataDir(), "auth.secret"),
+    trustedOrigins: [env.APP_URL, "http://localhost:3000", "http://127.0.0.1:3000"],
+    database: drizzleAdapter(getDb(), {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "user", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+        locale: { type: "string", required: false, input: false },
+        lastSpaceId: { type: "string", required: false, input: false },
+      },
+    },
+    // Users are created by the setup page and by admins, never by self sign-up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    advanced: {
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    // A coarse per-IP ceiling shared through the database; the per-account throttle below gives
+    // the user-facing message.
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 30 } },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const [u] = await getDb()
+              .select({ disabled: schema.user.disabled })
+              .from(schema.user)
+              .where(eqUser(session.userId));
+            if (!u || u.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled." });
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
+        const wait = await signInBlockedFor(email);
+        if (wait > 0) {
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+            code: "SIGN_IN_THROTTLED",
+            retryAfter: wait,
+          });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError) {
+          if (returned.status === "UNAUTHORIZED") await recordSignInFailure(email);
+        } else {
+          await clearSignInFailures(email);
+        }
+      }),
+    },
+    plugins: [nextCookies()],
+    logger: { disabled: env.LOG_LEVEL === "silent" },
+    telemetry: { enabled: false },
+  });
+}
+
+const eqUser = (id: string) => eq(schema.user.id, id);
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { __camsAuth?: Auth };
+
+/** Created lazily: `next build` imports the route module and must not open the database. */
+export function getAuth(): Auth {
+  if (!globalForAuth.__camsAuth) globalForAuth.__camsAuth = createAuth();
+  return globalForAuth.__camsAuth;
+}

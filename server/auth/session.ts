@@ -1,0 +1,83 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, ensureMigrated } from "@/server/db";
+import { spaceMembers, spaces, user as userTable } from "@/server/db/schema";
+import { getAuth } from "./auth";
+
+export type SpaceRole = "admin" | "operator" | "viewer";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  locale: string | null;
+  lastSpaceId: string | null;
+}
+
+/** The signed-in, enabled user of this request, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  await ensureMigrated();
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  // Read the row again: a disabled user or a changed role takes effect at once, not at session expiry.
+  const [u] = await getDb().select().from(userTable).where(eq(userTable.id, session.user.id));
+  if (!u || u.disabled) return null;
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    isAdmin: u.role === "admin",
+    locale: u.locale,
+    lastSpaceId: u.lastSpaceId,
+  };
+});
+
+/** The caller's role in one space: admins have every space; others what space_members grants. */
+export async function roleInSpace(user: SessionUser, spaceId: string): Promise<SpaceRole | null> {
+  const db = getDb();
+  const [space] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId));
+  if (!space) return null;
+  if (user.isAdmin) return "admin";
+  const [m] = await db
+    .select({ role: spaceMembers.role })
+    .from(spaceMembers)
+    .where(and(eq(spaceMembers.userId, user.id), eq(spaceMembers.spaceId, spaceId)));
+  return m?.role === "operator" || m?.role === "viewer" ? m.role : null;
+}
+
+export const canWrite = (role: SpaceRole | null) => role === "admin" || role === "operator";
+
+export interface SpaceSummary {
+  id: string;
+  name: string;
+  custSpaceId: string;
+  accountId: string | null;
+  role: SpaceRole;
+}
+
+/** Every space the user may read, with their role in it. */
+export async function accessibleSpaces(user: SessionUser): Promise<SpaceSummary[]> {
+  const db = getDb();
+  const cols = { id: spaces.id, name: spaces.name, custSpaceId: spaces.custSpaceId, accountId: spaces.accountId };
+  if (user.isAdmin) {
+    const rows = await db.select(cols).from(spaces).orderBy(spaces.name);
+    return rows.map((r) => ({ ...r, role: "admin" as const }));
+  }
+  const members = await db.select().from(spaceMembers).where(eq(spaceMembers.userId, user.id));
+  if (members.length === 0) return [];
+  const rows = await db
+    .select(cols)
+    .from(spaces)
+    .where(
+      inArray(
+        spaces.id,
+        members.map((m) => m.spaceId),
+      ),
+    )
+    .orderBy(spaces.name);
+  const roleOf = new Map(members.map((m) => [m.spaceId, m.role as SpaceRole]));
+  return rows.map((r) => ({ ...r, role: roleOf.get(r.id) ?? "viewer" }));
+}

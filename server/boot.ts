@@ -1,0 +1,59 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { env } from "@/lib/env";
+import { encryptSecret } from "@/server/crypto";
+import { ensureMigrated, getDb } from "@/server/db";
+import { cloudAccounts, spaces } from "@/server/db/schema";
+import { getLogger } from "@/server/logger";
+
+/**
+ * Runs once at server start (instrumentation.ts): migrations first, so the first request never
+ * waits for PGlite's initdb; then the sandbox account when the embedded sandbox runs beside us.
+ */
+export async function boot(): Promise<void> {
+  const log = getLogger();
+  const started = Date.now();
+  await ensureMigrated();
+  log.info({ durationMs: Date.now() - started }, "database ready");
+  if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
+    try {
+      await ensureSandboxAccount(env.CAMS_SANDBOX_URL, env.CAMS_SANDBOX_ACCESS_KEY_ID, env.CAMS_SANDBOX_ACCESS_KEY_SECRET);
+    } catch (err) {
+      log.warn({ err: { message: (err as Error).message } }, "sandbox account not linked");
+    }
+  }
+}
+
+/** Creates (or refreshes) the "Sandbox" account and one space per sandbox space. */
+export async function ensureSandboxAccount(url: string, accessKeyId: string, secret: string): Promise<void> {
+  const db = getDb();
+  const endpoint = new URL(url).host;
+  const [existing] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.isSandbox, true));
+  let accountId: string;
+  if (existing) {
+    accountId = existing.id;
+    await db
+      .update(cloudAccounts)
+      .set({ accessKeyId, accessKeySecretEnc: encryptSecret(secret), endpoint, protocol: "HTTP" })
+      .where(eq(cloudAccounts.id, accountId));
+  } else {
+    const [row] = await db
+      .insert(cloudAccounts)
+      .values({ name: "Sandbox", accessKeyId, accessKeySecretEnc: encryptSecret(secret), endpoint, protocol: "HTTP", isSandbox: true })
+      .returning({ id: cloudAccounts.id });
+    accountId = row!.id;
+  }
+  const res = await fetch(new URL("/_sandbox/spaces", url), { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
+  const list = (await res.json()) as { custSpaceId: string; name?: string }[];
+  const have = new Set(
+    (await db.select({ c: spaces.custSpaceId }).from(spaces).where(eq(spaces.accountId, accountId))).map((r) => r.c),
+  );
+  const missing = list.filter((s) => !have.has(s.custSpaceId));
+  if (missing.length) {
+    await db
+      .insert(spaces)
+      .values(missing.map((s) => ({ name: s.name || s.custSpaceId, custSpaceId: s.custSpaceId, accountId })))
+      .onConflictDoNothing();
+  }
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS } from "@/lib/cams/operations";
+import { connectDatabase, type Database } from "@/server/db/connect";
+import { createCamsClient } from "./client";
+import { createRateLimiter, effectiveRate } from "./rate-limit";
+import { silentLogger, startFixture } from "./test-utils";
+
+const SPACE = "space-rl";
+const OP = "QueryChatappPhoneNumbers" as const;
+const QPS = OPERATIONS[OP].qps;
+const CALLS = 3 * QPS;
+
+let fx: Awaited<ReturnType<typeof startFixture>>;
+
+beforeAll(async () => {
+  fx = await startFixture([SPACE], { withDatabase: true });
+});
+afterAll(async () => {
+  await fx.close();
+});
+
+/** Fires CALLS concurrent reads through the given clients (round robin); returns seconds taken. */
+async function burst(clients: ReturnType<typeof createCamsClient>[]): Promise<number> {
+  await fx.control.reset();
+  const started = performance.now();
+  const results = await Promise.allSettled(
+    Array.from({ length: CALLS }, (_, i) => clients[i % clients.length].queryPhoneNumbers()),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+  const calls = await fx.control.calls();
+  expect(calls.limitControl).toBe(0);
+  expect(calls.byAction[OP]).toBe(CALLS);
+  return seconds;
+}
+
+/** Paced at qps × headroom after one immediate call: (n - 1) / rate seconds. */
+const expectedSeconds = (CALLS - 1) / effectiveRate(OP);
+
+const clientOn = (db: Database, accountId: string) =>
+  createCamsClient(fx.account(accountId), {
+    limiter: createRateLimiter(db.db),
+    logger: silentLogger(),
+    space: SPACE,
+    maxRetries: 0, // a System.LimitControl must show up, not be retried away
+  });
+
+describe("database-backed rate limiter (PGlite)", () => {
+  it(`keeps ${CALLS} concurrent calls under ${QPS} QPS with no System.LimitControl`, async () => {
+    const seconds = await burst([clientOn(fx.database, "acct-one")]);
+    expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
+    expect(seconds).toBeLessThan(expectedSeconds + 1);
+    expect(seconds).toBeGreaterThan((CALLS - QPS) / QPS); // ≈ calls / qps
+  });
+
+  it("shares one budget between two limiter instances (two app instances) on one database", async () => {
+    const seconds = await burst([clientOn(fx.database, "acct-two"), clientOn(fx.database, "acct-two")]);
+    expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
+    expect(seconds).toBeLessThan(expectedSeconds + 1);
+  });
+
+  it("without the limiter the same burst is throttled by the sandbox (control)", async () => {
+    await fx.control.reset();
+    const bare = createCamsClient(fx.account("acct-bare"), { logger: silentLogger(), space: SPACE, maxRetries: 0 });
+    const results = await Promise.allSettled(Array.from({ length: CALLS }, () => bare.queryPhoneNumbers()));
+    expect(results.filter((r) => r.status === "rejected").length).toBe(CALLS - QPS);
+    expect((await fx.control.calls()).limitControl).toBe(CALLS - QPS);
+  });
+
+  it("reports the wait, and refuses instead of queueing past maxWaitMs", async () => {
+    const limiter = createRateLimiter(fx.database.db, { maxWaitMs: 250 });
+    const waits = [];
+    for (let i = 0; i < 3; i++) waits.push((await limiter.acquire("acct-queue", "GetPhoneEncryptionPublicKey")).waitedMs);
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBeGreaterThan(0);
+    // At 4.5/s a fourth back-to-back slot is > 250 ms away (the third one waited ~220 ms after the second).
+    const queued = await Promise.allSettled([0, 1, 2].map(() => limiter.acquire("acct-queue", "GetPhoneEncryptionPublicKey")));
+    const refused = queued.filter((r) => r.status === "rejected");
+    expect(refused.length).toBeGreaterThan(0);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "RateLimit.QueueFull", retryable: false });
+  });
+});
+
+// Defined only when a PostgreSQL is configured, so a run without one reports nothing skipped.
+const pgUrl = process.env.DATABASE_URL_TEST;
+if (pgUrl) describe("database-backed rate limiter (PostgreSQL, DATABASE_URL_TEST)", () => {
+  const instances: Database[] = [];
+  beforeAll(async () => {
+    // Two pools = two app instances sharing one PostgreSQL.
+    instances.push(connectDatabase({ url: pgUrl, pool: 4 }), connectDatabase({ url: pgUrl, pool: 4 }));
+    await instances[0].migrate();
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((d) => d.close()));
+  });
+
+  it(`two instances keep ${CALLS} concurrent calls under ${QPS} QPS`, async () => {
+    const account = `acct-pg-${crypto.randomUUID()}`;
+    const seconds = await burst([clientOn(instances[0], account), clientOn(instances[1], account)]);
+    expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
+    expect(seconds).toBeLessThan(expectedSeconds + 1);
+  });
+});

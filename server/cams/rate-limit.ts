@@ -1,0 +1,82 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
+import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
+import type { Db } from "@/server/db/connect";
+import { CamsError } from "./errors";
+
+/**
+ * CAMS limits calls per account and operation per second (OPERATIONS[op].qps) and answers
+ * System.LimitControl beyond that. The budget lives in `rate_buckets`, so every app instance on
+ * one database draws from the same bucket.
+ *
+ * Why capacity 1 and a refill below qps: a bucket of capacity C refilled at r/s lets C + r calls
+ * into any 1 s window, and the server counts arrivals, which jitter by a few ms. Capacity 1 (one
+ * call at once, then one every 1/r s) with r = qps × headroom keeps every 1 s window at or below
+ * qps even when arrivals shift by up to (1/headroom − 1)/2 s (≈55 ms at 0.9).
+ *
+ * Reservation style: a caller takes a token even when the bucket is empty (tokens go negative)
+ * and then sleeps until its slot, so concurrent callers queue in arrival order without polling.
+ */
+export interface RateLimiter {
+  /** Waits for this caller's slot. Throws CamsError RateLimit.QueueFull when the wait would exceed maxWaitMs. */
+  acquire(accountId: string, operation: OperationName): Promise<{ waitedMs: number }>;
+}
+
+export interface RateLimiterOptions {
+  /** Fraction of the documented QPS actually used. */
+  headroom?: number;
+  /** Refuse (without taking a slot) rather than queue longer than this. */
+  maxWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
+
+/** The refill rate (calls per second) the limiter allows for an operation. */
+export const effectiveRate = (operation: OperationName, headroom = 0.9) => OPERATIONS[operation].qps * headroom;
+
+/** Creates the shared, database-backed limiter; one per process is enough. */
+export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLimiter {
+  const headroom = opts.headroom ?? 0.9;
+  const maxWaitMs = opts.maxWaitMs ?? 30_000;
+  const sleep = opts.sleep ?? defaultSleep;
+  const capacity = 1;
+
+  return {
+    async acquire(accountId, operation) {
+      const rate = effectiveRate(operation, headroom);
+      const floor = -(maxWaitMs / 1000) * rate;
+      // One statement, so concurrent callers serialise on the row lock. The clock is the
+      // database's: instances on different hosts must agree on "now". A caller that waited for
+      // the lock uses its earlier timestamp and gets no refill for the wait, which errs safe.
+      const result = await db.execute<{ tokens: number }>(sql`
+        WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+        INSERT INTO rate_buckets AS b (key, tokens, updated_at_ms)
+        SELECT ${bucketKey(accountId, operation)}, ${capacity}::float8 - 1, clock.ms FROM clock
+        ON CONFLICT (key) DO UPDATE SET
+          tokens = least(${capacity}::float8,
+            b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1,
+          updated_at_ms = greatest(b.updated_at_ms, excluded.updated_at_ms)
+        WHERE least(${capacity}::float8,
+            b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1 >= ${floor}::float8
+        RETURNING tokens`);
+      const row = result.rows[0];
+      if (!row) {
+        throw new CamsError({
+          code: LOCAL_ERROR_CODES.queueFull,
+          message: `Too many ${operation} requests are queued for this account; try again shortly.`,
+          operation,
+          retryable: false,
+        });
+      }
+      const tokens = Number(row.tokens);
+      if (tokens >= 0) return { waitedMs: 0 };
+      const waitMs = Math.ceil((-tokens / rate) * 1000);
+      await sleep(waitMs);
+      return { waitedMs: waitMs };
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import type { OperationName } from "@/lib/cams/operations";
+import { applyDemoSeed } from "./seed";
+import { NonceCache } from "./signature";
+import { SandboxState } from "./state";
+
+/** Everything a running sandbox holds: state, credentials, faults, counters, limiter, nonces. */
+
+export interface Credential {
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+export const FAULT_KINDS = ["error", "http", "latency", "malformed", "drop"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  id: number;
+  action?: OperationName;
+  custSpaceId?: string;
+  kind: FaultKind;
+  code?: string;
+  httpStatus?: number;
+  message?: string;
+  latencyMs?: number;
+  /** Calls left to fault; -1 = until cleared. */
+  remaining: number;
+}
+
+export interface CallCounters {
+  byAction: Partial<Record<OperationName, number>>;
+  limitControl: number;
+  total: number;
+}
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const randomString = (n: number) => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join("");
+
+export function randomCredential(): Credential {
+  return { accessKeyId: `LTAI5t${randomString(18)}`, accessKeySecret: randomString(30) };
+}
+
+/** Per-AccessKeyId, per-operation sliding one-second window. */
+export class RateLimiter {
+  private windows = new Map<string, number[]>();
+
+  /** True when the call may proceed (and is recorded); false when it exceeds `qps`. */
+  take(accessKeyId: string, action: string, qps: number, now: number): boolean {
+    const key = `${accessKeyId}\u0000${action}`;
+    const w = (this.windows.get(key) ?? []).filter((t) => now - t < 1000);
+    const ok = w.length < qps;
+    if (ok) w.push(now);
+    this.windows.set(key, w);
+    return ok;
+  }
+
+  clear(): void {
+    this.windows.clear();
+  }
+}
+
+export class SandboxRuntime {
+  readonly state = new SandboxState();
+  readonly limiter = new RateLimiter();
+  readonly nonces = new NonceCache();
+  faults: Fault[] = [];
+  calls: CallCounters = { byAction: {}, limitControl: 0, total: 0 };
+  private nextFaultId = 1;
+  private secrets: Map<string, string>;
+
+  constructor(
+    readonly credentials: Credential[],
+    private readonly initialSpaces: string[] | undefined,
+    private readonly seed: boolean,
+    readonly now: () => number,
+  ) {
+    this.secrets = new Map(credentials.map((c) => [c.accessKeyId, c.accessKeySecret]));
+    this.reset();
+  }
+
+  /** The account that owns the seed and spaces created through the control API. */
+  get primaryOwner(): string {
+    return this.credentials[0].accessKeyId;
+  }
+
+  secretFor = (accessKeyId: string): string | undefined => this.secrets.get(accessKeyId);
+
+  reset(): void {
+    this.state.clear();
+    if (this.initialSpaces) {
+      for (const id of this.initialSpaces) this.state.addSpace(id, id, this.primaryOwner);
+    } else if (this.seed) {
+      applyDemoSeed(this.state, this.primaryOwner);
+    }
+    this.faults = [];
+    this.resetCalls();
+    this.limiter.clear();
+  }
+
+  resetCalls(): void {
+    this.calls = { byAction: {}, limitControl: 0, total: 0 };
+  }
+
+  countCall(action: OperationName): void {
+    this.calls.byAction[action] = (this.calls.byAction[action] ?? 0) + 1;
+    this.calls.total++;
+  }
+
+  addFault(f: Omit<Fault, "id">): Fault {
+    const fault = { ...f, id: this.nextFaultId++ };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** The first fault matching this call, consumed by one. */
+  takeFault(action: OperationName, custSpaceId: string | undefined): Fault | undefined {
+    const f = this.faults.find(
+      (x) => x.remaining !== 0 && (!x.action || x.action === action) && (!x.custSpaceId || x.custSpaceId === custSpaceId),
+    );
+    if (!f) return undefined;
+    if (f.remaining > 0) f.remaining--;
+    this.faults = this.faults.filter((x) => x.remaining !== 0);
+    return f;
+  }
+}
