@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and must stay a plain Node require; bundling it breaks server actions.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "@alicloud/cams20200606", "@alicloud/openapi-client"],
   allowedDevOrigins: ["127.0.0.1"],
+  // Separate build folders let several builds (e.g. parallel e2e runs on other ports) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole tree first (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -11,7 +11,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SANDBOX_PORT = PORT + 1010;
 const SANDBOX2_PORT = PORT + 1011;
-const dataDir = path.resolve(__dirname, ".e2e-data");
+const dataDir = path.resolve(__dirname, PORT === 3100 ? ".e2e-data" : `.e2e-data-${PORT}`);
+const resultsDir = PORT === 3100 ? "test-results" : `test-results-${PORT}`;
 
 process.env.E2E_BASE_URL ??= `http://127.0.0.1:${PORT}`;
 process.env.E2E_DATA_DIR ??= dataDir;
@@ -27,7 +28,7 @@ const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/c
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: `./${resultsDir}`,
   fullyParallel: false,
   // One PGlite process behind one server: tests run one at a time.
   workers: 1,
@@ -35,7 +36,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${resultsDir}/e2e.json` }]],
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: process.env.E2E_BASE_URL,

@@ -1,0 +1,100 @@
+"use client";
+
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { memo } from "react";
+import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";
+import type { ListRow, SortKey } from "@/components/phone-numbers/list-model";
+import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+interface Props {
+  rows: ListRow[];
+  showSpace: boolean;
+  sort: SortKey;
+  dir: "asc" | "desc";
+  onSort: (key: SortKey) => void;
+  /** The search this table shows (the deferred value): lets tests and the benchmark see when it caught up. */
+  query: string;
+  busy: boolean;
+}
+
+function SortHeader({ k, label, sort, dir, onSort }: { k: SortKey; label: string } & Pick<Props, "sort" | "dir" | "onSort">) {
+  const active = sort === k;
+  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <TableHead aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button
+        type="button"
+        onClick={() => onSort(k)}
+        className="-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        {label}
+        <Icon className="size-3.5" aria-hidden="true" />
+      </button>
+    </TableHead>
+  );
+}
+
+const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boolean }) {
+  const label = useEnumLabel();
+  const newName = row.newNameStatus && row.newNameStatus !== "NONE" ? row.newNameStatus : null;
+  return (
+    <TableRow data-testid={`phone-row-${row.phoneNumber}`}>
+      <TableCell>
+        <Link
+          href={`/s/${row.spaceId}/phone-numbers/${row.phoneNumber}`}
+          className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          <PhoneNumberText phone={row.phoneNumber} />
+        </Link>
+      </TableCell>
+      {showSpace ? <TableCell className="max-w-48 truncate">{row.spaceName}</TableCell> : null}
+      <TableCell className="max-w-64 truncate" title={row.verifiedName ?? undefined}>
+        {row.verifiedName ?? "—"}
+      </TableCell>
+      <TableCell>
+        <EnumBadge kind="status" value={row.status} />
+      </TableCell>
+      <TableCell>
+        <EnumBadge kind="quality" value={row.qualityRating} />
+      </TableCell>
+      <TableCell>{row.messagingLimitTier ? label("tier", row.messagingLimitTier) : "—"}</TableCell>
+      <TableCell>
+        <EnumBadge kind="nameStatus" value={row.nameStatus} />
+        {newName ? <span className="ml-1 text-xs text-muted-foreground">→ {label("nameStatus", newName)}</span> : null}
+      </TableCell>
+      <TableCell>
+        <EnumBadge kind="verification" value={row.codeVerificationStatus} />
+      </TableCell>
+    </TableRow>
+  );
+});
+
+/** One page of numbers. Memoised: typing in the search box re-renders it only once the filter has caught up. */
+export const ListTable = memo(function ListTable({ rows, showSpace, sort, dir, onSort, query, busy }: Props) {
+  const t = useTranslations("phoneNumbers.columns");
+  const h = { sort, dir, onSort };
+  return (
+    <Table data-testid="phone-table" data-query={query} aria-busy={busy || undefined} aria-label={t("caption")}>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <SortHeader k="number" label={t("number")} {...h} />
+          {showSpace ? <SortHeader k="space" label={t("space")} {...h} /> : null}
+          <SortHeader k="name" label={t("name")} {...h} />
+          <SortHeader k="status" label={t("status")} {...h} />
+          <SortHeader k="quality" label={t("quality")} {...h} />
+          <SortHeader k="tier" label={t("tier")} {...h} />
+          <SortHeader k="nameStatus" label={t("nameStatus")} {...h} />
+          <SortHeader k="verification" label={t("verification")} {...h} />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <Row key={`${r.spaceId}/${r.phoneNumber}`} row={r} showSpace={showSpace} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+});
