@@ -31,8 +31,13 @@ const cred = JSON.parse(fs.readFileSync(credFile, "utf8"));
 const sandboxEnv = { ...env, CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret };
 
 const children = [];
-function run(cmd, args, extraEnv, name) {
-  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...sandboxEnv, ...extraEnv } });
+function run(cmd, args, extraEnv, name, { hideSecrets = false } = {}) {
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", hideSecrets ? "pipe" : "inherit", "inherit"], env: { ...sandboxEnv, ...extraEnv } });
+  // The sandbox prints the secret it accepts (useful when run alone); here it stays in the 0600 file.
+  if (hideSecrets) {
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => process.stdout.write(chunk.replaceAll(cred.accessKeySecret, "[stored in data/sandbox-credentials.json]")));
+  }
   child.on("exit", (code, signal) => {
     console.log(`${name} stopped (${signal ?? code}); stopping the rest.`);
     shutdown(code ?? 1);
@@ -50,7 +55,7 @@ function shutdown(code = 0) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-run(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], {}, "sandbox");
+run(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], {}, "sandbox", { hideSecrets: true });
 
 // Wait for the sandbox, so the app links its account and spaces at its first start.
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;

@@ -19,31 +19,39 @@ function parseKey(b64: string, what: string): Buffer {
   return key;
 }
 
-/** Reads or, on the embedded default, creates DATA_DIR/encryption.key with mode 0600. */
-export function loadKeyring(dataDir: string): Keyring {
+export interface KeyConfig {
+  key?: string;
+  keyId: string;
+  oldKeys?: string;
+}
+
+const envKeyConfig = (): KeyConfig => ({ key: env.ENCRYPTION_KEY, keyId: env.ENCRYPTION_KEY_ID, oldKeys: env.ENCRYPTION_OLD_KEYS });
+
+/**
+ * The current key comes from ENCRYPTION_KEY or, on the embedded default, DATA_DIR/encryption.key
+ * (created with mode 0600 on first start). Older keys (ENCRYPTION_OLD_KEYS, and the key file when
+ * ENCRYPTION_KEY replaces it) still decrypt, so a rotation can re-encrypt what they protect.
+ */
+export function loadKeyring(dataDir: string, cfg: KeyConfig = envKeyConfig()): Keyring {
   const keys = new Map<string, Buffer>();
-  let current: Buffer;
-  if (env.ENCRYPTION_KEY) {
-    current = parseKey(env.ENCRYPTION_KEY, "ENCRYPTION_KEY");
-  } else {
-    const file = path.join(dataDir, "encryption.key");
+  const file = path.join(dataDir, "encryption.key");
+  if (!cfg.key && !fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    if (!fs.existsSync(file)) {
-      fs.writeFileSync(file, `${env.ENCRYPTION_KEY_ID}:${crypto.randomBytes(32).toString("base64")}\n`, {
-        mode: 0o600,
-        flag: "wx",
-      });
-    }
-    const [id, b64] = fs.readFileSync(file, "utf8").trim().split(":");
-    current = parseKey(b64 ?? "", file);
-    if (id !== env.ENCRYPTION_KEY_ID) keys.set(id!, current);
+    fs.writeFileSync(file, `${cfg.keyId}:${crypto.randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   }
-  keys.set(env.ENCRYPTION_KEY_ID, current);
-  for (const pair of (env.ENCRYPTION_OLD_KEYS ?? "").split(",").filter(Boolean)) {
+  let currentId = cfg.keyId;
+  if (fs.existsSync(file)) {
+    const [id, b64] = fs.readFileSync(file, "utf8").trim().split(":");
+    if (!id || !b64) throw new Error(`${file} is not "<keyId>:<base64 key>"`);
+    keys.set(id, parseKey(b64, file));
+    if (!cfg.key) currentId = id;
+  }
+  if (cfg.key) keys.set(cfg.keyId, parseKey(cfg.key, "ENCRYPTION_KEY"));
+  for (const pair of (cfg.oldKeys ?? "").split(",").filter(Boolean)) {
     const [id, b64] = pair.split(":");
     if (id && b64 && !keys.has(id)) keys.set(id, parseKey(b64, `ENCRYPTION_OLD_KEYS ${id}`));
   }
-  return { currentId: env.ENCRYPTION_KEY_ID, keys };
+  return { currentId, keys };
 }
 
 export function encryptWith(ring: Keyring, plaintext: string): string {

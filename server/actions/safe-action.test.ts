@@ -1,0 +1,82 @@
+import { desc } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { auditEvents } from "@/server/db/schema";
+import type { Database } from "@/server/db/connect";
+import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { ActionError } from "./errors";
+import { adminActionClient, authActionClient, handleServerError, spaceReadActionClient, spaceWriteActionClient } from "./safe-action";
+
+mockSession();
+
+// Actions built on each client, as feature actions are.
+const input = z.object({ spaceId: z.string() });
+const readAction = spaceReadActionClient.metadata({ name: "test.read" }).inputSchema(input).action(async ({ ctx }) => ({ role: ctx.role }));
+const writeAction = spaceWriteActionClient.metadata({ name: "test.write" }).inputSchema(input).action(async ({ ctx }) => ({ role: ctx.role }));
+const adminAction = adminActionClient.metadata({ name: "test.admin" }).action(async () => ({ ok: true }));
+const authAction = authActionClient.metadata({ name: "test.auth" }).action(async ({ ctx }) => ({ id: ctx.user.id }));
+const failing = authActionClient.metadata({ name: "test.fail" }).action(async () => {
+  throw new Error("database password=hunter2 leaked in a driver message");
+});
+const expected = authActionClient.metadata({ name: "test.expected" }).action(async () => {
+  throw new ActionError("Nice message");
+});
+
+let database: Database;
+let f: RoleFixture;
+beforeAll(async () => {
+  database = await useTestDatabase();
+  f = await seedRoles(database);
+});
+afterAll(() => database.close());
+
+type Who = "anonymous" | "viewer" | "otherOperator" | "operator" | "admin";
+const as = (who: Who) => {
+  session.user = who === "anonymous" ? null : f[who];
+};
+
+describe("action clients allow and deny by role", () => {
+  const matrix: [Who, { read: boolean; write: boolean; admin: boolean; auth: boolean }][] = [
+    ["anonymous", { read: false, write: false, admin: false, auth: false }],
+    ["viewer", { read: true, write: false, admin: false, auth: true }],
+    ["otherOperator", { read: false, write: false, admin: false, auth: true }],
+    ["operator", { read: true, write: true, admin: false, auth: true }],
+    ["admin", { read: true, write: true, admin: true, auth: true }],
+  ];
+  it.each(matrix)("%s", async (who, allowed) => {
+    as(who);
+    const r = await readAction({ spaceId: f.spaceId });
+    const w = await writeAction({ spaceId: f.spaceId });
+    const a = await adminAction();
+    const u = await authAction();
+    expect(!!r.data, "read").toBe(allowed.read);
+    expect(!!w.data, "write").toBe(allowed.write);
+    expect(!!a.data, "admin").toBe(allowed.admin);
+    expect(!!u.data, "auth").toBe(allowed.auth);
+    if (!allowed.write) expect(w.serverError?.message).toMatch(/not signed in|permission/);
+  });
+
+  it("refuses a forged or unknown space id, and audits the refusal", async () => {
+    as("operator");
+    expect((await writeAction({ spaceId: f.otherSpaceId })).serverError?.httpStatus).toBe(403);
+    expect((await writeAction({ spaceId: "does-not-exist" })).serverError?.httpStatus).toBe(403);
+    expect((await writeAction({} as never)).serverError?.httpStatus).toBe(403);
+    const [last] = await database.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(last).toMatchObject({ operation: "test.write", outcome: "denied", userId: f.operator.id });
+  });
+});
+
+describe("error masking", () => {
+  it("shows ActionError messages and hides anything else behind a reference", async () => {
+    as("admin");
+    expect((await expected()).serverError).toEqual({ message: "Nice message" });
+    const masked = (await failing()).serverError!;
+    expect(masked.message).not.toContain("hunter2");
+    expect(masked.ref).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it("passes a CAMS error's code and request id through", () => {
+    const e = Object.assign(new Error("throttled"), { name: "CamsError", code: "System.LimitControl", requestId: "RID-1", httpStatus: 400 });
+    expect(handleServerError(e)).toEqual({ message: "throttled", code: "System.LimitControl", requestId: "RID-1", httpStatus: 400 });
+  });
+});

@@ -1,0 +1,64 @@
+import "server-only";
+import { vi } from "vitest";
+import type { SessionUser } from "@/server/auth/session";
+import type { Database } from "@/server/db/connect";
+import { spaceMembers, spaces, user } from "@/server/db/schema";
+import { openTestDatabase, type Engine } from "@/server/db/test-db";
+
+/**
+ * Points the app's lazy database handle at a fresh test database, so actions and data functions
+ * run unchanged against it.
+ */
+export async function useTestDatabase(engine: Engine = "pglite"): Promise<Database> {
+  const database = await openTestDatabase(engine);
+  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
+  g.__camsDb = database;
+  g.__camsDbReady = Promise.resolve();
+  return database;
+}
+
+/** The signed-in user the mocked session returns; null = anonymous. */
+export const session: { user: SessionUser | null } = { user: null };
+
+// Importing this module replaces the request-bound pieces: the session comes from `session.user`,
+// and cache revalidation (which needs a Next request) does nothing.
+vi.mock("@/server/auth/session", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/auth/session")>();
+  return { ...real, getSessionUser: async () => session.user };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+/** Kept for readability at call sites: the mocks above are installed on import. */
+export function mockSession() {}
+
+export interface RoleFixture {
+  admin: SessionUser;
+  operator: SessionUser;
+  viewer: SessionUser;
+  otherOperator: SessionUser;
+  spaceId: string;
+  otherSpaceId: string;
+}
+
+/** Two spaces; an operator and a viewer of the first, an operator of the second, and an admin. */
+export async function seedRoles(database: Database): Promise<RoleFixture> {
+  const { db } = database;
+  const [a] = await db.insert(spaces).values({ name: "Space A", custSpaceId: `a-${crypto.randomUUID().slice(0, 8)}` }).returning();
+  const [b] = await db.insert(spaces).values({ name: "Space B", custSpaceId: `b-${crypto.randomUUID().slice(0, 8)}` }).returning();
+  const mk = async (name: string, role: "admin" | "user") => {
+    const id = crypto.randomUUID();
+    const email = `${name}-${id.slice(0, 6)}@example.com`;
+    await db.insert(user).values({ id, name, email, role });
+    return { id, email, name, isAdmin: role === "admin", locale: null, lastSpaceId: null } satisfies SessionUser;
+  };
+  const admin = await mk("admin", "admin");
+  const operator = await mk("operator", "user");
+  const viewer = await mk("viewer", "user");
+  const otherOperator = await mk("other", "user");
+  await db.insert(spaceMembers).values([
+    { userId: operator.id, spaceId: a!.id, role: "operator" },
+    { userId: viewer.id, spaceId: a!.id, role: "viewer" },
+    { userId: otherOperator.id, spaceId: b!.id, role: "operator" },
+  ]);
+  return { admin, operator, viewer, otherOperator, spaceId: a!.id, otherSpaceId: b!.id };
+}
