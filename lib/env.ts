@@ -24,7 +24,8 @@ export const env = createEnv({
     CAMS_SANDBOX_ACCESS_KEY_ID: z.string().optional(),
     CAMS_SANDBOX_ACCESS_KEY_SECRET: z.string().optional(),
     CAMS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-    CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    // The SDK applies its connect timeout to the whole request, so it matches the read timeout.
+    CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: z.string().optional(),
     /** Sign-in attempts allowed per window and IP before throttling. */

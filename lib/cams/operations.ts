@@ -88,13 +88,15 @@ export const OPERATIONS = {
     qps: 5,
     required: ["PhoneNumber", "QrdlCode", "GenerateQrImage", "PrefilledMessage"],
     params: ["PhoneNumber", "QrdlCode", "GenerateQrImage", "PrefilledMessage", "CustSpaceId"],
-    idempotent: true,
+    // A lost reply after success would make a retry fail with QrdlCodeNotExist: never retried.
+    idempotent: false,
   },
   DeletePhoneMessageQrdl: {
     qps: 5,
     required: ["PhoneNumber", "QrdlCode"],
     params: ["PhoneNumber", "QrdlCode", "CustSpaceId"],
-    idempotent: true,
+    // A lost reply after success would make a retry fail with QrdlCodeNotExist: never retried.
+    idempotent: false,
   },
   UpdatePhoneWebhook: {
     qps: 10,

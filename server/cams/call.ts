@@ -30,7 +30,12 @@ export interface CamsAccount {
 export interface CamsClientDeps {
   limiter?: RateLimiter;
   logger?: pino.Logger;
+  /** Upper bound for one attempt (default env CAMS_TIMEOUT_MS). */
   timeoutMs?: number;
+  /**
+   * Default env CAMS_CONNECT_TIMEOUT_MS. httpx applies it as the socket's idle timeout, so it also
+   * caps the wait for the answer: an attempt times out after min(timeoutMs, connectTimeoutMs).
+   */
   connectTimeoutMs?: number;
   /** Retries after the first attempt, for idempotent operations only. Default 2 (3 attempts). */
   maxRetries?: number;

@@ -34,6 +34,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fx.close();
+  delete process.env.ENCRYPTION_KEY;
+  delete (globalThis as { __camsKeyring?: unknown }).__camsKeyring;
 });
 
 describe("camsForSpace", () => {

@@ -1,0 +1,47 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/server/db";
+import { cloudAccounts, spaces } from "@/server/db/schema";
+import { keyIdOf } from "@/server/crypto";
+
+/** What the browser may see of an account: never the secret, only which key encrypts it. */
+export interface AccountDto {
+  id: string;
+  name: string;
+  accessKeyId: string;
+  secretKeyId: string;
+  endpoint: string;
+  protocol: "HTTP" | "HTTPS";
+  isSandbox: boolean;
+  spaces: number;
+  updatedAt: string;
+}
+
+export async function listAccounts(): Promise<AccountDto[]> {
+  const rows = await getDb()
+    .select({
+      id: cloudAccounts.id,
+      name: cloudAccounts.name,
+      accessKeyId: cloudAccounts.accessKeyId,
+      enc: cloudAccounts.accessKeySecretEnc,
+      endpoint: cloudAccounts.endpoint,
+      protocol: cloudAccounts.protocol,
+      isSandbox: cloudAccounts.isSandbox,
+      updatedAt: cloudAccounts.updatedAt,
+      spaces: sql<number>`(select count(*)::int from ${spaces} where ${spaces.accountId} = ${cloudAccounts.id})`,
+    })
+    .from(cloudAccounts)
+    .orderBy(asc(cloudAccounts.name));
+  return rows.map(({ enc, ...r }) => ({
+    ...r,
+    protocol: r.protocol === "HTTP" ? "HTTP" : "HTTPS",
+    secretKeyId: keyIdOf(enc),
+    spaces: Number(r.spaces),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function listSandboxAccountIds(): Promise<Set<string>> {
+  const rows = await getDb().select({ id: cloudAccounts.id }).from(cloudAccounts).where(eq(cloudAccounts.isSandbox, true));
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { NextResponse } from "next/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/action-error";
+import type { PhoneNumberInfo } from "@/lib/cams/wire";
+import type {
+  Granularity,
+  MetricsResponse,
+  PhoneNumberDetail,
+  PhoneNumberRow,
+  ReadError,
+  SpaceNumbersResult,
+} from "@/lib/schemas/phone-numbers";
+import { accessibleSpaces, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
+import { camsForSpace } from "@/server/cams/for-space";
+import { isCamsError } from "@/server/cams/errors";
+import { getDb } from "@/server/db";
+import { cloudAccounts, spaces } from "@/server/db/schema";
+import { getLogger } from "@/server/logger";
+
+/** Server pages: the caller and their role in the space, or a 404 (a space they cannot read does not exist for them). */
+export const pageSpaceAccess = cache(async (spaceId: string): Promise<{ user: SessionUser; role: SpaceRole }> => {
+  const user = await getSessionUser();
+  const role = user ? await roleInSpace(user, spaceId) : null;
+  if (!user || !role) notFound();
+  return { user, role };
+});
+
+const row = (n: PhoneNumberInfo): PhoneNumberRow => ({
+  phoneNumber: n.phoneNumber ?? "",
+  verifiedName: n.verifiedName,
+  status: n.status,
+  qualityRating: n.qualityRating,
+  messagingLimitTier: n.messagingLimitTier,
+  codeVerificationStatus: n.codeVerificationStatus,
+  nameStatus: n.nameStatus,
+  newNameStatus: n.newNameStatus,
+});
+
+async function queryNumbers(spaceId: string, status?: string): Promise<PhoneNumberInfo[]> {
+  const { client } = await camsForSpace(getDb(), spaceId);
+  const { data } = await client.queryPhoneNumbers(status ? { status } : {});
+  return data.filter((n) => n.phoneNumber);
+}
+
+/** QueryChatappPhoneNumbers for one space. The caller has checked read access. */
+export async function listPhoneNumbers(spaceId: string, status?: string): Promise<PhoneNumberRow[]> {
+  return (await queryNumbers(spaceId, status)).map(row);
+}
+
+/**
+ * One number of a space, or null when the space has no such number. CAMS has no single-number
+ * read, so this is the space's list; cached per request so the layout and the page share it.
+ */
+export const getPhoneNumber = cache(async (spaceId: string, phone: string): Promise<PhoneNumberDetail | null> => {
+  const n = (await queryNumbers(spaceId)).find((x) => x.phoneNumber === phone);
+  if (!n) return null;
+  let metaId: string | null = null;
+  try {
+    const { client } = await camsForSpace(getDb(), spaceId);
+    metaId = (await client.getVerificationStatus({ phoneNumber: phone })).data.id;
+  } catch {
+    // The id is a nice-to-have on the overview; the number's page still works without it.
+  }
+  return {
+    ...row(n),
+    statusCallbackUrl: n.statusCallbackUrl,
+    upCallbackUrl: n.upCallbackUrl,
+    statusQueue: n.statusQueue,
+    upQueue: n.upQueue,
+    metaId,
+  };
+});
+
+/** At most this many spaces are queried at once; the client's limiter then paces each account. */
+const ALL_SPACES_CONCURRENCY = 4;
+
+/** Every readable space's numbers. A failed space is reported as such; the others still come back. */
+export async function listAllSpacesNumbers(user: SessionUser, status?: string): Promise<SpaceNumbersResult[]> {
+  const list = await accessibleSpaces(user);
+  const results: SpaceNumbersResult[] = new Array(list.length);
+  let next = 0;
+  async function worker() {
+    while (next < list.length) {
+      const i = next++;
+      const s = list[i]!;
+      try {
+        results[i] = { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listPhoneNumbers(s.id, status) };
+      } catch (err) {
+        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "phone-numbers.all") };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(ALL_SPACES_CONCURRENCY, list.length) }, worker));
+  return results;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** GetChatappPhoneNumberMetric: 30 days by day, or the last 24 hours by half hour. */
+export async function getPhoneNumberMetrics(spaceId: string, phone: string, granularity: Granularity, now = Date.now()): Promise<MetricsResponse> {
+  const start = granularity === "DAILY" ? Math.floor(now / DAY_MS) * DAY_MS - 29 * DAY_MS : now - DAY_MS;
+  const { client } = await camsForSpace(getDb(), spaceId);
+  const { data } = await client.getPhoneNumberMetric({ phoneNumber: phone, granularity, start, end: now });
+  const points = data
+    .filter((p) => p.start !== null && (!p.phoneNumber || p.phoneNumber === phone))
+    .map((p) => ({ start: p.start!, sent: p.sentCount, delivered: p.deliveredCount }))
+    .sort((a, b) => a.start - b.start);
+  return { granularity, start, end: now, points };
+}
+
+/**
+ * The sandbox's pending verification code for a number, so a tester can finish verification
+ * without a phone. Only for spaces on an is_sandbox account: a real account never gets here.
+ */
+export async function sandboxVerificationCode(spaceId: string, phone: string): Promise<string | null> {
+  const [r] = await getDb()
+    .select({ endpoint: cloudAccounts.endpoint, protocol: cloudAccounts.protocol, isSandbox: cloudAccounts.isSandbox })
+    .from(spaces)
+    .innerJoin(cloudAccounts, eq(cloudAccounts.id, spaces.accountId))
+    .where(eq(spaces.id, spaceId));
+  if (!r?.isSandbox) return null;
+  const scheme = r.protocol === "HTTP" ? "http" : "https";
+  try {
+    const res = await fetch(`${scheme}://${r.endpoint}/_sandbox/codes/${encodeURIComponent(phone)}`, {
+      signal: AbortSignal.timeout(3000),
+      cache: "no-store",
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { code?: unknown };
+    return typeof body.code === "string" && /^\d{4,10}$/.test(body.code) ? body.code : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the space's account is the sandbox (the UI then offers the code hint). */
+export async function isSandboxSpace(spaceId: string): Promise<boolean> {
+  const [r] = await getDb()
+    .select({ isSandbox: cloudAccounts.isSandbox })
+    .from(spaces)
+    .innerJoin(cloudAccounts, eq(cloudAccounts.id, spaces.accountId))
+    .where(eq(spaces.id, spaceId));
+  return !!r?.isSandbox;
+}
+
+/** A CAMS failure as the browser may see it; anything else is logged and masked behind a reference. */
+export function toReadError(err: unknown, what: string): ReadError {
+  if (isCamsError(err)) return { message: err.message, code: err.code, requestId: err.requestId, httpStatus: err.httpStatus };
+  const ref = crypto.randomUUID().slice(0, 8);
+  const e = err as Error;
+  getLogger().error({ err: { name: e?.name, message: e?.message, stack: e?.stack }, ref, what }, "read failed");
+  return { message: GENERIC_ERROR_MESSAGE, ref };
+}
+
+/** Route handlers: CAMS refusals are 502 (the upstream said no) with the explained-error body; the rest 500. */
+export function readErrorResponse(err: unknown, what: string): NextResponse {
+  const body = toReadError(err, what);
+  return NextResponse.json(body, { status: body.code ? 502 : 500 });
+}

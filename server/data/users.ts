@@ -1,0 +1,98 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getAuth } from "@/server/auth/auth";
+import { getDb } from "@/server/db";
+import { session, spaceMembers, spaces, user } from "@/server/db/schema";
+
+export interface UserDto {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: string;
+  assignments: { spaceId: string; role: "operator" | "viewer" }[];
+}
+
+export async function listUsers(): Promise<UserDto[]> {
+  const db = getDb();
+  const users = await db.select().from(user).orderBy(asc(user.email));
+  const members = await db.select().from(spaceMembers);
+  return users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.role === "admin",
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+    assignments: members
+      .filter((m) => m.userId === u.id)
+      .map((m) => ({ spaceId: m.spaceId, role: m.role as "operator" | "viewer" })),
+  }));
+}
+
+/** Creates a user with an e-mail + password credential through the auth library's own adapter. */
+export async function createUserWithPassword(input: {
+  name: string;
+  email: string;
+  password: string;
+  isAdmin: boolean;
+}): Promise<{ id: string }> {
+  const ctx = await getAuth().$context;
+  const existing = await ctx.internalAdapter.findUserByEmail(input.email);
+  if (existing) throw Object.assign(new Error("email taken"), { code: "EMAIL_TAKEN" });
+  const hash = await ctx.password.hash(input.password);
+  const created = await ctx.internalAdapter.createUser({
+    name: input.name,
+    email: input.email,
+    emailVerified: true,
+    role: input.isAdmin ? "admin" : "user",
+  }, { method: "admin" });
+  await ctx.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: "credential",
+    accountId: created.id,
+    password: hash,
+  });
+  return { id: created.id };
+}
+
+export async function setAssignments(
+  userId: string,
+  assignments: { spaceId: string; role: "operator" | "viewer" }[],
+): Promise<void> {
+  const db = getDb();
+  const unique = [...new Map(assignments.map((a) => [a.spaceId, a])).values()];
+  const known = unique.length
+    ? await db.select({ id: spaces.id }).from(spaces).where(inArray(spaces.id, unique.map((a) => a.spaceId)))
+    : [];
+  const knownIds = new Set(known.map((k) => k.id));
+  await db.transaction(async (tx) => {
+    await tx.delete(spaceMembers).where(eq(spaceMembers.userId, userId));
+    const rows = unique.filter((a) => knownIds.has(a.spaceId)).map((a) => ({ userId, ...a }));
+    if (rows.length) await tx.insert(spaceMembers).values(rows);
+  });
+}
+
+export async function setAdmin(userId: string, isAdmin: boolean): Promise<void> {
+  await getDb().update(user).set({ role: isAdmin ? "admin" : "user", updatedAt: new Date() }).where(eq(user.id, userId));
+}
+
+export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
+  const db = getDb();
+  await db.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, userId));
+  // Disabling signs the user out everywhere at once.
+  if (disabled) await db.delete(session).where(eq(session.userId, userId));
+}
+
+export async function countActiveAdmins(exceptUserId?: string): Promise<number> {
+  const rows = await getDb()
+    .select({ id: user.id })
+    .from(user)
+    .where(and(eq(user.role, "admin"), eq(user.disabled, false)));
+  return rows.filter((r) => r.id !== exceptUserId).length;
+}
+
+export async function setUserPreference(userId: string, patch: { locale?: string; lastSpaceId?: string }) {
+  await getDb().update(user).set(patch).where(eq(user.id, userId));
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import type { PhoneNumberInfo } from "@/lib/cams/wire";
+import type { AccountWebhookState, Flag, SpaceWebhooksResult, WebhookRow } from "@/lib/schemas/webhooks";
+import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
+import { camsForSpace } from "@/server/cams/for-space";
+import { getDb } from "@/server/db";
+import { getSetting, setSetting, SETTING } from "./settings";
+import { toReadError } from "./phone-numbers";
+
+/**
+ * Webhook reads. Callers have checked the caller's access to the space (route handlers with
+ * requireSpaceAccess, pages with the space layout, actions with the space action clients).
+ */
+
+const flag = (on: boolean): Flag => (on ? "Y" : "N");
+
+/** QueryChatappPhoneNumbers has no HttpFlag/QueueFlag: a set URL means HTTP on, a queue name means queue on. */
+export function toWebhookRow(n: PhoneNumberInfo): WebhookRow {
+  return {
+    phoneNumber: n.phoneNumber ?? "",
+    verifiedName: n.verifiedName,
+    status: n.status,
+    statusCallbackUrl: n.statusCallbackUrl,
+    upCallbackUrl: n.upCallbackUrl,
+    statusQueue: n.statusQueue,
+    upQueue: n.upQueue,
+    httpFlag: flag(!!(n.statusCallbackUrl || n.upCallbackUrl)),
+    queueFlag: flag(!!(n.statusQueue || n.upQueue)),
+  };
+}
+
+/** Every number of the space with its callback settings (one QueryChatappPhoneNumbers call). */
+export async function listWebhooks(spaceId: string): Promise<WebhookRow[]> {
+  const { client } = await camsForSpace(getDb(), spaceId);
+  const { data } = await client.queryPhoneNumbers({});
+  return data.filter((n) => n.phoneNumber).map(toWebhookRow);
+}
+
+/** One number's settings, or null when the space has no such number (CAMS has no single-number read). */
+export async function getPhoneWebhook(spaceId: string, phone: string): Promise<WebhookRow | null> {
+  return (await listWebhooks(spaceId)).find((r) => r.phoneNumber === phone) ?? null;
+}
+
+// Parallel spaces at most; the CAMS client's limiter paces each account on top of this.
+const ALL_SPACES_CONCURRENCY = 4;
+
+/** Every readable space's webhooks; a space whose call failed is reported as failed, not left out. */
+export async function listAllSpacesWebhooks(user: SessionUser): Promise<SpaceWebhooksResult[]> {
+  const spaces = await accessibleSpaces(user);
+  const results: SpaceWebhooksResult[] = new Array(spaces.length);
+  let next = 0;
+  async function worker() {
+    while (next < spaces.length) {
+      const i = next++;
+      const s = spaces[i]!;
+      try {
+        results[i] = { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
+      } catch (err) {
+        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "webhooks.all") };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(ALL_SPACES_CONCURRENCY, spaces.length) }, worker));
+  return results;
+}
+
+// ---- the space-level webhook: CAMS has no read operation, so the last value saved here is kept ----
+
+const accountKey = (spaceId: string) => `account_webhook:${spaceId}`;
+
+export async function getAccountWebhook(spaceId: string): Promise<AccountWebhookState | null> {
+  return (await getSetting<AccountWebhookState>(accountKey(spaceId))) ?? null;
+}
+
+export async function rememberAccountWebhook(spaceId: string, state: AccountWebhookState): Promise<void> {
+  await setSetting(accountKey(spaceId), state);
+}
+
+// ---- the admin switch ----
+
+/** Off unless an admin turned it on: test deliveries to private addresses are refused by default. */
+export async function allowPrivateWebhookAddresses(): Promise<boolean> {
+  return (await getSetting<boolean>(SETTING.allowPrivateWebhooks)) === true;
+}
+
+export async function setAllowPrivateWebhookAddresses(allow: boolean): Promise<void> {
+  await setSetting(SETTING.allowPrivateWebhooks, allow);
+}
