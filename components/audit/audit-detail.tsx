@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { AuditEventDto } from "@/server/data/audit";
+
+/** The event in full: the (already redacted) input, request id and error code. Read-only by design. */
+export function AuditDetail({ event }: { event: AuditEventDto }) {
+  const t = useTranslations("audit");
+  const tc = useTranslations("common");
+  const rows: [string, string | null][] = [
+    [t("when"), event.at],
+    [t("user"), event.userEmail],
+    [t("space"), event.spaceName ?? event.spaceId],
+    [t("operation"), event.operation],
+    [t("target"), event.target],
+    [t("outcome"), event.outcome],
+    [t("errorCode"), event.errorCode],
+    [t("requestId"), event.requestId],
+    [t("duration"), event.durationMs === null ? null : `${event.durationMs} ms`],
+  ];
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`${t("details")} #${event.id}`}>
+          {t("details")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")} className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>
+            {event.operation} #{event.id}
+          </DialogTitle>
+          <DialogDescription>{t("detailHint")}</DialogDescription>
+        </DialogHeader>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-muted-foreground">{k}</dt>
+              <dd className="break-all font-mono text-xs leading-5">{v ?? "—"}</dd>
+            </div>
+          ))}
+        </dl>
+        <div>
+          <p className="mb-1 text-sm font-medium">{t("input")}</p>
+          <pre className="max-h-72 overflow-auto rounded-md bg-muted p-3 text-xs">{JSON.stringify(event.input, null, 2) ?? "—"}</pre>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

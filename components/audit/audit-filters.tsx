@@ -1,0 +1,91 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+const selectClass = "h-9 w-full rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring";
+
+/** Filters live in the URL: shareable, and the server renders the filtered page. */
+export function AuditFilters({ operations, spaces, exportHref }: { operations: string[]; spaces: { id: string; name: string }[]; exportHref: string }) {
+  const t = useTranslations("audit");
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+
+  function apply(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const next = new URLSearchParams();
+    for (const [k, v] of data.entries()) if (typeof v === "string" && v.trim()) next.set(k, v.trim());
+    router.push(`${pathname}?${next.toString()}`);
+  }
+
+  return (
+    <form
+      className="grid gap-3 rounded-md border p-3 sm:grid-cols-2 lg:grid-cols-7"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+    >
+      <div className="space-y-1 lg:col-span-2">
+        <Label htmlFor="audit-user">{t("user")}</Label>
+        <Input id="audit-user" name="user" defaultValue={params.get("user") ?? ""} placeholder={t("userPlaceholder")} />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="audit-space">{t("space")}</Label>
+        <select id="audit-space" name="space" defaultValue={params.get("space") ?? ""} className={selectClass}>
+          <option value="">{t("any")}</option>
+          {spaces.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="audit-operation">{t("operation")}</Label>
+        <select id="audit-operation" name="operation" defaultValue={params.get("operation") ?? ""} className={selectClass}>
+          <option value="">{t("any")}</option>
+          {operations.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="audit-outcome">{t("outcome")}</Label>
+        <select id="audit-outcome" name="outcome" defaultValue={params.get("outcome") ?? ""} className={selectClass}>
+          <option value="">{t("any")}</option>
+          <option value="ok">{t("outcomeOk")}</option>
+          <option value="error">{t("outcomeError")}</option>
+          <option value="denied">{t("outcomeDenied")}</option>
+        </select>
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="audit-from">{t("from")}</Label>
+        <Input id="audit-from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="audit-to">{t("to")}</Label>
+        <Input id="audit-to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
+      </div>
+      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-7">
+        <Button type="submit">{t("apply")}</Button>
+        <Button type="button" variant="ghost" onClick={() => router.push(pathname)}>
+          {t("reset")}
+        </Button>
+        <Button asChild variant="outline" className="ml-auto">
+          <a href={exportHref} download>
+            <Download className="size-4" aria-hidden="true" />
+            {t("exportCsv")}
+          </a>
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { FileClock } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { AuditEventDto } from "@/server/data/audit";
+import { AuditDetail } from "./audit-detail";
+
+const outcomeVariant = { ok: "success", error: "destructive", denied: "warning" } as const;
+
+export async function AuditTable({ events, newerHref, olderHref }: { events: AuditEventDto[]; newerHref: string | null; olderHref: string | null }) {
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  if (events.length === 0) return <EmptyState icon={<FileClock />} title={t("empty")} description={t("emptyBody")} />;
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-md border">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("when")}</TableHead>
+              <TableHead>{t("user")}</TableHead>
+              <TableHead>{t("space")}</TableHead>
+              <TableHead>{t("operation")}</TableHead>
+              <TableHead>{t("target")}</TableHead>
+              <TableHead>{t("outcome")}</TableHead>
+              <TableHead>{t("requestId")}</TableHead>
+              <TableHead>
+                <span className="sr-only">{t("details")}</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {events.map((e) => (
+              <TableRow key={e.id} data-testid="audit-row">
+                <TableCell className="whitespace-nowrap tabular-nums">
+                  <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}</time>
+                </TableCell>
+                <TableCell className="max-w-48 truncate">{e.userEmail ?? "—"}</TableCell>
+                <TableCell className="max-w-40 truncate">{e.spaceName ?? "—"}</TableCell>
+                <TableCell className="font-mono text-xs">{e.operation}</TableCell>
+                <TableCell className="max-w-40 truncate font-mono text-xs">{e.target ?? "—"}</TableCell>
+                <TableCell>
+                  <Badge variant={outcomeVariant[e.outcome as keyof typeof outcomeVariant] ?? "outline"}>
+                    {t(`outcome_${e.outcome as "ok" | "error" | "denied"}`)}
+                  </Badge>
+                  {e.errorCode ? <span className="ml-2 font-mono text-xs">{e.errorCode}</span> : null}
+                </TableCell>
+                <TableCell className="max-w-44 truncate font-mono text-xs">{e.requestId ?? "—"}</TableCell>
+                <TableCell className="text-right">
+                  <AuditDetail event={e} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <nav aria-label={t("pagination")} className="flex justify-between">
+        {newerHref ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={newerHref}>{t("newest")}</Link>
+          </Button>
+        ) : (
+          <span />
+        )}
+        {olderHref ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={olderHref}>{t("older")}</Link>
+          </Button>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
