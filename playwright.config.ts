@@ -33,7 +33,7 @@ export default defineConfig({
   // One PGlite process behind one server: tests run one at a time.
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: `${resultsDir}/e2e.json` }]],

@@ -7,7 +7,7 @@ import { Toaster } from "@/components/ui/sonner";
 import { HttpError, makeQueryClient } from "@/lib/query-client";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const [client] = useState(() => {
     const qc = makeQueryClient();
     // A 401 on any read means the session ended: go to sign-in instead of showing errors.
@@ -18,7 +18,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   });
   void QueryCache;
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={client}>
         <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
         <Toaster richColors closeButton position="top-right" />

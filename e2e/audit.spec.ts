@@ -17,7 +17,7 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   await expect(rows.first()).toContainText("spaces.create");
   expect(await rows.filter({ hasNotText: "spaces.create" }).count()).toBe(0);
 
-  await rows.filter({ hasText: "e2e-alpha" }).getByRole("button", { name: /Details/ }).click();
+  await rows.filter({ hasText: "e2e-alpha" }).first().getByRole("button", { name: /Details/ }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Input (redacted)");
   await expect(dialog).toContainText('"custSpaceId": "e2e-alpha"');

@@ -169,6 +169,7 @@ test("admin creates spaces and users; operator sees only their space; viewer is 
 });
 
 test("language switch to Chinese and back; light and dark; narrow screens", async ({ page }) => {
+  test.setTimeout(150_000);
   await signInAsAdmin(page);
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Language" }).click();
@@ -216,4 +217,26 @@ test("no secret in the app's log", async () => {
   expect(log.length).toBeGreaterThan(0);
   expect(occurrences([log], E2E.sandboxSecret)).toBe(0);
   expect(occurrences([log], E2E.admin.password)).toBe(0);
+});
+
+test("security headers: nonce-based CSP, no framing, no sniffing; the page still hydrates under the CSP", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto("/sign-in");
+  const h = res!.headers();
+  const csp = h["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-frame-options"]).toBe("DENY");
+  // Hydrated: a client-side handler works.
+  await page.getByRole("button", { name: "简体中文" }).click();
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  expect(violations).toEqual([]);
 });
