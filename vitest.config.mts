@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -16,6 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+    // A fresh encryption key per run: tests never write ./data/encryption.key and no key is committed.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", NODE_ENV: "test", ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"), ENCRYPTION_KEY_ID: "t1" },
   },
 });

@@ -42,7 +42,8 @@ export const adminActionClient = authActionClient.use(async ({ next, ctx, metada
   return next({ ctx });
 });
 
-const spaceIdInput = z.object({ spaceId: z.string().min(1).max(64) });
+// Space ids are UUIDs; anything else (control characters included) never reaches a query.
+const spaceIdInput = z.object({ spaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 /**
  * Space-scoped actions: the input's `spaceId` (never trusted) is checked against the caller's

@@ -37,6 +37,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /** The caller's role in one space: admins have every space; others what space_members grants. */
 export async function roleInSpace(user: SessionUser, spaceId: string): Promise<SpaceRole | null> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(spaceId)) return null;
   const db = getDb();
   const [space] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId));
   if (!space) return null;
