@@ -50,14 +50,14 @@ describe("database-backed rate limiter (PGlite)", () => {
   it(`keeps ${CALLS} concurrent calls under ${QPS} QPS with no System.LimitControl`, async () => {
     const seconds = await burst([clientOn(fx.database, "acct-one")]);
     expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
-    expect(seconds).toBeLessThan(expectedSeconds + 1);
+    expect(seconds).toBeLessThan(expectedSeconds + 5); // paced, not stalled (loose: shared CI cores)
     expect(seconds).toBeGreaterThan((CALLS - QPS) / QPS); // ≈ calls / qps
   });
 
   it("shares one budget between two limiter instances (two app instances) on one database", async () => {
     const seconds = await burst([clientOn(fx.database, "acct-two"), clientOn(fx.database, "acct-two")]);
     expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
-    expect(seconds).toBeLessThan(expectedSeconds + 1);
+    expect(seconds).toBeLessThan(expectedSeconds + 5); // paced, not stalled (loose: shared CI cores)
   });
 
   it("without the limiter the same burst is throttled by the sandbox (control)", async () => {
@@ -99,6 +99,6 @@ if (pgUrl) describe("database-backed rate limiter (PostgreSQL, DATABASE_URL_TEST
     const account = `acct-pg-${crypto.randomUUID()}`;
     const seconds = await burst([clientOn(instances[0], account), clientOn(instances[1], account)]);
     expect(seconds).toBeGreaterThan(expectedSeconds * 0.95);
-    expect(seconds).toBeLessThan(expectedSeconds + 1);
+    expect(seconds).toBeLessThan(expectedSeconds + 5); // paced, not stalled (loose: shared CI cores)
   });
 });
