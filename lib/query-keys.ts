@@ -17,3 +17,42 @@ export const phoneNumberKeys = {
   /** The sandbox's pending verification code (sandbox spaces only). */
   sandboxCode: (spaceId: string, phone: string) => [...phoneNumberKeys.all, "sandbox-code", spaceId, phone] as const,
 };
+
+export const qrCodeKeys = {
+  all: ["qr-codes"] as const,
+  numbers: () => [...qrCodeKeys.all, "number"] as const,
+  /** One number's codes (ListPhoneMessageQrdl); the space page reads the same keys, number by number. */
+  number: (spaceId: string, phone: string) => [...qrCodeKeys.numbers(), spaceId, phone] as const,
+};
+
+export const encryptionKeyKeys = {
+  all: ["encryption-keys"] as const,
+  lists: () => [...encryptionKeyKeys.all, "list"] as const,
+  /** One space's numbers with their last change here (no key states). */
+  list: (spaceId: string) => [...encryptionKeyKeys.lists(), spaceId] as const,
+  details: () => [...encryptionKeyKeys.all, "detail"] as const,
+  /** Every number's key of one space: "refresh all" invalidates this prefix. */
+  spaceDetails: (spaceId: string) => [...encryptionKeyKeys.details(), spaceId] as const,
+  detail: (spaceId: string, phone: string) => [...encryptionKeyKeys.spaceDetails(spaceId), phone] as const,
+};
+
+export const webhookKeys = {
+  all: ["webhooks"] as const,
+  lists: () => [...webhookKeys.all, "list"] as const,
+  /** One space's numbers with their callback settings; "all" is every readable space. */
+  list: (spaceId: string) => [...webhookKeys.lists(), spaceId] as const,
+  detail: (spaceId: string, phone: string) => [...webhookKeys.all, "detail", spaceId, phone] as const,
+  /** The space-level webhook as last saved from CAMS Admin. */
+  account: (spaceId: string) => [...webhookKeys.all, "account", spaceId] as const,
+};
+
+export const bulkKeys = {
+  all: ["bulk"] as const,
+  /** The jobs list (own jobs; every job for administrators). */
+  jobs: () => [...bulkKeys.all, "jobs"] as const,
+  /** One job's progress; its items live under it, so invalidating a job refreshes both. */
+  job: (jobId: string) => [...bulkKeys.all, "job", jobId] as const,
+  items: (jobId: string, filter: string, page: number) => [...bulkKeys.job(jobId), "items", filter, page] as const,
+  /** One space's numbers for the picker, with the Status filter. */
+  numbers: (spaceId: string, status: string | null) => [...bulkKeys.all, "numbers", spaceId, { status }] as const,
+};

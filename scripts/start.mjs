@@ -13,7 +13,7 @@ const sandboxPort = Number(process.env.CAMS_SANDBOX_PORT ?? 4010);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.log("No production build yet: building (about a minute)…");
   const r = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -15,6 +15,7 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   await ensureMigrated();
   log.info({ durationMs: Date.now() - started }, "database ready");
+  (await import("@/server/jobs/worker")).startJobWorker();
   if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
     try {
       await ensureSandboxAccount(env.CAMS_SANDBOX_URL, env.CAMS_SANDBOX_ACCESS_KEY_ID, env.CAMS_SANDBOX_ACCESS_KEY_SECRET);

@@ -11,7 +11,7 @@ export function PhoneNumberText({ phone, className, inline }: { phone: string; c
     return (
       <span className={cn("tabular-nums", className)}>
         {formatPhoneNumber(phone)}
-        {country ? <span className="ml-1 text-muted-foreground">({country})</span> : null}
+        {country ? <span className="ml-2 text-base font-normal text-muted-foreground">{country}</span> : null}
       </span>
     );
   }

@@ -19,11 +19,12 @@ const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/ph
 // limit); a second round from the browser would only add load to a throttled account.
 const NO_RETRY = { retry: false } as const;
 
-export function usePhoneList(spaceId: string, status: string) {
+export function usePhoneList(spaceId: string, status: string, enabled = true) {
   return useQuery({
     queryKey: phoneNumberKeys.list(spaceId, { status: status || null }),
     queryFn: ({ signal }) => fetchJson<PhoneListResponse>(`${base(spaceId)}${qs(status)}`, { signal }),
     placeholderData: keepPreviousData,
+    enabled,
     ...NO_RETRY,
   });
 }

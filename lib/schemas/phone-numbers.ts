@@ -77,6 +77,7 @@ export const addPhoneNumberSchema = z
       ctx.addIssue({ code: "custom", path: ["country"], message: PV.country });
       return;
     }
+    if (!v.nationalNumber) return; // "required" already said it
     const issue = nationalNumberIssue(country.cc, v.nationalNumber);
     if (issue) ctx.addIssue({ code: "custom", path: ["nationalNumber"], message: PV[issue] });
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createPublicKey } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { describePublicKey, REQUIRED_RSA_BITS } from "@/lib/pem";
 import {
   KEY_ORIGINS,
@@ -18,6 +18,8 @@ import { listPhoneNumbers } from "./phone-numbers";
 
 /** The audit operation of a key update; "last changed here" is read back from it. */
 export const KEY_UPDATE_OPERATION = "encryptionKeys.update";
+/** The bulk worker's audit operation for one number's key (server/jobs/perform.ts): a change made here too. */
+const BULK_KEY_OPERATION = "bulk.encryptionKey";
 
 /** GetPhoneEncryptionPublicKey for one number of the space, as a state the UI can show. The caller has checked read access. */
 export async function getEncryptionKey(spaceId: string, phoneNumber: string): Promise<{ result: KeyState; requestId: string | null }> {
@@ -68,10 +70,19 @@ export function nodeAcceptsRsa2048(pem: string): boolean {
   }
 }
 
-type AuditRow = { at: Date; email: string | null; name: string | null; requestId: string | null; target: string | null; input: unknown };
+type AuditRow = {
+  at: Date;
+  operation: string;
+  email: string | null;
+  name: string | null;
+  requestId: string | null;
+  target: string | null;
+  input: unknown;
+};
 
 const changeColumns = {
   at: auditEvents.at,
+  operation: auditEvents.operation,
   email: auditEvents.userEmail,
   name: users.name,
   requestId: auditEvents.requestId,
@@ -87,13 +98,14 @@ function toChange(r: AuditRow): LastKeyChange {
     requestId: r.requestId,
     fingerprint: typeof input.newFingerprint === "string" ? input.newFingerprint : null,
     origin: KEY_ORIGINS.includes(input.origin as KeyOrigin) ? (input.origin as KeyOrigin) : null,
+    bulk: r.operation === BULK_KEY_OPERATION,
   };
 }
 
 const okKeyUpdates = (spaceId: string) =>
-  and(eq(auditEvents.spaceId, spaceId), eq(auditEvents.operation, KEY_UPDATE_OPERATION), eq(auditEvents.outcome, "ok"));
+  and(eq(auditEvents.spaceId, spaceId), inArray(auditEvents.operation, [KEY_UPDATE_OPERATION, BULK_KEY_OPERATION]), eq(auditEvents.outcome, "ok"));
 
-/** The newest successful key update made through this console for one number. */
+/** The newest successful key update made through this console (one by one or in bulk) for one number. */
 export async function lastKeyChange(spaceId: string, phoneNumber: string): Promise<LastKeyChange | null> {
   const [r] = await getDb()
     .select(changeColumns)

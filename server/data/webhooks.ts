@@ -1,9 +1,11 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import type { AccountWebhookState, Flag, SpaceWebhooksResult, WebhookRow } from "@/lib/schemas/webhooks";
 import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
+import { rateLimit } from "@/server/db/schema";
 import { getSetting, setSetting, SETTING } from "./settings";
 import { toReadError } from "./phone-numbers";
 
@@ -15,7 +17,11 @@ import { toReadError } from "./phone-numbers";
 const flag = (on: boolean): Flag => (on ? "Y" : "N");
 
 /** QueryChatappPhoneNumbers has no HttpFlag/QueueFlag: a set URL means HTTP on, a queue name means queue on. */
-export function toWebhookRow(n: PhoneNumberInfo): WebhookRow {
+type CallbackFields = Pick<PhoneNumberInfo, "verifiedName" | "status" | "statusCallbackUrl" | "upCallbackUrl" | "statusQueue" | "upQueue"> & {
+  phoneNumber: string | null;
+};
+
+export function toWebhookRow(n: CallbackFields): WebhookRow {
   return {
     phoneNumber: n.phoneNumber ?? "",
     verifiedName: n.verifiedName,
@@ -85,4 +91,29 @@ export async function allowPrivateWebhookAddresses(): Promise<boolean> {
 
 export async function setAllowPrivateWebhookAddresses(allow: boolean): Promise<void> {
   await setSetting(SETTING.allowPrivateWebhooks, allow);
+}
+
+// ---- test deliveries per user: the server posts on the caller's behalf, so it is paced ----
+
+export const TEST_DELIVERY_WINDOW_MS = 60_000;
+export const TEST_DELIVERY_MAX = 20;
+
+/**
+ * Counts one test delivery for the user in a fixed one-minute window (in the database, so every
+ * app instance shares it); false once the window's budget is spent.
+ */
+export async function takeTestDeliverySlot(userId: string, now = Date.now()): Promise<boolean> {
+  const fresh = sql`${now} - ${rateLimit.lastRequest} >= ${TEST_DELIVERY_WINDOW_MS}`;
+  const [row] = await getDb()
+    .insert(rateLimit)
+    .values({ id: crypto.randomUUID(), key: `webhook-test:${userId}`, count: 1, lastRequest: now })
+    .onConflictDoUpdate({
+      target: rateLimit.key,
+      set: {
+        count: sql`case when ${fresh} then 1 else ${rateLimit.count} + 1 end`,
+        lastRequest: sql`case when ${fresh} then ${now} else ${rateLimit.lastRequest} end`,
+      },
+    })
+    .returning({ count: rateLimit.count });
+  return (row?.count ?? 1) <= TEST_DELIVERY_MAX;
 }

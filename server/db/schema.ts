@@ -170,3 +170,68 @@ export const appSettings = pgTable("app_settings", {
   value: jsonb("value").notNull(),
   updatedAt: updatedAt(),
 });
+
+// ---- bulk operations (server/jobs) ----
+
+/**
+ * A bulk operation: one CAMS change (kind + params) applied to many numbers by the job worker.
+ * `params` holds the webhook settings, or the public key PEM and its fingerprint (a public key is
+ * not secret; a private key never gets here: the schema refuses it before a job is created).
+ * The counters are updated in the same transaction as the item they count, so they never drift.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    /** "webhook" | "encryption_key" */
+    kind: text("kind").notNull(),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdByEmail: text("created_by_email").notNull(),
+    /** queued → running → done; paused and cancelled by the user. */
+    status: text("status").notNull().default("queued"),
+    params: jsonb("params").notNull(),
+    total: integer("total").notNull(),
+    okCount: integer("ok_count").notNull().default(0),
+    failedCount: integer("failed_count").notNull().default(0),
+    cancelledCount: integer("cancelled_count").notNull().default(0),
+    /** Items put back after a retryable failure (throttling, 5xx, timeouts). */
+    retryCount: integer("retry_count").notNull().default(0),
+    /** Throttled answers (System.LimitControl, Throttling.*) the worker saw. */
+    throttledCount: integer("throttled_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_status_idx").on(t.status), index("jobs_created_by_idx").on(t.createdBy, t.createdAt)],
+);
+
+/** One number of a job. Claimed with FOR UPDATE SKIP LOCKED; `claimed_at` is a lease the worker renews. */
+export const jobItems = pgTable(
+  "job_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    spaceId: text("space_id").notNull(),
+    phoneNumber: text("phone_number").notNull(),
+    /** pending → running → ok | failed | cancelled */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** A retry after a throttled or failed attempt waits until then. */
+    runAfter: timestamp("run_after", { withTimezone: true }),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    requestId: text("request_id"),
+    claimedBy: text("claimed_by"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("job_items_job_space_phone_uq").on(t.jobId, t.spaceId, t.phoneNumber),
+    index("job_items_claim_idx").on(t.status, t.claimedAt),
+    index("job_items_job_status_idx").on(t.jobId, t.status),
+    index("job_items_finished_idx").on(t.jobId, t.finishedAt),
+  ],
+);

@@ -1,5 +1,55 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { encryptionKeyKeys } from "@/lib/query-keys";
+import type { KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
+import { accessibleSpaces, getSessionUser } from "@/server/auth/session";
+import { listKeyNumbers } from "@/server/data/encryption-keys";
+import { pageSpaceAccess } from "@/server/data/phone-numbers";
+import { getSpace } from "@/server/data/spaces";
+import { KeysList } from "./_components/keys-list";
 
-export default function Page() {
-  return <ComingSoon section="encryptionKeys" />;
+type Props = { params: Promise<{ space: string }> };
+
+/**
+ * Every number of the space (or of every readable space) with its key state. The numbers come
+ * with the first paint; key states are then read number by number from the browser, paced by the
+ * server's rate limiter, so the page shows each one as it arrives instead of waiting for all.
+ */
+export default async function EncryptionKeysPage({ params }: Props) {
+  const { space } = await params;
+  const t = await getTranslations("encryptionKeys");
+  const qc = new QueryClient();
+  let spaces: { id: string; name: string }[];
+  let description: string;
+
+  if (space === "all") {
+    const user = await getSessionUser();
+    if (!user) notFound();
+    const list = await accessibleSpaces(user);
+    if (!user.isAdmin && list.length < 2) notFound();
+    spaces = list.map((s) => ({ id: s.id, name: s.name }));
+    description = t("allDescription", { count: list.length });
+  } else {
+    await pageSpaceAccess(space);
+    const row = await getSpace(space);
+    spaces = [{ id: space, name: row?.name ?? "" }];
+    description = t("description", { space: row?.name ?? "" });
+    try {
+      const body: KeyNumbersResponse = { numbers: await listKeyNumbers(space), fetchedAt: new Date().toISOString() };
+      qc.setQueryData(encryptionKeyKeys.list(space), body);
+    } catch {
+      // Left to the client's first fetch, which shows the explained error and a retry button.
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} description={description} />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <KeysList spaces={spaces} showSpace={space === "all"} />
+      </HydrationBoundary>
+    </div>
+  );
 }

@@ -1,5 +1,60 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { phoneNumberKeys } from "@/lib/query-keys";
+import { statusFilterField, type AllSpacesResponse, type PhoneListResponse } from "@/lib/schemas/phone-numbers";
+import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
+import { listAllSpacesNumbers, listPhoneNumbers, pageSpaceAccess } from "@/server/data/phone-numbers";
+import { getSpace } from "@/server/data/spaces";
+import { AddNumberDialog } from "./_components/add-number-dialog";
+import type { WritableSpace } from "./_components/add-number-form";
+import { PhoneList } from "./_components/phone-list";
 
-export default function Page() {
-  return <ComingSoon section="phoneNumbers" />;
+type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * First paint on the server: the numbers are read here and handed to TanStack Query, which then
+ * owns refreshes (GET /api/…). A failed read is not cached: the client's first fetch shows it, explained.
+ */
+export default async function PhoneNumbersPage({ params, searchParams }: Props) {
+  const { space } = await params;
+  const sp = await searchParams;
+  const status = statusFilterField.parse(typeof sp.status === "string" ? sp.status : undefined);
+  const t = await getTranslations("phoneNumbers");
+  const qc = new QueryClient();
+  let writable: WritableSpace[] = [];
+  let description: string;
+
+  if (space === "all") {
+    const user = await getSessionUser();
+    if (!user) notFound();
+    const spaces = await accessibleSpaces(user);
+    if (!user.isAdmin && spaces.length < 2) notFound();
+    writable = spaces.filter((s) => canWrite(s.role)).map((s) => ({ id: s.id, name: s.name }));
+    description = t("allDescription", { count: spaces.length });
+    const body: AllSpacesResponse = { spaces: await listAllSpacesNumbers(user, status), fetchedAt: new Date().toISOString() };
+    qc.setQueryData(phoneNumberKeys.allSpaces({ status: status ?? null }), body);
+  } else {
+    const { role } = await pageSpaceAccess(space);
+    const row = await getSpace(space);
+    if (canWrite(role) && row) writable = [{ id: row.id, name: row.name }];
+    description = t("description", { space: row?.name ?? "" });
+    try {
+      const body: PhoneListResponse = { numbers: await listPhoneNumbers(space, status), fetchedAt: new Date().toISOString() };
+      qc.setQueryData(phoneNumberKeys.list(space, { status: status ?? null }), body);
+    } catch {
+      // Left to the client's first fetch, which shows the explained error and a retry button.
+    }
+  }
+
+  const add = writable.length ? <AddNumberDialog spaces={space === "all" ? writable : null} defaultSpaceId={writable[0]!.id} /> : null;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} description={description} actions={add} />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <PhoneList spaceId={space} />
+      </HydrationBoundary>
+    </div>
+  );
 }

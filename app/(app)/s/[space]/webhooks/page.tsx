@@ -1,5 +1,37 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { Settings2 } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { PrivateAddressSwitch } from "@/components/webhooks/private-address-switch";
+import { WebhooksTable } from "@/components/webhooks/webhooks-table";
+import { getSessionUser } from "@/server/auth/session";
+import { allowPrivateWebhookAddresses } from "@/server/data/webhooks";
 
-export default function Page() {
-  return <ComingSoon section="webhooks" />;
+/** Every number of the space (or of all spaces) with its callback settings; the space layout checked access. */
+export default async function WebhooksPage({ params }: { params: Promise<{ space: string }> }) {
+  const { space } = await params;
+  const [t, user] = await Promise.all([getTranslations("webhooks"), getSessionUser()]);
+  const all = space === "all";
+  const isAdmin = !!user?.isAdmin;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        description={all ? t("descriptionAll") : t("description")}
+        actions={
+          all ? null : (
+            <Button asChild variant="outline">
+              <Link href={`/s/${space}/space-settings`}>
+                <Settings2 aria-hidden="true" />
+                {t("spaceSettingsLink")}
+              </Link>
+            </Button>
+          )
+        }
+      />
+      {isAdmin ? <PrivateAddressSwitch initial={await allowPrivateWebhookAddresses()} /> : null}
+      <WebhooksTable spaceId={space} />
+    </div>
+  );
 }

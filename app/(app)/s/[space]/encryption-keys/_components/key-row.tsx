@@ -1,0 +1,108 @@
+"use client";
+
+import type { UseQueryResult } from "@tanstack/react-query";
+import { CircleX, RotateCw } from "lucide-react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { LastChange } from "@/components/encryption-key/key-details";
+import { CheckingBadge, KeyStatusBadge } from "@/components/encryption-key/key-status";
+import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
+import { readErrorOf } from "@/components/phone-numbers/queries";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { explainCamsError } from "@/lib/cams/errors";
+import { formatPhoneNumber } from "@/lib/phone";
+import type { EncryptionKeyResponse, KeyState } from "@/lib/schemas/encryption-keys";
+import type { KeyListRow } from "./keys-table";
+
+const NOT_VERIFIED: KeyState = { state: "notVerified" };
+
+/** A failed read in one row: what went wrong in a few words, the code and request id to quote. */
+function RowError({ query }: { query: UseQueryResult<EncryptionKeyResponse> }) {
+  const t = useTranslations("encryptionKeys.status");
+  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  const e = readErrorOf(query.error)!;
+  const title = e.code ? explainCamsError(e.code, locale).title : e.message;
+  return (
+    <div className="flex flex-col gap-1" data-testid="row-error">
+      <Badge variant="destructive" data-key-status="error">
+        <CircleX aria-hidden="true" />
+        {t("error")}
+      </Badge>
+      <span className="text-xs">{title}</span>
+      {e.code || e.requestId ? (
+        <span className="font-mono text-[11px] break-all text-muted-foreground">{[e.code, e.requestId].filter(Boolean).join(" · ")}</span>
+      ) : null}
+    </div>
+  );
+}
+
+export function KeyRow({
+  row,
+  query,
+  showSpace,
+  onRefresh,
+}: {
+  row: KeyListRow;
+  query: UseQueryResult<EncryptionKeyResponse> | undefined;
+  showSpace: boolean;
+  onRefresh: () => void;
+}) {
+  const t = useTranslations("encryptionKeys.list");
+  const phone = formatPhoneNumber(row.phoneNumber);
+  const data = query?.data;
+  const result: KeyState | null = row.skip ? NOT_VERIFIED : (data?.result ?? null);
+  const key = result?.state === "key" ? result.key : null;
+  const href = `/s/${row.spaceId}/phone-numbers/${row.phoneNumber}/encryption-key`;
+
+  let status: React.ReactNode;
+  if (result) status = <KeyStatusBadge result={result} />;
+  else if (query?.error) status = <RowError query={query} />;
+  else status = <CheckingBadge />;
+
+  return (
+    <TableRow data-testid={`key-row-${row.phoneNumber}`}>
+      <TableCell>
+        <Link href={href} className="flex flex-col rounded hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+          <PhoneNumberText phone={row.phoneNumber} inline />
+          <span className="text-xs text-muted-foreground">{row.verifiedName ?? "—"}</span>
+        </Link>
+      </TableCell>
+      {showSpace ? <TableCell>{row.spaceName}</TableCell> : null}
+      <TableCell>{status}</TableCell>
+      <TableCell className="whitespace-nowrap">{key?.keyType ? `${key.keyType} ${key.bits ?? ""}`.trim() : "—"}</TableCell>
+      <TableCell>
+        {key?.fingerprint ? (
+          <code className="font-mono text-xs" title={key.fingerprint}>
+            {key.fingerprint.slice(0, 23)}…
+          </code>
+        ) : (
+          "—"
+        )}
+      </TableCell>
+      <TableCell className="text-sm">
+        <LastChange change={row.lastChange} compact />
+      </TableCell>
+      <TableCell className="text-right whitespace-nowrap">
+        {!row.skip ? (
+          <Button
+            variant="ghost"
+            size="icon"
+            onClick={onRefresh}
+            disabled={query?.isFetching}
+            aria-label={t("refreshRow", { phone })}
+            title={t("refreshRow", { phone })}
+          >
+            <RotateCw aria-hidden="true" className={query?.isFetching ? "animate-spin" : undefined} />
+          </Button>
+        ) : null}
+        <Button variant="outline" size="sm" asChild>
+          <Link href={href} aria-label={t("manageLabel", { phone })}>
+            {t("manage")}
+          </Link>
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}

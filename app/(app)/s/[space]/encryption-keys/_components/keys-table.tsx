@@ -1,0 +1,45 @@
+"use client";
+
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { EncryptionKeyResponse, KeyNumberRow } from "@/lib/schemas/encryption-keys";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { KeyRow } from "./key-row";
+
+export type KeyListRow = KeyNumberRow & { spaceId: string; spaceName: string; skip: boolean };
+
+export function KeysTable({
+  rows,
+  keys,
+  showSpace,
+  onRefresh,
+}: {
+  rows: KeyListRow[];
+  keys: UseQueryResult<EncryptionKeyResponse>[];
+  showSpace: boolean;
+  onRefresh: (row: KeyListRow) => void;
+}) {
+  const t = useTranslations("encryptionKeys.list");
+  return (
+    <div className="rounded-md border">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("number")}</TableHead>
+            {showSpace ? <TableHead>{t("space")}</TableHead> : null}
+            <TableHead>{t("status")}</TableHead>
+            <TableHead>{t("key")}</TableHead>
+            <TableHead>{t("fingerprint")}</TableHead>
+            <TableHead>{t("lastChanged")}</TableHead>
+            <TableHead className="text-right">{t("actions")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r, i) => (
+            <KeyRow key={`${r.spaceId}/${r.phoneNumber}`} row={r} query={keys[i]} showSpace={showSpace} onRefresh={() => onRefresh(r)} />
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/utils";
+
+/** Each tab is a nested route under the number, so another feature fills its own folder. */
+const TABS = [
+  { segment: "", key: "overview" },
+  { segment: "/encryption-key", key: "encryptionKey" },
+  { segment: "/qr-codes", key: "qrCodes" },
+  { segment: "/webhook", key: "webhook" },
+] as const;
+
+export function NumberTabs({ base }: { base: string }) {
+  const t = useTranslations("phoneNumbers.tabs");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="flex gap-1 overflow-x-auto border-b">
+      {TABS.map((tab) => {
+        const href = base + tab.segment;
+        const active = tab.segment ? pathname.startsWith(href) : pathname === base;
+        return (
+          <Link
+            key={tab.key}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px shrink-0 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
+              active && "border-primary text-foreground",
+            )}
+          >
+            {t(tab.key)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { CircleCheck, Plus } from "lucide-react";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
+import { useInvalidatePhone } from "@/components/phone-numbers/queries";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { WritableSpace } from "./add-number-form";
+
+// The form (react-hook-form, zod, the country list) loads when first wanted, not with the list:
+// the list page stays light, and hovering or focusing the button fetches it ahead of the click.
+const loadForm = () => import("./add-number-form").then((m) => m.AddNumberForm);
+const AddNumberForm = dynamic(loadForm, { loading: () => <Skeleton className="h-96 w-full" /> });
+
+/** "Add number", then the offer to verify it right away. */
+export function AddNumberDialog({ spaces, defaultSpaceId }: { spaces: WritableSpace[] | null; defaultSpaceId: string }) {
+  const t = useTranslations("phoneNumbers.add");
+  const tc = useTranslations("common");
+  const invalidate = useInvalidatePhone();
+  const [open, setOpen] = useState(false);
+  const [added, setAdded] = useState<{ spaceId: string; phoneNumber: string } | null>(null);
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setAdded(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button onPointerEnter={() => void loadForm()} onFocus={() => void loadForm()}>
+          <Plus aria-hidden="true" />
+          {t("open")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        closeLabel={tc("close")}
+        // Escape inside the open country list closes the list, not the dialog (and the typed form).
+        onEscapeKeyDown={(e) => {
+          if ((e.target as HTMLElement | null)?.getAttribute?.("aria-expanded") === "true") e.preventDefault();
+        }}
+      >
+        {added ? (
+          <>
+            <DialogHeader>
+              <DialogTitle className="flex items-center gap-2">
+                <CircleCheck className="size-5 text-success" aria-hidden="true" />
+                {t("addedTitle")}
+              </DialogTitle>
+              <DialogDescription>{t("addedBody")}</DialogDescription>
+            </DialogHeader>
+            <PhoneNumberText phone={added.phoneNumber} className="text-lg" />
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setOpen(false)}>
+                {t("later")}
+              </Button>
+              <Button asChild>
+                <Link href={`/s/${added.spaceId}/phone-numbers/${added.phoneNumber}?verify=1`} onClick={() => setOpen(false)}>
+                  {t("verifyNow")}
+                </Link>
+              </Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <>
+            <DialogHeader>
+              <DialogTitle>{t("title")}</DialogTitle>
+              <DialogDescription>{t("description")}</DialogDescription>
+            </DialogHeader>
+            {open ? (
+              <AddNumberForm
+                spaces={spaces}
+                defaultSpaceId={defaultSpaceId}
+                onAdded={(r) => {
+                  setAdded(r);
+                  void invalidate(r.spaceId);
+                }}
+              />
+            ) : null}
+          </>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+
+export function ListPagination({
+  page,
+  pages,
+  total,
+  pageSize,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+}) {
+  const t = useTranslations("phoneNumbers.list");
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p className="text-muted-foreground" aria-live="polite" data-testid="phone-count">
+        {t("showing", { from, to, total })}
+      </p>
+      {pages > 1 ? (
+        <div className="flex items-center gap-2">
+          <Button variant="outline" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+            <ChevronLeft aria-hidden="true" />
+            {t("previous")}
+          </Button>
+          <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
+          <Button variant="outline" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pages}>
+            {t("next")}
+            <ChevronRight aria-hidden="true" />
+          </Button>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { PhoneOff, SearchX } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useDeferredValue, useMemo } from "react";
+import { filterRows, indexRows, pageOf, PAGE_SIZE, sortRows, type ListRow } from "@/components/phone-numbers/list-model";
+import { readErrorOf, useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
+import { ReadErrorPanel } from "@/components/phone-numbers/read-error";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { SpaceNumbersResult } from "@/lib/schemas/phone-numbers";
+import { FailedSpaces } from "./failed-spaces";
+import { ListPagination } from "./list-pagination";
+import { ListTable } from "./list-table";
+import { ListToolbar } from "./list-toolbar";
+import { useListState } from "./use-list-state";
+
+const EMPTY: ListRow[] = [];
+
+function useRows(spaceId: string, status: string) {
+  const all = spaceId === "all";
+  const one = usePhoneList(spaceId, status, !all);
+  const many = useAllSpacesList(status, all);
+  const q = all ? many : one;
+  const rows = useMemo<ListRow[] | undefined>(() => {
+    if (all) return many.data?.spaces.flatMap((s) => (s.ok ? s.numbers.map((n) => ({ ...n, spaceId: s.spaceId, spaceName: s.spaceName })) : []));
+    return one.data?.numbers.map((n) => ({ ...n, spaceId }));
+  }, [all, many.data, one.data, spaceId]);
+  const failed = useMemo<Extract<SpaceNumbersResult, { ok: false }>[]>(
+    () => (all ? (many.data?.spaces.filter((s): s is Extract<SpaceNumbersResult, { ok: false }> => !s.ok) ?? []) : []),
+    [all, many.data],
+  );
+  return { rows, failed, spaces: all ? (many.data?.spaces.length ?? 0) : 1, query: q };
+}
+
+export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyAction?: React.ReactNode }) {
+  const t = useTranslations("phoneNumbers.list");
+  const locale = useLocale();
+  const { state, update, toggleSort, reset } = useListState();
+  const { rows, failed, spaces, query } = useRows(spaceId, state.status);
+  const showSpace = spaceId === "all";
+
+  // Typing updates the box at once; the filtering below works on the deferred value, at lower priority.
+  const q = useDeferredValue(state.q);
+  const indexed = useMemo(() => indexRows(rows ?? EMPTY), [rows]);
+  const filtered = useMemo(() => filterRows(indexed, q, state.quality), [indexed, q, state.quality]);
+  const sorted = useMemo(() => sortRows(filtered, state.sort, state.dir, locale), [filtered, state.sort, state.dir, locale]);
+  const paged = useMemo(() => pageOf(sorted, state.page), [sorted, state.page]);
+  const onPage = useCallback((page: number) => update({ page }), [update]);
+  const refetch = useCallback(() => void query.refetch(), [query]);
+
+  const error = readErrorOf(query.error);
+  const filteredView = state.q !== "" || state.status !== "" || state.quality !== "";
+
+  let body: React.ReactNode;
+  if (error && !rows) {
+    body = <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} />;
+  } else if (!rows) {
+    body = <ListSkeleton label={t("loading")} />;
+  } else if (rows.length === 0 && !filteredView && failed.length === 0) {
+    body = <EmptyState icon={<PhoneOff />} title={t("emptyTitle")} description={t("emptyBody")} action={emptyAction} />;
+  } else if (sorted.length === 0) {
+    body = (
+      <EmptyState
+        icon={<SearchX />}
+        title={t("noMatchTitle")}
+        description={t("noMatchBody")}
+        action={
+          <Button variant="outline" onClick={reset}>
+            {t("clearFilters")}
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <div className="space-y-3">
+        <div className="rounded-lg border">
+          <ListTable
+            rows={paged.rows}
+            showSpace={showSpace}
+            sort={state.sort}
+            dir={state.dir}
+            onSort={toggleSort}
+            query={q}
+            busy={query.isFetching || q !== state.q}
+          />
+        </div>
+        <ListPagination page={paged.page} pages={paged.pages} total={sorted.length} pageSize={PAGE_SIZE} onPage={onPage} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <ListToolbar state={state} update={update} reset={reset} onRefresh={refetch} refreshing={query.isFetching} />
+      {showSpace && rows ? <FailedSpaces failed={failed} total={spaces} onRetry={refetch} retrying={query.isFetching} /> : null}
+      {error && rows ? <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} /> : null}
+      {body}
+    </div>
+  );
+}
+
+function ListSkeleton({ label }: { label: string }) {
+  return (
+    <div className="space-y-2 rounded-lg border p-3" role="status" aria-label={label} data-testid="phone-list-loading">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-9 w-full" />
+      ))}
+    </div>
+  );
+}

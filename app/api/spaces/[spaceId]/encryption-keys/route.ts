@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import type { KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
+import { requireSpaceAccess } from "@/server/auth/route";
+import { listKeyNumbers } from "@/server/data/encryption-keys";
+import { readErrorResponse } from "@/server/data/phone-numbers";
+
+/**
+ * The space's numbers with their last key change made here. The key states themselves are read
+ * per number (…/encryption-keys/<phone>), so a page shows each as it arrives and can refresh one.
+ */
+export async function GET(_req: Request, { params }: { params: Promise<{ spaceId: string }> }) {
+  const { spaceId } = await params;
+  const access = await requireSpaceAccess(spaceId, "read");
+  if (access instanceof NextResponse) return access;
+  try {
+    const body: KeyNumbersResponse = { numbers: await listKeyNumbers(spaceId), fetchedAt: new Date().toISOString() };
+    return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return readErrorResponse(err, "encryption-keys.list");
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Bulk jobs at the CAMS rate limit: 100 numbers, a webhook job and a key job, with one and with two
+ * app instances (separate worker processes, server/jobs/worker-entry.ts) on one PostgreSQL and one
+ * sandbox. Prints wall time ÷ the physical floor (numbers ÷ documented QPS) and throttled answers.
+ *
+ * Run: node --conditions=react-server --import tsx bench/bulk/index.ts [numbers=100]
+ * Database: BENCH_DATABASE_URL, else DATABASE_URL_TEST, else postgres://postgres@127.0.0.1:5432/test
+ * (a throwaway database is created there and dropped at the end).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { OPERATIONS } from "@/lib/cams/operations";
+import { checkEncryptionPublicKey } from "@/lib/pem";
+import { BULK_OPERATION, type BulkKind } from "@/lib/schemas/bulk";
+import { effectiveRate } from "@/server/cams/rate-limit";
+import { connectDatabase } from "@/server/db/connect";
+import { user } from "@/server/db/schema";
+import { createJob } from "@/server/jobs/queue";
+import * as h from "@/server/jobs/test-helpers";
+import { startSandbox } from "@/server/sandbox/server";
+
+const N = Number(process.argv[2] ?? 100);
+const BASE = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+
+async function admin(q: string) {
+  const c = new pg.Client({ connectionString: BASE });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
+function startWorker(id: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/jobs/worker-entry.ts", "--id", id, "--poll-ms", "200"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => d.toString().includes('"ready":true') && resolve(child));
+    child.once("exit", (code) => reject(new Error(`worker ${id} exited (${code})`)));
+  });
+}
+
+const stop = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))));
+
+async function main() {
+  const name = `cams_bench_${Math.random().toString(16).slice(2, 10)}`;
+  await admin(`create database ${name}`);
+  const url = new URL(BASE);
+  url.pathname = `/${name}`;
+  const database = connectDatabase({ url: url.toString(), pool: 4 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-bench-bulk-"));
+  const sandbox = await startSandbox({ spaces: [] });
+  const api = h.sandboxApi(sandbox);
+  const rows: string[][] = [];
+  try {
+    await database.migrate();
+    await api.addSpace("bench-bulk", N);
+    const accountId = await h.insertSandboxAccount(database.db, sandbox);
+    const spaceId = await h.insertSpace(database.db, accountId, "bench-bulk");
+    const adminId = crypto.randomUUID();
+    await database.db.insert(user).values({ id: adminId, name: "Bench", email: "bench@example.com", role: "admin" });
+    const phones = (await api.numbers("bench-bulk")).map((n) => n.phoneNumber);
+    const key = checkEncryptionPublicKey(generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString());
+    if (!key.ok) throw new Error("generated key refused");
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      ENCRYPTION_KEY: h.TEST_KEY,
+      ENCRYPTION_KEY_ID: h.TEST_KEY_ID,
+      LOG_LEVEL: "silent",
+    };
+
+    for (const kind of ["webhook", "encryption_key"] as BulkKind[]) {
+      for (const instances of [1, 2]) {
+        const workers = await Promise.all(Array.from({ length: instances }, (_, i) => startWorker(`${kind}-${instances}-${i + 1}`, env)));
+        await api.resetCalls();
+        const params =
+          kind === "webhook"
+            ? { statusCallbackUrl: `https://hooks.example.com/bench/${instances}`, upCallbackUrl: "", httpFlag: "Y" as const, queueFlag: "N" as const }
+            : { publicKey: key.pem, fingerprint: key.fingerprint, origin: "generated" as const };
+        const { id } = await createJob(database.db, {
+          kind,
+          params,
+          createdBy: adminId,
+          createdByEmail: "bench@example.com",
+          targets: [{ spaceId, phoneNumbers: phones }],
+        });
+        const job = await h.waitFor("the job", async () => {
+          const j = await h.jobRow(database.db, id);
+          return j.finishedAt ? j : null;
+        }, 10 * 60_000, 50);
+        await Promise.all(workers.map(stop));
+        const calls = await api.calls();
+        const op = BULK_OPERATION[kind];
+        const qps = OPERATIONS[op].qps;
+        const wall = (job.finishedAt!.getTime() - job.createdAt.getTime()) / 1000;
+        const floor = N / qps;
+        const expected = (N - 1) / effectiveRate(op) / floor;
+        rows.push([
+          kind === "webhook" ? "webhook (UpdatePhoneWebhook)" : "key (UpdatePhoneEncryptionPublicKey)",
+          String(instances),
+          `${job.okCount}/${N}`,
+          wall.toFixed(2),
+          floor.toFixed(2),
+          (wall / floor).toFixed(3),
+          expected.toFixed(3),
+          String(calls.limitControl + job.throttledCount),
+          String(job.retryCount),
+          String(calls.byAction[op] ?? 0),
+        ]);
+        process.stderr.write(`done: ${kind}, ${instances} instance(s)\n`);
+      }
+    }
+  } finally {
+    await sandbox.close();
+    await database.close();
+    await admin(`drop database if exists ${name} with (force)`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const head = ["job", "instances", "ok", "wall s", "floor s", "wall/floor", "limiter pace", "throttled", "retries", "CAMS calls"];
+  const widths = head.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(`\nBulk jobs, ${N} numbers, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(
+    "\nfloor = numbers ÷ documented QPS. 'limiter pace' is the ratio the shared limiter allows by design:" +
+      " it refills at 80% of the QPS with capacity 1 (server/cams/rate-limit.ts), so (n−1) ÷ (0.8 × QPS) ÷ floor ≈ 1.24." +
+      " throttled = System.LimitControl answered by the sandbox + throttled answers the worker saw.",
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

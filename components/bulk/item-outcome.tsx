@@ -1,0 +1,40 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { explainCamsError } from "@/lib/cams/errors";
+import type { JobItemRow } from "@/lib/schemas/bulk";
+
+/** Codes the job worker gives an item itself; CAMS codes are explained by lib/cams/errors. */
+const WORKER_CODES: Record<string, string> = {
+  "Bulk.Forbidden": "forbidden",
+  "Bulk.Interrupted": "interrupted",
+  "Bulk.Unexpected": "unexpected",
+};
+
+/** Why a number failed, in plain words, with the code and CAMS request id to quote. */
+export function ItemOutcome({ item }: { item: JobItemRow }) {
+  const t = useTranslations("bulk.itemErrors");
+  const tc = useTranslations("common");
+  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  if (item.status !== "failed" || !item.errorCode) {
+    return item.requestId ? (
+      <span className="font-mono text-xs text-muted-foreground" title={tc("requestId")}>
+        {item.requestId}
+      </span>
+    ) : (
+      <span className="text-muted-foreground">—</span>
+    );
+  }
+  const own = WORKER_CODES[item.errorCode];
+  const e = own ? { title: t(`${own}.title`), explanation: t(`${own}.body`) } : explainCamsError(item.errorCode, locale);
+  return (
+    <div className="max-w-md space-y-1 text-sm" data-testid="item-error">
+      <p className="font-medium text-destructive">{e.title}</p>
+      <p className="text-muted-foreground">{e.explanation}</p>
+      <p className="font-mono text-xs break-all text-muted-foreground">
+        {item.errorCode}
+        {item.requestId ? ` · ${tc("requestId")} ${item.requestId}` : null}
+      </p>
+    </div>
+  );
+}

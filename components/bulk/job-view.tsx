@@ -1,0 +1,64 @@
+"use client";
+
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { JobProgress } from "@/lib/schemas/bulk";
+import { JobChangeList } from "./job-change";
+import { JobControls } from "./job-controls";
+import { JobFigures } from "./job-figures";
+import { JobItems } from "./job-items";
+import { JobStatusBadge } from "./job-status-badge";
+import { useJobProgress } from "./queries";
+
+/** A job's page: live progress (polled), its controls, what it changes and every number's outcome. */
+export function JobView({ initial }: { initial: JobProgress }) {
+  const t = useTranslations("bulk");
+  const format = useFormatter();
+  const { data: job } = useJobProgress(initial);
+  return (
+    <div className="space-y-6">
+      <Button asChild variant="ghost" size="sm" className="-ml-2">
+        <Link href="/bulk">
+          <ArrowLeft aria-hidden="true" />
+          {t("job.back")}
+        </Link>
+      </Button>
+      <PageHeader
+        title={t("jobTitle", { kind: t(`kinds.${job.kind}`), count: job.total })}
+        description={t("job.createdBy", {
+          email: job.createdByEmail,
+          at: format.dateTime(new Date(job.createdAt), { dateStyle: "medium", timeStyle: "short" }),
+          spaces: job.spaces,
+        })}
+        actions={<JobControls job={job} />}
+      >
+        <div className="flex items-center gap-2 pt-1" aria-live="polite" data-testid="job-status">
+          <JobStatusBadge status={job.status} failed={job.failed} />
+          {job.status === "paused" ? <span className="text-sm text-muted-foreground">{t("job.pausedHint")}</span> : null}
+          {job.status === "cancelled" && !job.finishedAt ? <span className="text-sm text-muted-foreground">{t("job.cancellingHint")}</span> : null}
+        </div>
+      </PageHeader>
+      <Card>
+        <CardHeader>
+          <CardTitle asHeading="h2">{t("job.progress")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <JobFigures job={job} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle asHeading="h2">{t("job.whatChanges")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <JobChangeList change={job.change} />
+        </CardContent>
+      </Card>
+      <JobItems job={job} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/query-client";
+import { bulkKeys } from "@/lib/query-keys";
+import type { BulkNumbersResponse, ItemFilter, JobItemsPage, JobProgress, JobSummary } from "@/lib/schemas/bulk";
+
+const jobUrl = (jobId: string) => `/api/bulk/jobs/${encodeURIComponent(jobId)}`;
+
+/** A job is live while it may still change: counts move, items finish. */
+export const isLive = (j: Pick<JobProgress, "status" | "finishedAt">) =>
+  j.status === "queued" || j.status === "running" || (j.status !== "done" && !j.finishedAt);
+
+export function useJobs(initial: JobSummary[]) {
+  return useQuery({
+    queryKey: bulkKeys.jobs(),
+    queryFn: ({ signal }) => fetchJson<{ jobs: JobSummary[] }>("/api/bulk/jobs", { signal }),
+    initialData: { jobs: initial },
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.jobs.some(isLive) ? 3000 : false),
+  });
+}
+
+/** Polled every second while the job runs; every few seconds while it is paused. */
+export function useJobProgress(initial: JobProgress) {
+  return useQuery({
+    queryKey: bulkKeys.job(initial.id),
+    queryFn: ({ signal }) => fetchJson<JobProgress>(jobUrl(initial.id), { signal }),
+    initialData: initial,
+    staleTime: 0,
+    refetchInterval: (q) => {
+      const j = q.state.data;
+      if (!j || !isLive(j)) return false;
+      return j.status === "paused" ? 3000 : 1000;
+    },
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useJobItems(jobId: string, filter: ItemFilter, page: number, live: boolean) {
+  return useQuery({
+    queryKey: bulkKeys.items(jobId, filter, page),
+    queryFn: ({ signal }) => fetchJson<JobItemsPage>(`${jobUrl(jobId)}/items?filter=${filter}&page=${page}`, { signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchInterval: live ? 2000 : false,
+  });
+}
+
+/** One query per chosen space, so adding a space reads just that space from CAMS. */
+export function useBulkNumbers(spaceIds: string[], status: string | null) {
+  return useQueries({
+    queries: spaceIds.map((spaceId) => ({
+      queryKey: bulkKeys.numbers(spaceId, status),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        fetchJson<BulkNumbersResponse>(`/api/bulk/numbers?spaces=${encodeURIComponent(spaceId)}${status ? `&status=${encodeURIComponent(status)}` : ""}`, {
+          signal,
+        }),
+      // The server already retried what is safe to retry under the account's rate limit.
+      retry: false,
+      staleTime: 60_000,
+    })),
+  });
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { Eraser, FileUp } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useMemo, useRef, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { checkEncryptionPublicKey, containsPrivateKey } from "@/lib/pem";
+import { KEY_ISSUE_MESSAGE, updateEncryptionKeySchema, type KeyOrigin } from "@/lib/schemas/encryption-keys";
+import { cn } from "@/lib/utils";
+import { updateEncryptionKeyAction } from "@/server/actions/encryption-keys";
+import { KeyPreview } from "./key-preview";
+import { KeyConfirmDialog } from "./key-confirm-dialog";
+
+/** Files larger than this are not read at all: a PEM public key is under 1 KB. */
+const MAX_FILE_BYTES = 64 * 1024;
+
+type Review = { publicKey: string; fingerprint: string; origin: KeyOrigin };
+
+/**
+ * Paste or load a public key, review the fingerprints, update. The validator runs on every change
+ * (a pasted private key is refused on the spot) and nothing is sent until the confirmation: the
+ * request then carries only the canonical public key PEM.
+ */
+export function KeyUpdateForm({
+  spaceId,
+  phone,
+  currentFingerprint,
+  onUpdated,
+}: {
+  spaceId: string;
+  phone: string;
+  currentFingerprint: string | null;
+  onUpdated: () => void;
+}) {
+  const t = useTranslations("encryptionKeys.update");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [review, setReview] = useState<Review | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const { form, action } = useHookFormAction(updateEncryptionKeyAction, zodResolver(updateEncryptionKeySchema), {
+    formProps: { mode: "onChange", defaultValues: { spaceId, phoneNumber: phone, publicKey: "", origin: "pasted" } },
+    actionProps: {
+      onSuccess: () => {
+        toast.success(t("success"));
+        form.reset({ spaceId, phoneNumber: phone, publicKey: "", origin: "pasted" });
+        onUpdated();
+      },
+    },
+  });
+  const text = useWatch({ control: form.control, name: "publicKey" });
+  const check = useMemo(() => (text ? checkEncryptionPublicKey(text) : null), [text]);
+
+  const onSubmit = form.handleSubmit((values) => {
+    const r = checkEncryptionPublicKey(values.publicKey);
+    if (r.ok) setReview({ publicKey: r.pem, fingerprint: r.fingerprint, origin: values.origin });
+  });
+
+  async function load(file: File | undefined) {
+    if (fileInput.current) fileInput.current.value = "";
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      form.setError("publicKey", { message: KEY_ISSUE_MESSAGE.tooLong });
+      return;
+    }
+    const content = await file.text().catch(() => null);
+    if (content === null) {
+      form.setError("publicKey", { message: "encryptionKeys.update.fileUnreadable" });
+      return;
+    }
+    // A private key file is not even put in the box: it is dropped here, with the reason.
+    if (containsPrivateKey(content)) {
+      form.setError("publicKey", { message: "encryptionKeys.update.filePrivateKey" });
+      return;
+    }
+    form.setValue("origin", "file");
+    form.setValue("publicKey", content, { shouldDirty: true, shouldValidate: true });
+  }
+
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("title")}>
+        <ActionErrorAlert error={action.result.serverError} />
+        <FormField
+          control={form.control}
+          name="publicKey"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("label")}</FormLabel>
+              <div
+                className={cn("relative rounded-md", dragging && "ring-2 ring-ring ring-offset-2")}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setDragging(true);
+                }}
+                onDragLeave={() => setDragging(false)}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  setDragging(false);
+                  void load(e.dataTransfer.files[0]);
+                }}
+              >
+                <FormControl>
+                  <Textarea
+                    {...field}
+                    onChange={(e) => {
+                      form.setValue("origin", "pasted");
+                      field.onChange(e);
+                    }}
+                    rows={8}
+                    className="min-h-40 font-mono text-xs"
+                    placeholder={"-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----"}
+                    // Browser spell-check and writing add-ons may send field text to a cloud service.
+                    spellCheck={false}
+                    autoComplete="off"
+                    autoCorrect="off"
+                    autoCapitalize="off"
+                    data-gramm="false"
+                  />
+                </FormControl>
+              </div>
+              <FormDescription>{t("hint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".pem,.pub,.key,.txt,application/x-pem-file,text/plain"
+          className="sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="pem-file-input"
+          onChange={(e) => void load(e.target.files?.[0])}
+        />
+        {check ? <KeyPreview check={check} currentFingerprint={currentFingerprint} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <SubmitButton pending={action.isPending} disabled={!text}>
+            {t("submit")}
+          </SubmitButton>
+          <Button type="button" variant="outline" onClick={() => fileInput.current?.click()}>
+            <FileUp aria-hidden="true" />
+            {t("file")}
+          </Button>
+          {text ? (
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                form.reset({ spaceId, phoneNumber: phone, publicKey: "", origin: "pasted" });
+                action.reset();
+              }}
+            >
+              <Eraser aria-hidden="true" />
+              {t("clear")}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      <KeyConfirmDialog
+        phone={phone}
+        open={review !== null}
+        oldFingerprint={currentFingerprint}
+        newFingerprint={review?.fingerprint ?? ""}
+        pending={action.isPending}
+        onCancel={() => setReview(null)}
+        onConfirm={async () => {
+          if (!review) return;
+          await action.executeAsync({ spaceId, phoneNumber: phone, publicKey: review.publicKey, origin: review.origin });
+          setReview(null);
+        }}
+      />
+    </Form>
+  );
+}

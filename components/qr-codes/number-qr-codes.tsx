@@ -1,0 +1,121 @@
+"use client";
+
+import { QrCode, RotateCw, SearchX, ShieldAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useDeferredValue, useMemo, useState } from "react";
+import { readErrorOf, usePhoneDetail } from "@/components/phone-numbers/queries";
+import { ReadErrorPanel } from "@/components/phone-numbers/read-error";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
+import { Pagination } from "./pagination";
+import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
+import { QrCodeCard } from "./qr-code-card";
+import { filterCodes, pageOf } from "./qr-filter";
+import { useNumberQrCodes } from "./queries";
+import { SearchBox } from "./search-box";
+
+const PAGE_SIZE = 12;
+
+/** The number's "QR codes" tab: its codes as cards, searchable, twelve to a page. */
+export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; phone: string; canWrite: boolean }) {
+  const t = useTranslations("qrCodes");
+  const query = useNumberQrCodes(spaceId, phone);
+  const detail = usePhoneDetail(spaceId, phone);
+  const businessName = detail.data?.verifiedName ?? null;
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const q = useDeferredValue(search);
+
+  const codes = query.data?.codes;
+  const filtered = useMemo(() => filterCodes(codes ?? [], q, ""), [codes, q]);
+  const paged = pageOf(filtered, page, PAGE_SIZE);
+  const count = codes?.length ?? 0;
+  const choices = [{ phoneNumber: phone, verifiedName: businessName, count, full: count >= MAX_QR_PER_NUMBER }];
+  const block = createBlock({ loading: !query.data, notVerified: query.data?.notVerified, choices });
+  const error = readErrorOf(query.error);
+  const refetch = () => void query.refetch();
+
+  let body: React.ReactNode;
+  if (error && !codes) {
+    body = <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} />;
+  } else if (!query.data) {
+    body = <CardsSkeleton label={t("list.loading")} />;
+  } else if (query.data.notVerified) {
+    body = <EmptyState titleAs="h3" icon={<ShieldAlert />} title={t("number.notVerifiedTitle")} description={t("number.notVerifiedBody")} />;
+  } else if (count === 0) {
+    body = <EmptyState titleAs="h3" icon={<QrCode />} title={t("number.emptyTitle")} description={canWrite ? t("number.emptyBody") : t("number.emptyBodyViewer")} />;
+  } else if (filtered.length === 0) {
+    body = (
+      <EmptyState
+        titleAs="h3"
+        icon={<SearchX />}
+        title={t("list.noMatchTitle")}
+        description={t("list.noMatchBody")}
+        action={
+          <Button variant="outline" onClick={() => setSearch("")}>
+            {t("list.clearSearch")}
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <div className="space-y-4">
+        <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3" data-testid="qr-cards">
+          {paged.rows.map((c) => (
+            <QrCodeCard key={c.qrdlCode} spaceId={spaceId} code={c} businessName={businessName} canWrite={canWrite} />
+          ))}
+        </div>
+        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} />
+      </div>
+    );
+  }
+
+  return (
+    <section className="space-y-4" aria-labelledby="number-qr-heading">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h2 id="number-qr-heading" className="text-lg font-semibold">
+            {t("number.title")}
+          </h2>
+          <p className="max-w-2xl text-sm text-muted-foreground">{t("number.description")}</p>
+          {query.data && !query.data.notVerified ? (
+            <p className="text-sm text-muted-foreground tabular-nums" data-testid="qr-usage">
+              {t("number.usage", { count, max: MAX_QR_PER_NUMBER })}
+            </p>
+          ) : null}
+        </div>
+        {canWrite ? <CreateQrCodeButton spaceId={spaceId} phone={phone} choices={choices} block={block} /> : null}
+      </div>
+      {count > 0 ? (
+        <div className="flex items-center gap-2">
+          <SearchBox
+            value={search}
+            onChange={(v) => {
+              setSearch(v);
+              setPage(1);
+            }}
+            className="w-full max-w-sm"
+          />
+          <Button variant="outline" size="icon" onClick={refetch} disabled={query.isFetching} aria-label={t("list.refresh")} title={t("list.refresh")}>
+            <RotateCw className={query.isFetching ? "animate-spin" : undefined} aria-hidden="true" />
+          </Button>
+        </div>
+      ) : null}
+      {error && codes ? <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} /> : null}
+      {body}
+    </section>
+  );
+}
+
+function CardsSkeleton({ label }: { label: string }) {
+  return (
+    <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3" role="status" aria-label={label}>
+      {Array.from({ length: 2 }, (_, i) => (
+        <Skeleton key={i} className="h-80 w-full rounded-xl" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
+import { fetchJson } from "@/lib/query-client";
+import { qrCodeKeys } from "@/lib/query-keys";
+import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
+import { mayHaveQrCodes, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
+
+const url = (spaceId: string, phone: string) => `/api/spaces/${encodeURIComponent(spaceId)}/qr-codes/${encodeURIComponent(phone)}`;
+
+// The server already paces ListPhoneMessageQrdl (5 per second per account) and retries what is
+// safe; this only keeps a space with many numbers from holding every browser connection at once,
+// so the page's other requests are not stuck behind a queue of QR lists.
+const MAX_PARALLEL = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (running < MAX_PARALLEL) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await fn();
+  } finally {
+    // Hand the slot straight to the next waiter, so a newcomer cannot slip in between.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+const numberQuery = (spaceId: string, phone: string) => ({
+  queryKey: qrCodeKeys.number(spaceId, phone),
+  queryFn: ({ signal }: { signal: AbortSignal }) => limited(() => fetchJson<NumberQrCodesResponse>(url(spaceId, phone), { signal })),
+  retry: false,
+});
+
+export function useNumberQrCodes(spaceId: string, phone: string) {
+  return useQuery(numberQuery(spaceId, phone));
+}
+
+/** A number the space page asks about, with what the table shows beside its codes. */
+const NO_NUMBERS: NumberRef[] = [];
+
+export interface NumberRef {
+  spaceId: string;
+  spaceName?: string;
+  phoneNumber: string;
+  verifiedName: string | null;
+}
+
+export interface QrRow extends QrCodeDto, NumberRef {}
+
+export interface NumberLoad {
+  number: NumberRef;
+  query: UseQueryResult<NumberQrCodesResponse>;
+}
+
+/**
+ * Every code of every number of a space (or of every readable space for "all"): the numbers come
+ * from the phone-number list, then ListPhoneMessageQrdl runs per verified number. The keys are the
+ * number tab's own, so a change made on either page refreshes both.
+ */
+export function useSpaceQrCodes(spaceId: string) {
+  const all = spaceId === "all";
+  const one = usePhoneList(spaceId, "", !all);
+  const many = useAllSpacesList("", all);
+  const numbersQuery = all ? many : one;
+
+  const numbers = useMemo<NumberRef[] | undefined>(() => {
+    const keep = (n: PhoneNumberRow) => mayHaveQrCodes(n.codeVerificationStatus);
+    const ref = (n: PhoneNumberRow, sId: string, spaceName?: string): NumberRef => ({
+      spaceId: sId,
+      spaceName,
+      phoneNumber: n.phoneNumber,
+      verifiedName: n.verifiedName,
+    });
+    if (all) return many.data?.spaces.flatMap((s) => (s.ok ? s.numbers.filter(keep).map((n) => ref(n, s.spaceId, s.spaceName)) : []));
+    return one.data?.numbers.filter(keep).map((n) => ref(n, spaceId));
+  }, [all, many.data, one.data, spaceId]);
+
+  const list = numbers ?? NO_NUMBERS;
+  // combine re-runs only when a result or this function changes, so rows keep their identity
+  // between renders and the filters below are not recomputed on every keystroke elsewhere.
+  const combine = useCallback(
+    (results: UseQueryResult<NumberQrCodesResponse>[]) => ({
+      loads: results.map((query, i): NumberLoad => ({ number: list[i]!, query })),
+      rows: results.flatMap((q, i) => (q.data?.codes ?? []).map((c): QrRow => ({ ...c, ...list[i]! }))),
+    }),
+    [list],
+  );
+  const { loads, rows } = useQueries({ queries: list.map((n) => numberQuery(n.spaceId, n.phoneNumber)), combine });
+  const failed = loads.filter((l) => l.query.isError);
+  const pending = loads.filter((l) => l.query.isPending).length;
+  const refetchFailed = () => failed.forEach((l) => void l.query.refetch());
+
+  const failedSpaces = useMemo(
+    () => (all ? (many.data?.spaces.flatMap((s) => (s.ok ? [] : [{ spaceName: s.spaceName, error: s.error }])) ?? []) : []),
+    [all, many.data],
+  );
+
+  return { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed, failedSpaces };
+}
+
+/** After a change: the number's codes, wherever they are shown. */
+export function useInvalidateQrCodes() {
+  const qc = useQueryClient();
+  return useCallback((spaceId: string, phone: string) => qc.invalidateQueries({ queryKey: qrCodeKeys.number(spaceId, phone) }), [qc]);
+}

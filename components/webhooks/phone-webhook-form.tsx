@@ -1,0 +1,91 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { phoneWebhookSchema, type WebhookRow } from "@/lib/schemas/webhooks";
+import { updatePhoneWebhookAction } from "@/server/actions/webhooks";
+import { FlagField, UrlField } from "./form-fields";
+import type { SaveReceipt } from "./held-values";
+import { TestDelivery } from "./test-delivery";
+
+interface Props {
+  spaceId: string;
+  row: WebhookRow;
+  canWrite: boolean;
+  /** After a save: what was sent, the request id, and CAMS's values read back (null if the read failed). */
+  onSaved: (receipt: SaveReceipt, now: WebhookRow | null) => void;
+}
+
+const valuesOf = (spaceId: string, r: WebhookRow) => ({
+  spaceId,
+  phoneNumber: r.phoneNumber,
+  statusCallbackUrl: r.statusCallbackUrl ?? "",
+  upCallbackUrl: r.upCallbackUrl ?? "",
+  httpFlag: r.httpFlag,
+  queueFlag: r.queueFlag,
+});
+
+/** The number's callback settings. Save sends UpdatePhoneWebhook, then shows what CAMS holds afterwards. */
+export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
+  const t = useTranslations("webhooks.form");
+  const { form, action, handleSubmitWithAction } = useHookFormAction(updatePhoneWebhookAction, zodResolver(phoneWebhookSchema), {
+    formProps: { defaultValues: valuesOf(spaceId, row) },
+    actionProps: {
+      onSuccess: ({ data, input }) => {
+        if (!data) return;
+        const sent = { statusCallbackUrl: input.statusCallbackUrl.trim(), upCallbackUrl: input.upCallbackUrl.trim(), httpFlag: input.httpFlag, queueFlag: input.queueFlag };
+        onSaved({ requestId: data.requestId, at: Date.parse(data.readAt), sent }, data.now);
+        // The form now shows CAMS's values, exactly as a reload would.
+        if (data.now) form.reset(valuesOf(spaceId, data.now));
+        if (data.readError) toast.warning(t("readBackFailed"));
+        else toast.success(t("saved"));
+      },
+    },
+  });
+  const [statusUrl, upUrl] = useWatch({ control: form.control, name: ["statusCallbackUrl", "upCallbackUrl"] });
+  const readOnly = !canWrite;
+
+  return (
+    <div className="space-y-6">
+      <Card className="gap-4">
+        <CardHeader>
+          <CardTitle asHeading="h2">{t("title")}</CardTitle>
+          <CardDescription>{readOnly ? t("readOnly") : t("description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Form {...form}>
+            <form onSubmit={handleSubmitWithAction} className="space-y-5" noValidate aria-label={t("title")}>
+              <ActionErrorAlert error={action.result.serverError} />
+              <UrlField control={form.control} name="statusCallbackUrl" label={t("statusUrl")} help={t("statusUrlHelp")} readOnly={readOnly} />
+              <UrlField control={form.control} name="upCallbackUrl" label={t("inboundUrl")} help={t("inboundUrlHelp")} readOnly={readOnly} />
+              <FlagField control={form.control} name="httpFlag" label={t("http")} help={t("httpHelp")} readOnly={readOnly} />
+              <FlagField control={form.control} name="queueFlag" label={t("queue")} help={t("queueHelp")} readOnly={readOnly} />
+              {canWrite ? (
+                <>
+                  <p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>
+                  <div className="flex flex-wrap gap-2">
+                    <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
+                      {t("save")}
+                    </SubmitButton>
+                    <Button type="button" variant="ghost" disabled={!form.formState.isDirty || action.isPending} onClick={() => form.reset()}>
+                      {t("undo")}
+                    </Button>
+                  </div>
+                </>
+              ) : null}
+            </form>
+          </Form>
+        </CardContent>
+      </Card>
+      {canWrite ? <TestDelivery spaceId={spaceId} phoneNumber={row.phoneNumber} targets={{ status: statusUrl, inbound: upUrl }} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { checkEncryptionPublicKey, PEM_MAX_CHARS, type PemIssue } from "@/lib/pem";
+import { fullPhoneField } from "@/lib/schemas/phone-numbers";
+import { idField } from "./common";
+
+/** Field messages are translation keys (messages/<locale>/encryptionKeys.json). */
+export const KEY_ISSUE_MESSAGE: Record<PemIssue, string> = {
+  empty: "encryptionKeys.validation.empty",
+  tooLong: "encryptionKeys.validation.tooLong",
+  privateKey: "encryptionKeys.validation.privateKey",
+  certificate: "encryptionKeys.validation.certificate",
+  pkcs1PublicKey: "encryptionKeys.validation.pkcs1PublicKey",
+  notPublicKey: "encryptionKeys.validation.notPublicKey",
+  multipleBlocks: "encryptionKeys.validation.multipleBlocks",
+  notPem: "encryptionKeys.validation.notPem",
+  malformed: "encryptionKeys.validation.malformed",
+  notRsa: "encryptionKeys.validation.notRsa",
+  wrongSize: "encryptionKeys.validation.wrongSize",
+};
+
+export const KEY_ORIGINS = ["pasted", "file", "generated"] as const;
+export type KeyOrigin = (typeof KEY_ORIGINS)[number];
+
+/**
+ * The public key field: the shared validator (lib/pem.ts), then the canonical PEM replaces the
+ * text. So the browser sends only a re-encoded public key, never what was pasted around it, and
+ * the server runs the same check again on whatever arrives.
+ */
+export const publicKeyField = z
+  .string({ error: KEY_ISSUE_MESSAGE.empty })
+  // A cheap bound before any parsing; the real limit (with the private-key check first) is in the validator.
+  .max(PEM_MAX_CHARS * 4, { error: KEY_ISSUE_MESSAGE.tooLong })
+  .transform((text, ctx) => {
+    const r = checkEncryptionPublicKey(text);
+    if (r.ok) return r.pem;
+    ctx.addIssue({ code: "custom", message: KEY_ISSUE_MESSAGE[r.issue] });
+    return z.NEVER;
+  });
+
+export const updateEncryptionKeySchema = z.object({
+  spaceId: idField,
+  phoneNumber: fullPhoneField,
+  publicKey: publicKeyField,
+  origin: z.enum(KEY_ORIGINS).catch("pasted"),
+});
+export type UpdateEncryptionKeyInput = z.input<typeof updateEncryptionKeySchema>;
+
+// ---- DTOs of the read endpoints ----
+
+export interface KeyDetails {
+  pem: string;
+  /** "RSA", "EC", … or an OID; null when CAMS returned a PEM we cannot read. */
+  keyType: string | null;
+  bits: number | null;
+  /** SHA-256 of the DER, colon-separated hex. */
+  fingerprint: string | null;
+}
+
+/**
+ * What CAMS says about one number's key. `notVerified`: CAMS refuses key operations before the
+ * number is verified; that is a normal state, not an error.
+ */
+export type KeyState =
+  | { state: "key"; status: string | null; key: KeyDetails }
+  | { state: "none" }
+  | { state: "notVerified" };
+
+export interface LastKeyChange {
+  at: string;
+  by: string | null;
+  requestId: string | null;
+  fingerprint: string | null;
+  origin: KeyOrigin | null;
+  /** Made by a bulk operation rather than on the number's page. */
+  bulk: boolean;
+}
+
+export interface EncryptionKeyResponse {
+  phoneNumber: string;
+  result: KeyState;
+  requestId: string | null;
+  fetchedAt: string;
+  lastChange: LastKeyChange | null;
+}
+
+export interface KeyNumberRow {
+  phoneNumber: string;
+  verifiedName: string | null;
+  status: string | null;
+  codeVerificationStatus: string | null;
+  lastChange: LastKeyChange | null;
+}
+
+export interface KeyNumbersResponse {
+  numbers: KeyNumberRow[];
+  fetchedAt: string;
+}
+
+/**
+ * CodeVerificationStatus values that certainly mean "not verified" (Meta's and the sandbox's
+ * spellings). Only these skip the key call; an unknown value is asked about, since CAMS decides.
+ */
+const UNVERIFIED = new Set(["NOT_VERIFIED", "UNVERIFIED", "EXPIRED"]);
+export const isKnownUnverified = (codeVerificationStatus: string | null | undefined) =>
+  !!codeVerificationStatus && UNVERIFIED.has(codeVerificationStatus.toUpperCase());
+
+/** The business code CAMS answers key operations with before verification. */
+export const NOT_VERIFIED_CODE = "InvalidParameter.PhoneNumberNotVerified";

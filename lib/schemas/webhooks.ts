@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { callbackUrlIssue } from "@/lib/url-safety";
+import { idField } from "./common";
+import { fullPhoneField } from "./phone-numbers";
+
+/**
+ * Webhook forms (number and space level), the test delivery and the admin switch. Messages are
+ * translation keys (messages/<locale>/webhooks.json, under webhooks.validation), so one schema
+ * gives field messages in both languages in the form and in the action.
+ */
+export const WV = {
+  format: "webhooks.validation.format",
+  scheme: "webhooks.validation.scheme",
+  whitespace: "webhooks.validation.whitespace",
+  credentials: "webhooks.validation.credentials",
+  tooLong: "webhooks.validation.tooLong",
+  host: "webhooks.validation.host",
+  urlRequired: "webhooks.validation.urlRequired",
+  statusUrlRequired: "webhooks.validation.statusUrlRequired",
+  flag: "webhooks.validation.flag",
+  testUrl: "webhooks.validation.testUrl",
+} as const;
+
+export const FLAGS = ["Y", "N"] as const;
+export type Flag = (typeof FLAGS)[number];
+const flagField = z.enum(FLAGS, { error: WV.flag });
+
+/** An optional callback URL: "" means "none"; surrounding spaces from a paste are dropped first. */
+export const callbackUrlField = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const issue = v === "" ? null : callbackUrlIssue(v);
+    if (issue) ctx.addIssue({ code: "custom", message: WV[issue] });
+  });
+
+export const phoneWebhookSchema = z
+  .object({
+    spaceId: idField,
+    phoneNumber: fullPhoneField,
+    /** StatusCallbackUrl: where CAMS posts delivery reports (sent, delivered, read, failed). */
+    statusCallbackUrl: callbackUrlField,
+    /** UpCallbackUrl: where CAMS posts messages customers send to the number. */
+    upCallbackUrl: callbackUrlField,
+    httpFlag: flagField,
+    queueFlag: flagField,
+  })
+  .superRefine((v, ctx) => {
+    // HTTP receipt without any address would leave CAMS nowhere to post (the sandbox refuses it too).
+    if (v.httpFlag === "Y" && !v.statusCallbackUrl && !v.upCallbackUrl) {
+      ctx.addIssue({ code: "custom", path: ["statusCallbackUrl"], message: WV.urlRequired });
+      ctx.addIssue({ code: "custom", path: ["upCallbackUrl"], message: WV.urlRequired });
+    }
+  });
+export type PhoneWebhookInput = z.input<typeof phoneWebhookSchema>;
+
+export const accountWebhookSchema = z
+  .object({
+    spaceId: idField,
+    statusCallbackUrl: callbackUrlField,
+    httpFlag: flagField,
+    queueFlag: flagField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.httpFlag === "Y" && !v.statusCallbackUrl) {
+      ctx.addIssue({ code: "custom", path: ["statusCallbackUrl"], message: WV.statusUrlRequired });
+    }
+  });
+export type AccountWebhookInput = z.input<typeof accountWebhookSchema>;
+
+export const TEST_EVENT_KINDS = ["status", "inbound"] as const;
+export type TestEventKind = (typeof TEST_EVENT_KINDS)[number];
+
+export const testDeliverySchema = z.object({
+  spaceId: idField,
+  /** The number the sample is about; absent for the space-level webhook. */
+  phoneNumber: fullPhoneField.optional(),
+  kind: z.enum(TEST_EVENT_KINDS),
+  url: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const issue = v === "" ? "testUrl" : callbackUrlIssue(v);
+      if (issue) ctx.addIssue({ code: "custom", message: WV[issue] });
+    }),
+});
+export type TestDeliveryInput = z.input<typeof testDeliverySchema>;
+
+export const allowPrivateSchema = z.object({ allow: z.boolean() });
+
+// ---- DTOs the read endpoints and actions return ----
+
+/**
+ * One number's callback settings as CAMS holds them. QueryChatappPhoneNumbers returns the URLs and
+ * the queue names but not the flags, so the flags are read off them: HTTP is on when a URL is set,
+ * the queue when a queue name is.
+ */
+export interface WebhookRow {
+  phoneNumber: string;
+  verifiedName: string | null;
+  status: string | null;
+  statusCallbackUrl: string | null;
+  upCallbackUrl: string | null;
+  statusQueue: string | null;
+  upQueue: string | null;
+  httpFlag: Flag;
+  queueFlag: Flag;
+}
+
+export interface SpaceWebhooksResponse {
+  numbers: WebhookRow[];
+  fetchedAt: string;
+}
+
+/** Same shape as phone-numbers' ReadError, kept here so this feature stands on its own. */
+export interface WebhookReadError {
+  message: string;
+  code?: string;
+  requestId?: string;
+  httpStatus?: number;
+  ref?: string;
+}
+
+export type SpaceWebhooksResult =
+  | { spaceId: string; spaceName: string; ok: true; numbers: WebhookRow[] }
+  | { spaceId: string; spaceName: string; ok: false; error: WebhookReadError };
+
+export interface AllSpacesWebhooksResponse {
+  spaces: SpaceWebhooksResult[];
+  fetchedAt: string;
+}
+
+/** The space-level webhook as last saved from CAMS Admin (CAMS offers no operation to read it back). */
+export interface AccountWebhookState {
+  statusCallbackUrl: string | null;
+  httpFlag: Flag;
+  queueFlag: Flag;
+  savedAt: string;
+  savedBy: string;
+  requestId: string | null;
+}
+
+export type TestDeliveryOutcome =
+  | {
+      kind: "answered";
+      status: number;
+      statusText: string;
+      durationMs: number;
+      address: string;
+      contentType: string | null;
+      /** Location of a redirect, which is shown, never followed. */
+      location: string | null;
+      bodyPreview: string;
+      truncated: boolean;
+      sent: string;
+    }
+  | { kind: "refused"; reason: "url" | "blocked" | "dns"; range?: string; address?: string; sent: string }
+  | { kind: "failed"; reason: "timeout" | "network" | "tls"; detail: string; durationMs: number; address: string; sent: string };

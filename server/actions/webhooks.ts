@@ -1,0 +1,104 @@
+"use server";
+
+import { accountWebhookSchema, allowPrivateSchema, phoneWebhookSchema, testDeliverySchema, type WebhookReadError } from "@/lib/schemas/webhooks";
+import { audited, recordAudit } from "@/server/audit";
+import { camsForSpace } from "@/server/cams/for-space";
+import { toReadError } from "@/server/data/phone-numbers";
+import {
+  allowPrivateWebhookAddresses,
+  getPhoneWebhook,
+  rememberAccountWebhook,
+  setAllowPrivateWebhookAddresses,
+  takeTestDeliverySlot,
+} from "@/server/data/webhooks";
+import { getDb } from "@/server/db";
+import { deliverTestEvent } from "@/server/webhook-test-delivery";
+import { ActionError } from "./errors";
+import { adminActionClient, spaceWriteActionClient } from "./safe-action";
+
+// Every CAMS call is scoped to the space's own CustSpaceId (camsForSpace), after the action client
+// checked the caller may write in that space: a number of another space cannot be reached from here.
+
+/** Empty URLs are left out: CAMS reads an absent parameter as "unchanged", never as "clear". */
+const urlParam = (v: string) => (v ? v : undefined);
+
+export const updatePhoneWebhookAction = spaceWriteActionClient
+  .metadata({ name: "webhooks.updatePhone" })
+  .inputSchema(phoneWebhookSchema)
+  .action(async ({ parsedInput: p, ctx }) => {
+    const input = {
+      phoneNumber: p.phoneNumber,
+      statusCallbackUrl: urlParam(p.statusCallbackUrl),
+      upCallbackUrl: urlParam(p.upCallbackUrl),
+      httpFlag: p.httpFlag,
+      queueFlag: p.queueFlag,
+    };
+    const { requestId } = await audited(
+      { actor: ctx.user, spaceId: ctx.spaceId, operation: "webhooks.updatePhone", target: p.phoneNumber, input },
+      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.updatePhoneWebhook(input),
+    );
+    // Read it back: what CAMS now holds is the truth, whatever was sent.
+    let now = null;
+    let readError: WebhookReadError | null = null;
+    try {
+      now = await getPhoneWebhook(ctx.spaceId, p.phoneNumber);
+    } catch (err) {
+      readError = toReadError(err, "webhooks.readBack");
+    }
+    return { requestId: requestId ?? null, now, readError, readAt: new Date().toISOString() };
+  });
+
+export const updateAccountWebhookAction = spaceWriteActionClient
+  .metadata({ name: "webhooks.updateAccount" })
+  .inputSchema(accountWebhookSchema)
+  .action(async ({ parsedInput: p, ctx }) => {
+    const input = { statusCallbackUrl: urlParam(p.statusCallbackUrl), httpFlag: p.httpFlag, queueFlag: p.queueFlag };
+    const { requestId } = await audited(
+      { actor: ctx.user, spaceId: ctx.spaceId, operation: "webhooks.updateAccount", target: "space", input },
+      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.updateAccountWebhook(input),
+    );
+    const state = {
+      statusCallbackUrl: p.statusCallbackUrl || null,
+      httpFlag: p.httpFlag,
+      queueFlag: p.queueFlag,
+      savedAt: new Date().toISOString(),
+      savedBy: ctx.user.email,
+      requestId: requestId ?? null,
+    };
+    await rememberAccountWebhook(ctx.spaceId, state);
+    return state;
+  });
+
+export const sendTestEventAction = spaceWriteActionClient
+  .metadata({ name: "webhooks.testDelivery" })
+  .inputSchema(testDeliverySchema)
+  .action(async ({ parsedInput: p, ctx }) => {
+    if (!(await takeTestDeliverySlot(ctx.user.id))) {
+      throw new ActionError("Too many test deliveries in a minute. Wait a moment and try again.", { httpStatus: 429 });
+    }
+    const allowPrivate = await allowPrivateWebhookAddresses();
+    const started = performance.now();
+    const outcome = await deliverTestEvent({ url: p.url, kind: p.kind, phoneNumber: p.phoneNumber, allowPrivate });
+    await recordAudit({
+      actor: ctx.user,
+      spaceId: ctx.spaceId,
+      operation: "webhooks.testDelivery",
+      target: p.phoneNumber ?? "space",
+      // (No key with "private" in it: the audit redaction would hide the value.)
+      input: { url: p.url, kind: p.kind, internalAddresses: allowPrivate ? "allowed" : "refused" },
+      outcome: outcome.kind === "answered" ? "ok" : "error",
+      errorCode: outcome.kind === "answered" ? null : outcome.kind === "refused" ? `Refused.${outcome.reason}` : `Failed.${outcome.reason}`,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return outcome;
+  });
+
+export const setAllowPrivateWebhooksAction = adminActionClient
+  .metadata({ name: "webhooks.allowPrivateAddresses" })
+  .inputSchema(allowPrivateSchema)
+  .action(async ({ parsedInput: { allow }, ctx }) => {
+    await audited({ actor: ctx.user, operation: "webhooks.allowPrivateAddresses", target: "settings", input: { allow } }, () =>
+      setAllowPrivateWebhookAddresses(allow),
+    );
+    return { allow };
+  });

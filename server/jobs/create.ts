@@ -1,0 +1,39 @@
+import "server-only";
+import { checkEncryptionPublicKey } from "@/lib/pem";
+import type { BulkTarget, CreateBulkJobParsed, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import type { SessionUser } from "@/server/auth/session";
+import { writableSpaces } from "@/server/data/bulk";
+import { nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
+import { listPhoneNumbers } from "@/server/data/phone-numbers";
+
+/** Why a job cannot be created as asked; the action turns each into a field or access error. */
+export type PrepareProblem = { kind: "forbidden"; spaceIds: string[] } | { kind: "notInSpace"; missing: number } | { kind: "badKey" };
+
+/** The change to store: webhook settings, or the canonical public key PEM and its fingerprint. */
+export function paramsOf(p: CreateBulkJobParsed): WebhookParams | KeyParams | null {
+  if (p.kind === "webhook") {
+    return { statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
+  }
+  const checked = checkEncryptionPublicKey(p.publicKey);
+  // Two independent parsers must agree before a key is stored, as for a single number's key.
+  if (!checked.ok || !nodeAcceptsRsa2048(checked.pem)) return null;
+  return { publicKey: checked.pem, fingerprint: checked.fingerprint, origin: p.origin };
+}
+
+/**
+ * The targets as the server sees them: every space must be one the user may change (admins all,
+ * operators their assigned ones), and every number must still be in its space (one
+ * QueryChatappPhoneNumbers per space) — a client-supplied list is never trusted as it is.
+ */
+export async function checkTargets(user: SessionUser, targets: BulkTarget[]): Promise<PrepareProblem | null> {
+  const allowed = new Set((await writableSpaces(user)).map((s) => s.id));
+  const forbidden = targets.filter((t) => !allowed.has(t.spaceId)).map((t) => t.spaceId);
+  if (forbidden.length) return { kind: "forbidden", spaceIds: forbidden };
+  let missing = 0;
+  for (const t of targets) {
+    // A CAMS failure here propagates: the action shows it explained, with its request id.
+    const present = new Set((await listPhoneNumbers(t.spaceId)).map((n) => n.phoneNumber));
+    missing += new Set(t.phoneNumbers.filter((p) => !present.has(p))).size;
+  }
+  return missing ? { kind: "notInSpace", missing } : null;
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
+import type { BulkKind, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import { audited, recordAudit } from "@/server/audit";
+import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
+import { camsForSpace } from "@/server/cams/for-space";
+import { isCamsError } from "@/server/cams/errors";
+import { getDb } from "@/server/db";
+import { jobs, user as users } from "@/server/db/schema";
+import { getLogger, maskPhone } from "@/server/logger";
+import type { ClaimedItem } from "./queue";
+
+/** Audit operation names of one item's change. */
+export const BULK_AUDIT_OPERATION: Record<BulkKind, string> = { webhook: "bulk.webhook", encryption_key: "bulk.encryptionKey" };
+
+/** Codes the job worker itself gives an item (explained in messages bulk.itemErrors). */
+export const BULK_ERROR = {
+  forbidden: "Bulk.Forbidden",
+  interrupted: "Bulk.Interrupted",
+  unexpected: "Bulk.Unexpected",
+} as const;
+
+export interface JobContext {
+  id: string;
+  kind: BulkKind;
+  params: WebhookParams | KeyParams;
+  createdBy: string | null;
+}
+
+export type Attempt =
+  | { kind: "ok"; requestId: string | null }
+  | { kind: "denied"; message: string }
+  | { kind: "error"; code: string; message: string; requestId: string | null; retryable: boolean; throttled: boolean };
+
+export async function loadJob(jobId: string): Promise<JobContext | null> {
+  const [j] = await getDb()
+    .select({ id: jobs.id, kind: jobs.kind, params: jobs.params, createdBy: jobs.createdBy })
+    .from(jobs)
+    .where(eq(jobs.id, jobId));
+  return j ? { ...j, kind: j.kind as BulkKind, params: j.params as WebhookParams | KeyParams } : null;
+}
+
+/** The job's creator as a session user, read fresh: a disabled or deleted user stops their jobs. */
+async function creatorOf(job: JobContext): Promise<SessionUser | null> {
+  if (!job.createdBy) return null;
+  const [u] = await getDb().select().from(users).where(eq(users.id, job.createdBy));
+  if (!u || u.disabled) return null;
+  return { id: u.id, email: u.email, name: u.name, isAdmin: u.role === "admin", locale: u.locale, lastSpaceId: u.lastSpaceId };
+}
+
+const isThrottle = (code: string) => code === "System.LimitControl" || code.startsWith("Throttling");
+
+/** The audit input of one item: what changed, never the PEM (its fingerprint stands for it). */
+function auditInput(job: JobContext) {
+  if (job.kind === "webhook") {
+    const p = job.params as WebhookParams;
+    return { jobId: job.id, statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
+  }
+  const p = job.params as KeyParams;
+  return { jobId: job.id, newFingerprint: p.fingerprint, keyType: "RSA", bits: 2048, origin: p.origin };
+}
+
+/** Empty URLs are left out: CAMS reads an absent parameter as "unchanged" (as the number's own form does). */
+const urlParam = (v: string) => (v ? v : undefined);
+
+/**
+ * One item: the creator's right to change the space is checked again (roles change while a job
+ * runs), then the CAMS call goes through the space's client, whose shared limiter paces every
+ * instance together; the outcome is audited with the CAMS request id.
+ */
+export async function performItem(job: JobContext, item: ClaimedItem): Promise<Attempt> {
+  const operation = BULK_AUDIT_OPERATION[job.kind];
+  const actor = await creatorOf(job);
+  const role = actor ? await roleInSpace(actor, item.spaceId) : null;
+  if (!actor || !canWrite(role)) {
+    await recordAudit({
+      actor: actor ? { id: actor.id, email: actor.email } : null,
+      spaceId: item.spaceId,
+      operation,
+      target: item.phoneNumber,
+      input: { jobId: job.id },
+      outcome: "denied",
+      errorCode: "Forbidden",
+    });
+    return { kind: "denied", message: "The job's creator may no longer change numbers in this space." };
+  }
+  const db = getDb();
+  try {
+    const { requestId } = await audited(
+      { actor: { id: actor.id, email: actor.email }, spaceId: item.spaceId, operation, target: item.phoneNumber, input: auditInput(job) },
+      async () => {
+        const { client } = await camsForSpace(db, item.spaceId);
+        if (job.kind === "webhook") {
+          const p = job.params as WebhookParams;
+          return client.updatePhoneWebhook({
+            phoneNumber: item.phoneNumber,
+            statusCallbackUrl: urlParam(p.statusCallbackUrl),
+            upCallbackUrl: urlParam(p.upCallbackUrl),
+            httpFlag: p.httpFlag,
+            queueFlag: p.queueFlag,
+          });
+        }
+        return client.updateEncryptionPublicKey({ phoneNumber: item.phoneNumber, encryptionPublicKey: (job.params as KeyParams).publicKey });
+      },
+    );
+    return { kind: "ok", requestId: requestId ?? null };
+  } catch (err) {
+    if (isCamsError(err)) {
+      // A full local queue means the account is busy (other jobs, other instances): wait and retry.
+      const retryable = err.retryable || err.code === LOCAL_ERROR_CODES.queueFull;
+      return { kind: "error", code: err.code, message: err.message, requestId: err.requestId ?? null, retryable, throttled: isThrottle(err.code) };
+    }
+    const ref = crypto.randomUUID().slice(0, 8);
+    getLogger().error(
+      { err: { name: (err as Error)?.name, message: (err as Error)?.message }, ref, jobId: job.id, phone: maskPhone(item.phoneNumber) },
+      "bulk item failed unexpectedly",
+    );
+    return { kind: "error", code: BULK_ERROR.unexpected, message: `Unexpected error (reference ${ref}).`, requestId: null, retryable: false, throttled: false };
+  }
+}

@@ -1,0 +1,210 @@
+import "server-only";
+import os from "node:os";
+import { getDatabase, getDb } from "@/server/db";
+import { getLogger, maskPhone } from "@/server/logger";
+import { BULK_ERROR, loadJob, performItem, type JobContext } from "./perform";
+import {
+  claimItems,
+  finishItem,
+  heartbeat,
+  jobStatusOf,
+  releaseAllRunning,
+  releaseItem,
+  retryItemLater,
+  settleStaleJobs,
+  type ClaimedItem,
+} from "./queue";
+
+/**
+ * The bulk-operation worker. Every app instance runs one inside its server process; they share
+ * the work through the database only:
+ * - items are claimed with FOR UPDATE SKIP LOCKED, a few at a time (`concurrency`), so no item is
+ *   worked on by two workers at once;
+ * - a claim is a lease: the holder renews it every `heartbeatMs`; when a worker dies its items'
+ *   leases expire after `leaseMs` and any other worker (or the restarted one) takes them over;
+ * - the pace comes from the CAMS client's database-backed limiter, shared with every other
+ *   instance and with interactive users: the worker just keeps a few calls waiting on it;
+ * - pause and cancel are read before each item's call: a paused item goes back untouched.
+ * A call that CAMS received but whose result was never recorded (the worker was killed in
+ * between) is made again by the next worker: both operations are safe to repeat.
+ */
+export interface WorkerOptions {
+  id?: string;
+  /** Items in flight per worker; enough to keep the limiter's queue non-empty while calls travel. */
+  concurrency?: number;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  /** How often an idle worker looks for new work (a job created here wakes it at once). */
+  pollMs?: number;
+  /** Attempts per item before a retryable failure counts as failed. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, with jitter, up to 30 s. */
+  retryBaseMs?: number;
+}
+
+export interface JobWorker {
+  readonly id: string;
+  start(): void;
+  /** Stops claiming, waits for the items in flight, and releases nothing (leases cover a crash). */
+  stop(): Promise<void>;
+  /** Look for work now instead of at the next poll. */
+  wake(): void;
+  stats(): { processed: number; inFlight: number };
+}
+
+const DEFAULTS = { concurrency: 2, leaseMs: 20_000, heartbeatMs: 5_000, pollMs: 1_000, maxAttempts: 5, retryBaseMs: 1_000 };
+const MAX_RETRY_DELAY_MS = 30_000;
+/** Job rows are re-read at most this often per item batch; pause/cancel still apply before every call. */
+const JOB_CACHE_MS = 5_000;
+
+export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
+  const o = { ...DEFAULTS, ...opts };
+  const id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 6)}`;
+  const log = getLogger().child({ component: "jobs", worker: id });
+  const inFlight = new Set<Promise<void>>();
+  const jobCache = new Map<string, { job: JobContext | null; at: number }>();
+  let running = false;
+  let processed = 0;
+  let wakeUp: (() => void) | null = null;
+  // A wake-up while the loop was busy (claiming) is kept, so a freed slot never waits a full poll.
+  let woken = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let beat: ReturnType<typeof setInterval> | undefined;
+  let lastSettle = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        return resolve();
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        woken = false;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  const wake = () => {
+    if (wakeUp) wakeUp();
+    else woken = true;
+  };
+
+  async function jobFor(jobId: string): Promise<JobContext | null> {
+    const hit = jobCache.get(jobId);
+    if (hit && Date.now() - hit.at < JOB_CACHE_MS) return hit.job;
+    const job = await loadJob(jobId);
+    jobCache.set(jobId, { job, at: Date.now() });
+    return job;
+  }
+
+  async function handle(item: ClaimedItem): Promise<void> {
+    const db = getDb();
+    const status = await jobStatusOf(db, item.jobId);
+    if (status === "paused") return releaseItem(db, id, item);
+    if (status === "cancelled" || status === null) {
+      await finishItem(db, id, item, { status: "cancelled" });
+      return;
+    }
+    const job = await jobFor(item.jobId);
+    if (!job) return;
+    if (item.attempts > o.maxAttempts) {
+      // Claimed again and again without a result: its workers keep dying on it.
+      await finishItem(db, id, item, { status: "failed", code: BULK_ERROR.interrupted, message: "Interrupted too often.", requestId: null });
+      return;
+    }
+    const r = await performItem(job, item);
+    if (r.kind === "ok") {
+      await finishItem(db, id, item, { status: "ok", requestId: r.requestId });
+    } else if (r.kind === "denied") {
+      await finishItem(db, id, item, { status: "failed", code: BULK_ERROR.forbidden, message: r.message, requestId: null });
+    } else if (r.retryable && item.attempts < o.maxAttempts) {
+      const delay = Math.min(MAX_RETRY_DELAY_MS, o.retryBaseMs * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
+      await retryItemLater(db, id, item, { code: r.code, message: r.message, requestId: r.requestId, throttled: r.throttled }, delay);
+    } else {
+      await finishItem(db, id, item, { status: "failed", code: r.code, message: r.message, requestId: r.requestId, throttled: r.throttled });
+    }
+  }
+
+  function track(item: ClaimedItem) {
+    const p = handle(item)
+      .catch((err) => {
+        // The database failed us mid-item: the lease expires and the item is taken again.
+        log.error({ err: { message: (err as Error)?.message }, jobId: item.jobId, phone: maskPhone(item.phoneNumber) }, "bulk item not recorded");
+      })
+      .finally(() => {
+        processed++;
+        inFlight.delete(p);
+        wake();
+      });
+    inFlight.add(p);
+  }
+
+  async function loop() {
+    while (running) {
+      const free = o.concurrency - inFlight.size;
+      let claimed: ClaimedItem[] = [];
+      if (free > 0) {
+        try {
+          claimed = await claimItems(getDb(), id, free, o.leaseMs);
+        } catch (err) {
+          log.warn({ err: { message: (err as Error)?.message } }, "claiming bulk items failed");
+        }
+        for (const item of claimed) track(item);
+      }
+      if (!running) break;
+      if (claimed.length === 0 && inFlight.size === 0 && Date.now() - lastSettle > 10 * o.pollMs) {
+        lastSettle = Date.now();
+        await settleStaleJobs(getDb()).catch(() => {});
+      }
+      // Full: wait for an item to end. Nothing to claim: wait for the poll (or a wake-up).
+      if (free <= 0 || claimed.length < free) await sleep(o.pollMs);
+    }
+  }
+
+  return {
+    id,
+    start() {
+      if (running) return;
+      running = true;
+      beat = setInterval(() => {
+        if (inFlight.size) heartbeat(getDb(), id).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
+      }, o.heartbeatMs);
+      loopDone = (async () => {
+        if (getDatabase().kind === "pglite") {
+          const n = await releaseAllRunning(getDb()).catch(() => 0);
+          if (n) log.info({ items: n }, "resumed bulk items left running by the previous start");
+        }
+        await loop();
+      })();
+      log.info({ concurrency: o.concurrency, leaseMs: o.leaseMs }, "job worker started");
+    },
+    async stop() {
+      running = false;
+      wake();
+      await loopDone;
+      await Promise.allSettled([...inFlight]);
+      clearInterval(beat);
+    },
+    wake,
+    stats: () => ({ processed, inFlight: inFlight.size }),
+  };
+}
+
+const globalForWorker = globalThis as unknown as { __camsJobWorker?: JobWorker };
+
+/** Starts this process's worker once (server boot); later calls return the same one. */
+export function startJobWorker(opts?: WorkerOptions): JobWorker {
+  if (!globalForWorker.__camsJobWorker) {
+    globalForWorker.__camsJobWorker = createJobWorker(opts);
+    globalForWorker.__camsJobWorker.start();
+  }
+  return globalForWorker.__camsJobWorker;
+}
+
+/** Nudges this process's worker after a job was created or resumed here. */
+export function wakeJobWorker(): void {
+  globalForWorker.__camsJobWorker?.wake();
+}

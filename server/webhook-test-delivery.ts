@@ -1,0 +1,232 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import dns from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import type { TestDeliveryOutcome, TestEventKind } from "@/lib/schemas/webhooks";
+import { classifyAddress, isLocalName, literalAddress, parseCallbackUrl, type AddressRange } from "@/lib/url-safety";
+
+/**
+ * "Send a test event": the server posts a sample callback to a URL the user typed, so it is an
+ * SSRF surface and guarded accordingly:
+ * - http/https only, the URL rules of lib/url-safety.ts;
+ * - every address the name resolves to is checked, and the connection is pinned to the checked
+ *   address (a lookup override), so a second DNS answer (rebinding) cannot swap it for another;
+ * - loopback, private, link-local, unspecified and reserved addresses are refused unless an admin
+ *   turned on "allow private addresses" (needed for receivers on a local network); cloud metadata
+ *   addresses (169.254.169.254, fd00:ec2::254, Alibaba's 100.100.100.200) are refused even then;
+ * - 5 s for everything (DNS included), no redirects followed, only the first 2 KB of the answer read.
+ */
+
+export const TEST_TIMEOUT_MS = 5_000;
+export const PREVIEW_BYTES = 2_048;
+
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+
+export type DestinationCheck =
+  | { ok: true; address: string; family: 4 | 6 }
+  | { ok: false; reason: "blocked"; address: string; range: AddressRange }
+  | { ok: false; reason: "dns" };
+
+/** Resolves the URL's host and checks every address; the first one is what the request will use. */
+export async function checkDestination(url: URL, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<DestinationCheck> {
+  const literal = literalAddress(url);
+  let addresses: ResolvedAddress[];
+  if (literal) {
+    addresses = [{ address: literal, family: literal.includes(":") ? 6 : 4 }];
+  } else {
+    try {
+      addresses = await (opts.resolve ?? systemResolver)(url.hostname.replace(/\.$/, ""));
+    } catch {
+      return { ok: false, reason: "dns" };
+    }
+    if (addresses.length === 0) return { ok: false, reason: "dns" };
+  }
+  // "localhost" is this machine whatever a resolver claims (RFC 6761).
+  if (!opts.allowPrivate && isLocalName(url.hostname)) return { ok: false, reason: "blocked", address: addresses[0]!.address, range: "loopback" };
+  for (const a of addresses) {
+    const range = classifyAddress(a.address);
+    // Metadata endpoints hand out cloud credentials: refused even when private addresses are allowed.
+    if (range && (range === "metadata" || !opts.allowPrivate)) return { ok: false, reason: "blocked", address: a.address, range };
+  }
+  const first = addresses[0]!;
+  return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+/** A lookup that always answers with the address already checked. */
+function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
+  return (_hostname, options, callback) => {
+    // Node 20 asks for all addresses when autoSelectFamily is on; answer in the shape it asked for.
+    if (typeof options === "object" && options?.all) {
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    } else {
+      callback(null, address, family);
+    }
+  };
+}
+
+// ---- samples ----
+
+const SAMPLE_CUSTOMER = "8613800001234";
+const testId = () => `cams-admin-test-${randomBytes(6).toString("hex")}`;
+
+/**
+ * Sample bodies shaped like CAMS's HTTP callbacks: a JSON array of reports. Field names and values
+ * follow Alibaba Cloud's "ChatAppStatus" (delivery status report) and "ChatAppInbound" (inbound
+ * message) HTTP callback pages (alibabacloud.com/help/en/chatapp/developer-reference/chatappstatus-1
+ * and …/chatappinbound). Ids start with "cams-admin-test-" so a receiver can ignore them.
+ */
+export function sampleEvent(kind: TestEventKind, phoneNumber: string | undefined, now = Date.now()): unknown[] {
+  const business = phoneNumber ?? "8613800000000";
+  const id = testId();
+  if (kind === "status") {
+    return [
+      {
+        MessageId: id,
+        TaskId: id,
+        From: business,
+        To: SAMPLE_CUSTOMER,
+        Timestamp: now,
+        Status: "Delivered",
+        StatusDescription: "Test status report from CAMS Admin",
+        MsgFrameType: "message",
+        Type: "TEXT",
+        ConversationType: "service",
+        OriginPhoneNumber: business,
+      },
+    ];
+  }
+  return [
+    {
+      MessageId: id,
+      From: SAMPLE_CUSTOMER,
+      To: business,
+      DisplayName: "CAMS Admin test",
+      Type: "TEXT",
+      Message: "This is a test message sent by CAMS Admin.",
+      Timestamp: now,
+      Name: "CAMS Admin",
+    },
+  ];
+}
+
+// ---- delivery ----
+
+export interface DeliveryOptions {
+  url: string;
+  kind: TestEventKind;
+  phoneNumber?: string;
+  allowPrivate: boolean;
+  resolve?: Resolver;
+  timeoutMs?: number;
+}
+
+function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" ? code : "ERROR";
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ERR_TLS/;
+
+/** Posts one sample callback and reports what came back; never throws for the receiver's faults. */
+export async function deliverTestEvent(o: DeliveryOptions): Promise<TestDeliveryOutcome> {
+  const sent = JSON.stringify(sampleEvent(o.kind, o.phoneNumber));
+  const url = parseCallbackUrl(o.url.trim());
+  if (!url) return { kind: "refused", reason: "url", sent };
+  const timeoutMs = o.timeoutMs ?? TEST_TIMEOUT_MS;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  try {
+    const check = await Promise.race([
+      checkDestination(url, { allowPrivate: o.allowPrivate, resolve: o.resolve }),
+      new Promise<"timeout">((resolve) => deadline.signal.addEventListener("abort", () => resolve("timeout"))),
+    ]);
+    if (check === "timeout") return { kind: "failed", reason: "timeout", detail: "DNS", durationMs: elapsed(), address: "", sent };
+    if (!check.ok) {
+      return check.reason === "blocked"
+        ? { kind: "refused", reason: "blocked", range: check.range, address: check.address, sent }
+        : { kind: "refused", reason: "dns", sent };
+    }
+    return await post(url, sent, check.address, check.family, deadline.signal, elapsed);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function post(url: URL, body: string, address: string, family: 4 | 6, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
+  const isHttps = url.protocol === "https:";
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  return new Promise((resolve) => {
+    const fail = (reason: "timeout" | "network" | "tls", detail: string) =>
+      resolve({ kind: "failed", reason, detail, durationMs: elapsed(), address, sent: body });
+    if (signal.aborted) return fail("timeout", "connect");
+    const req = (isHttps ? https : http).request(
+      {
+        protocol: url.protocol,
+        hostname,
+        port: url.port || (isHttps ? 443 : 80),
+        path: `${url.pathname}${url.search}`,
+        method: "POST",
+        // A fresh connection each time: a pooled socket could have been opened to another address.
+        agent: false,
+        lookup: pinnedLookup(address, family),
+        ...(isHttps && !literalAddress(url) ? { servername: hostname } : {}),
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(body),
+          "user-agent": "CAMS-Admin-Webhook-Test/1.0",
+          "x-cams-admin-test": "1",
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () =>
+          resolve({
+            kind: "answered",
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? "",
+            durationMs: elapsed(),
+            address,
+            contentType: res.headers["content-type"] ?? null,
+            location: res.headers.location ?? null,
+            bodyPreview: new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks).subarray(0, PREVIEW_BYTES)),
+            truncated,
+            sent: body,
+          });
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size > PREVIEW_BYTES) {
+            truncated = true;
+            // Enough read: a huge or endless answer must not tie up the server.
+            res.destroy();
+            finish();
+          }
+        });
+        res.on("end", finish);
+        res.on("error", finish);
+        res.on("close", finish);
+      },
+    );
+    const onAbort = () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT_TEST" }));
+    signal.addEventListener("abort", onAbort, { once: true });
+    req.on("error", (err) => {
+      const code = errorCode(err);
+      if (code === "ETIMEDOUT_TEST" || signal.aborted) fail("timeout", "response");
+      else fail(TLS_CODE.test(code) ? "tls" : "network", code);
+    });
+    req.on("close", () => signal.removeEventListener("abort", onAbort));
+    req.end(body);
+  });
+}
