@@ -21,7 +21,8 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={client}>
         <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
-        <Toaster richColors closeButton position="top-right" />
+        {/* Themed toasts: the rich colour set fails contrast for success text. */}
+        <Toaster closeButton position="top-right" />
       </QueryClientProvider>
     </ThemeProvider>
   );

@@ -9,6 +9,7 @@ import {
   deepLinkOf,
   downloadFrom,
   ensureSandboxSpace,
+  noToasts,
   sandboxSpace,
   spaceIdByCustSpaceId,
   spaceIdOf,
@@ -85,7 +86,6 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await message.fill(created);
     await expect(counter).toHaveText("140 / 140");
     await expect(dialog.getByTestId("chat-preview-message")).toHaveText(created);
-    await page.screenshot({ path: `/tmp/qr-shots/create-dialog.png`, fullPage: true }); // TEMP-SHOT
     await dialog.getByLabel("SVG").check();
     await dialog.getByRole("button", { name: "Create QR code" }).click();
     await expect(dialog).toBeHidden();
@@ -101,10 +101,10 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await expect(card).toBeVisible();
     await expect(card.getByTestId("deep-link")).toContainText(deepLinkOf(code));
     expect(await decodeCanvas(card.getByTestId("qr-canvas"))).toBe(deepLinkOf(code));
-    await page.screenshot({ path: `/tmp/qr-shots/number-tab.png`, fullPage: true }); // TEMP-SHOT
     // The sandbox's own image (a placeholder, not scannable) is shown beside it.
     await expect(card.getByTestId("cams-image")).toBeVisible();
     await expect(card.getByTestId("cams-image")).toHaveJSProperty("complete", true);
+    await noToasts(page);
     await expectAccessible(page, "number QR codes tab");
   });
 
@@ -139,7 +139,6 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await expect(sheet).toContainText(created);
     await expect(sheet).toContainText(deepLinkOf(code));
     await expect(sheet.locator("svg path").first()).toBeAttached();
-    await print.screenshot({ path: `/tmp/qr-shots/print.png`, fullPage: true }); // TEMP-SHOT
     await expectAccessible(print, "print view");
     await print.close();
   });
@@ -154,7 +153,6 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     const confirm = page.getByRole("alertdialog", { name: `Update QR code ${code}?` });
     await expect(confirm).toContainText("After the update, the old QR code no longer opens the chat.");
     await expect(confirm).toContainText("Printed copies");
-    await page.screenshot({ path: `/tmp/qr-shots/update-confirm.png`, fullPage: true }); // TEMP-SHOT
     // Keeping the current code sends nothing and keeps what was typed.
     await confirm.getByRole("button", { name: "Keep the current code" }).click();
     expect((await codesOf(phone)).find((c) => c.code === code)?.prefilledMessage).toBe(created);
@@ -184,7 +182,6 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await card.getByRole("button", { name: `Delete QR code ${code}` }).click();
     const confirm = page.getByRole("alertdialog", { name: `Delete QR code ${code}?` });
     await expect(confirm).toContainText(updated);
-    await page.screenshot({ path: `/tmp/qr-shots/delete-confirm.png`, fullPage: true }); // TEMP-SHOT
     await confirm.getByRole("button", { name: "Delete QR code" }).click();
     await expect(page.getByText(`QR code ${code} deleted`)).toBeVisible();
     await expect(card).toHaveCount(0);
@@ -209,7 +206,6 @@ test("viewer: sees and downloads codes, has no change buttons, and a replayed de
   await expect(page.getByRole("button", { name: /^Edit QR code/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Delete QR code/ })).toHaveCount(0);
   await expectAccessible(page, "number QR codes tab (viewer)");
-    await page.screenshot({ path: `/tmp/qr-shots/viewer.png`, fullPage: true }); // TEMP-SHOT
 
   // The operator's delete request, pointed at the kept code and sent with the viewer's session.
   const headers = deleteRequest!.headers();
@@ -239,7 +235,6 @@ test("QR codes page: every code of the space, search, per-number filter, all spa
   await expect(page.getByTestId("qr-progress")).toHaveCount(0);
   await expect(page.getByTestId("qr-failures")).toHaveCount(0);
   await expectAccessible(page, "QR codes page");
-    await page.screenshot({ path: `/tmp/qr-shots/space-page.png`, fullPage: true }); // TEMP-SHOT
 
   await test.step("search by code", async () => {
     const target = expected[0]!;
@@ -267,7 +262,6 @@ test("QR codes page: every code of the space, search, per-number filter, all spa
     const details = page.getByRole("dialog");
     expect(await decodeCanvas(details.getByTestId("qr-canvas"))).toBe(deepLinkOf(code));
     await expect(details.getByTestId("cams-image-fallback")).toBeVisible();
-    await page.screenshot({ path: `/tmp/qr-shots/details.png`, fullPage: true }); // TEMP-SHOT
     await expect(details.getByTestId("cams-image-fallback")).toHaveText("CAMS image unavailable");
     await page.keyboard.press("Escape");
     await page.unroute("**/_sandbox/qr/**");

@@ -14,7 +14,9 @@ export function SidebarNav({ space, onNavigate }: { space: string | null; onNavi
       <ul className="space-y-1">
         {NAV_ITEMS.map((item) => {
           const href = hrefFor(item, space);
-          const active = pathname === href || pathname.includes(`/${item.segment}`);
+          // Scoped sections sit at /s/<space>/<segment>; a number's QR tab is still "Phone numbers".
+          const parts = pathname.split("/");
+          const active = item.scoped ? parts[1] === "s" && parts[3] === item.segment : parts[1] === item.segment;
           const Icon = item.icon;
           return (
             <li key={item.key}>

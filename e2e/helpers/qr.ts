@@ -86,3 +86,8 @@ export async function spaceIdByCustSpaceId(page: Page, custSpaceId: string): Pro
   if (!id) throw new Error(`no space ${custSpaceId}`);
   return id;
 }
+
+/** Waits for toasts to go: axe then checks the page itself, not a notification that happens to be on top. */
+export async function noToasts(page: Page) {
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
+}
