@@ -43,9 +43,9 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
 
   // Typing updates the box at once; the filtering below works on the deferred value, at lower priority.
   const q = useDeferredValue(state.q);
-  const indexed = useMemo(() => indexRows(rows ?? EMPTY), [rows]);
-  const filtered = useMemo(() => filterRows(indexed, q, state.quality), [indexed, q, state.quality]);
-  const sorted = useMemo(() => sortRows(filtered, state.sort, state.dir, locale), [filtered, state.sort, state.dir, locale]);
+  // Sorted once per data set or sort change; a keystroke then only filters (order is kept).
+  const indexed = useMemo(() => indexRows(sortRows(rows ?? EMPTY, state.sort, state.dir, locale)), [rows, state.sort, state.dir, locale]);
+  const sorted = useMemo(() => filterRows(indexed, q, state.quality), [indexed, q, state.quality]);
   const paged = useMemo(() => pageOf(sorted, state.page), [sorted, state.page]);
   const onPage = useCallback((page: number) => update({ page }), [update]);
   const refetch = useCallback(() => void query.refetch(), [query]);
