@@ -37,7 +37,7 @@ export function PhoneWebhookPanel({ spaceId, phone, canWrite }: { spaceId: strin
   }
   if (!query.data) {
     return (
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-busy="true" aria-label={t("loading")}>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" role="status" aria-busy="true" aria-label={t("loading")}>
         <Skeleton className="h-96" />
         <Skeleton className="h-64" />
       </div>

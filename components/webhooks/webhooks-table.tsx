@@ -58,7 +58,7 @@ export function WebhooksTable({ spaceId }: { spaceId: string }) {
   }
   if (!rows) {
     return (
-      <div className="space-y-2" aria-busy="true" aria-label={t("loading")}>
+      <div className="space-y-2" role="status" aria-busy="true" aria-label={t("loading")}>
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-10 w-full" />
         ))}

@@ -46,10 +46,15 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
   const maxWaitMs = opts.maxWaitMs ?? 30_000;
   const sleep = opts.sleep ?? defaultSleep;
   const capacity = 1;
+  // Sends of one bucket leave this process in slot order: a caller whose sleep ran late (a busy
+  // event loop) holds back the ones after it instead of bunching up with them in one second.
+  const lastSend = new Map<string, Promise<void>>();
 
   return {
     async acquire(accountId, operation) {
       const rate = effectiveRate(operation, headroom);
+      const key = bucketKey(accountId, operation);
+      const issuedAt = Date.now();
       const floor = -(maxWaitMs / 1000) * rate;
       // One statement, so concurrent callers serialise on the row lock. The clock is the
       // database's: instances on different hosts must agree on "now". A caller that waited for
@@ -75,9 +80,13 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
         });
       }
       const tokens = Number(row.tokens);
-      if (tokens >= 0) return { waitedMs: 0 };
-      const waitMs = Math.ceil((-tokens / rate) * 1000);
-      await sleep(waitMs);
+      const previous = lastSend.get(key) ?? Promise.resolve();
+      // The slot was computed when the statement ran; the round trip since then counts as waiting.
+      const waitMs = tokens >= 0 ? 0 : Math.max(0, Math.ceil((-tokens / rate) * 1000) - (Date.now() - issuedAt));
+      const mine = Promise.all([previous, waitMs > 0 ? sleep(waitMs) : undefined]).then(() => undefined);
+      lastSend.set(key, mine);
+      await mine;
+      if (lastSend.get(key) === mine) lastSend.delete(key);
       return { waitedMs: waitMs };
     },
   };
