@@ -31,6 +31,8 @@ export const env = createEnv({
     /** Sign-in attempts allowed per window and IP before throttling. */
     SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Sign-in requests per minute from one IP address, whatever the account (scripted attacks). */
+    SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
   },
   client: {},
   experimental__runtimeEnv: {},

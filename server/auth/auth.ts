@@ -50,7 +50,7 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: 30 } },
+      customRules: { "/sign-in/email": { window: 60, max: env.SIGNIN_IP_MAX_PER_MINUTE } },
     },
     databaseHooks: {
       session: {
