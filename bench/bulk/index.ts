@@ -41,6 +41,7 @@ function startWorker(id: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> 
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
+  if (process.env.BENCH_LOG_LEVEL) child.stdout!.pipe(process.stderr);
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes('"ready":true') && resolve(child));
     child.once("exit", (code) => reject(new Error(`worker ${id} exited (${code})`)));
@@ -75,7 +76,7 @@ async function main() {
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: h.TEST_KEY,
       ENCRYPTION_KEY_ID: h.TEST_KEY_ID,
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
     };
 
     for (const kind of ["webhook", "encryption_key"] as BulkKind[]) {

@@ -130,7 +130,7 @@ export function NewJobWizard({
                 }}
               />
             ) : null}
-            {pickError && step === 0 ? (
+            {pickError && step === 0 && chosen === 0 ? (
               <p role="alert" className="text-sm text-destructive">
                 {t("nothingChosen")}
               </p>

@@ -28,7 +28,8 @@ let database: Database;
 let sb: Awaited<ReturnType<typeof startSandbox>>;
 let api: ReturnType<typeof h.sandboxApi>;
 let f: Awaited<ReturnType<typeof seedRoles>>;
-const worker = () => createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000 });
+// `concurrency: undefined` as the worker script passes an absent flag: the default must hold.
+const worker = () => createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
 
 beforeAll(async () => {
   database = await useTestDatabase("pglite");

@@ -58,7 +58,9 @@ const MAX_RETRY_DELAY_MS = 30_000;
 const JOB_CACHE_MS = 5_000;
 
 export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
-  const o = { ...DEFAULTS, ...opts };
+  // An option given as undefined (e.g. an absent command-line flag) keeps its default.
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+  const o = { ...DEFAULTS, ...given } as typeof DEFAULTS;
   const id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 6)}`;
   const log = getLogger().child({ component: "jobs", worker: id });
   const inFlight = new Set<Promise<void>>();
