@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
-import { Pagination } from "./pagination";
+import { Pagination } from "@/components/pagination";
 import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
 import { QrCodeCard } from "./qr-code-card";
 import { filterCodes, pageOf } from "./qr-filter";
@@ -68,7 +68,7 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
             <QrCodeCard key={c.qrdlCode} spaceId={spaceId} code={c} businessName={businessName} canWrite={canWrite} />
           ))}
         </div>
-        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} />
+        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
   }

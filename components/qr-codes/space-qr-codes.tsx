@@ -13,7 +13,7 @@ import { qrCodeKeys } from "@/lib/query-keys";
 import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
 import { LoadProgress, NumberFailures, SpaceFailures } from "./load-status";
 import { NumberFilter } from "./number-filter";
-import { Pagination } from "./pagination";
+import { Pagination } from "@/components/pagination";
 import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
 import { filterCodes, pageOf } from "./qr-filter";
 import { QrTable } from "./qr-table";
@@ -89,7 +89,7 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     body = (
       <div className="space-y-3">
         <QrTable rows={paged.rows} showSpace={all} canWriteIn={(id) => writable.has(id)} />
-        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} />
+        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
   }

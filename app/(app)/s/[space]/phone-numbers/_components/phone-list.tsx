@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { SpaceNumbersResult } from "@/lib/schemas/phone-numbers";
 import { FailedSpaces } from "./failed-spaces";
-import { ListPagination } from "./list-pagination";
+import { Pagination } from "@/components/pagination";
 import { ListTable } from "./list-table";
 import { ListToolbar } from "./list-toolbar";
 import { useListState } from "./use-list-state";
@@ -87,7 +87,7 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
             busy={query.isFetching || q !== state.q}
           />
         </div>
-        <ListPagination page={paged.page} pages={paged.pages} total={sorted.length} pageSize={PAGE_SIZE} onPage={onPage} />
+        <Pagination page={paged.page} pages={paged.pages} total={sorted.length} pageSize={PAGE_SIZE} onPage={onPage} messages="phoneNumbers.list" countTestId="phone-count" />
       </div>
     );
   }

@@ -4,25 +4,33 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
-export function ListPagination({
+/**
+ * "1–50 of 1,000" with previous/next. Each list keeps its own wording: `messages` names a
+ * namespace with the keys pagination, showing, previous, pageOf and next.
+ */
+export function Pagination({
   page,
   pages,
   total,
   pageSize,
   onPage,
+  messages,
+  countTestId,
 }: {
   page: number;
   pages: number;
   total: number;
   pageSize: number;
   onPage: (page: number) => void;
+  messages: "phoneNumbers.list" | "qrCodes.list";
+  countTestId?: string;
 }) {
-  const t = useTranslations("phoneNumbers.list");
+  const t = useTranslations(messages);
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
     <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-      <p className="text-muted-foreground" aria-live="polite" data-testid="phone-count">
+      <p className="text-muted-foreground" aria-live="polite" data-testid={countTestId}>
         {t("showing", { from, to, total })}
       </p>
       {pages > 1 ? (
