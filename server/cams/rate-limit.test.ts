@@ -80,6 +80,22 @@ describe("database-backed rate limiter (PGlite)", () => {
     expect(refused.length).toBeGreaterThan(0);
     expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "RateLimit.QueueFull", retryable: false });
   });
+
+  it("a caller that wakes well after its slot takes a new slot instead of sending late", async () => {
+    const sleeps: number[] = [];
+    // The first sleep overruns by 200 ms, as on a starved event loop; later ones are on time.
+    const sleep = (ms: number) => {
+      sleeps.push(ms);
+      return new Promise<void>((resolve) => setTimeout(resolve, ms + (sleeps.length === 1 ? 200 : 0)));
+    };
+    const limiter = createRateLimiter(fx.database.db, { sleep });
+    expect((await limiter.acquire("acct-late", "GetPhoneEncryptionPublicKey")).waitedMs).toBe(0);
+    const second = await limiter.acquire("acct-late", "GetPhoneEncryptionPublicKey");
+    // Slept for its slot, woke 200 ms late, gave that slot up and slept again for a new one.
+    expect(sleeps.length).toBe(2);
+    expect(second.waitedMs).toBe(sleeps[0] + sleeps[1]);
+    expect(sleeps[1]).toBeGreaterThan(0);
+  });
 });
 
 // Defined only when a PostgreSQL is configured, so a run without one reports nothing skipped.

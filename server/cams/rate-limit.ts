@@ -35,6 +35,10 @@ export interface RateLimiterOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** How late after its slot a caller may still send; later, it takes a new slot. */
+const LATE_MS = 50;
+const MAX_RETAKES = 3;
+
 export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
 
 /** The refill rate (calls per second) the limiter allows for an operation. */
@@ -54,40 +58,51 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
     async acquire(accountId, operation) {
       const rate = effectiveRate(operation, headroom);
       const key = bucketKey(accountId, operation);
-      const issuedAt = Date.now();
       const floor = -(maxWaitMs / 1000) * rate;
-      // One statement, so concurrent callers serialise on the row lock. The clock is the
-      // database's: instances on different hosts must agree on "now". A caller that waited for
-      // the lock uses its earlier timestamp and gets no refill for the wait, which errs safe.
-      const result = await db.execute<{ tokens: number }>(sql`
-        WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
-        INSERT INTO rate_buckets AS b (key, tokens, updated_at_ms)
-        SELECT ${bucketKey(accountId, operation)}, ${capacity}::float8 - 1, clock.ms FROM clock
-        ON CONFLICT (key) DO UPDATE SET
-          tokens = least(${capacity}::float8,
-            b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1,
-          updated_at_ms = greatest(b.updated_at_ms, excluded.updated_at_ms)
-        WHERE least(${capacity}::float8,
-            b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1 >= ${floor}::float8
-        RETURNING tokens`);
-      const row = result.rows[0];
-      if (!row) {
-        throw new CamsError({
-          code: LOCAL_ERROR_CODES.queueFull,
-          message: `Too many ${operation} requests are queued for this account; try again shortly.`,
-          operation,
-          retryable: false,
-        });
+      let waitedMs = 0;
+      for (let attempt = 0; ; attempt++) {
+        const issuedAt = Date.now();
+        // One statement, so concurrent callers serialise on the row lock. The clock is the
+        // database's: instances on different hosts must agree on "now". A caller that waited for
+        // the lock uses its earlier timestamp and gets no refill for the wait, which errs safe.
+        const result = await db.execute<{ tokens: number }>(sql`
+          WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+          INSERT INTO rate_buckets AS b (key, tokens, updated_at_ms)
+          SELECT ${key}, ${capacity}::float8 - 1, clock.ms FROM clock
+          ON CONFLICT (key) DO UPDATE SET
+            tokens = least(${capacity}::float8,
+              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1,
+            updated_at_ms = greatest(b.updated_at_ms, excluded.updated_at_ms)
+          WHERE least(${capacity}::float8,
+              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1 >= ${floor}::float8
+          RETURNING tokens`);
+        const row = result.rows[0];
+        if (!row) {
+          throw new CamsError({
+            code: LOCAL_ERROR_CODES.queueFull,
+            message: `Too many ${operation} requests are queued for this account; try again shortly.`,
+            operation,
+            retryable: false,
+          });
+        }
+        const tokens = Number(row.tokens);
+        // The database computed the slot at some moment between issuedAt and now. Counting from
+        // issuedAt could send up to one round trip early (bunching with the slot before), so the
+        // slot is counted from the answer: a send is never early, at most one round trip late.
+        const answeredAt = Date.now();
+        const slotAt = answeredAt + (tokens >= 0 ? 0 : Math.ceil((-tokens / rate) * 1000));
+        const previous = lastSend.get(key) ?? Promise.resolve();
+        const waitMs = slotAt - answeredAt;
+        waitedMs += waitMs;
+        const mine = Promise.all([previous, waitMs > 0 ? sleep(waitMs) : undefined]).then(() => undefined);
+        lastSend.set(key, mine);
+        await mine;
+        if (lastSend.get(key) === mine) lastSend.delete(key);
+        // A caller that wakes well after its slot (a busy event loop, a late sleeper ahead of it)
+        // would arrive together with the on-time sends of other instances: it gives its slot up
+        // (the budget errs on the safe side) and queues for a new one instead of sending late.
+        if (Date.now() - slotAt <= LATE_MS || attempt >= MAX_RETAKES) return { waitedMs };
       }
-      const tokens = Number(row.tokens);
-      const previous = lastSend.get(key) ?? Promise.resolve();
-      // The slot was computed when the statement ran; the round trip since then counts as waiting.
-      const waitMs = tokens >= 0 ? 0 : Math.max(0, Math.ceil((-tokens / rate) * 1000) - (Date.now() - issuedAt));
-      const mine = Promise.all([previous, waitMs > 0 ? sleep(waitMs) : undefined]).then(() => undefined);
-      lastSend.set(key, mine);
-      await mine;
-      if (lastSend.get(key) === mine) lastSend.delete(key);
-      return { waitedMs: waitMs };
     },
   };
 }
