@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { E2E } from "./helpers/env";
 import { appLog, occurrences, recordResponses } from "./helpers/secrets";

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createPrivateKey, createPublicKey } from "node:crypto";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";

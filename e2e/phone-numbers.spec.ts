@@ -1,4 +1,5 @@
-import { expect, test, type Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
+import type { Browser, Page, Request } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { sandboxCalls } from "./helpers/sandbox";

@@ -1,22 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, knownSecrets, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
-import { E2E } from "./helpers/env";
 import { appLog, occurrences } from "./helpers/secrets";
-
-/** Runs last: after every flow, the known secrets appear nowhere they must not. */
-function knownSecrets(): string[] {
-  const extra = path.join(E2E.dataDir, "known-secrets.txt");
-  const fromSpecs = fs.existsSync(extra) ? fs.readFileSync(extra, "utf8").split("\n").filter((s) => s.length >= 16) : [];
-  return [E2E.sandboxSecret, E2E.sandbox2Secret, E2E.admin.password, ...fromSpecs];
-}
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+/** Runs last: after every flow, the known secrets appear nowhere they must not. */
 test("no known secret in the log, the audit table or the client bundles", async ({ page }) => {
   const secrets = knownSecrets();
   const log = appLog();
