@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
 import { readOrCreateSecretFile } from "./secrets";
-import { recordSignInFailure, clearSignInFailures, signInBlockedFor } from "./throttle";
+import { clearSignInFailures, takeSignInAttempt } from "./throttle";
 
 function createAuth() {
   const secure = env.APP_URL.startsWith("https://");
@@ -69,7 +69,8 @@ function createAuth() {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
-        const wait = await signInBlockedFor(email);
+        // The attempt is counted before the password is checked, so a burst cannot outrun the limit.
+        const wait = await takeSignInAttempt(email);
         if (wait > 0) {
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
@@ -81,12 +82,8 @@ function createAuth() {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
-        const returned = ctx.context.returned;
-        if (returned instanceof APIError) {
-          if (returned.status === "UNAUTHORIZED") await recordSignInFailure(email);
-        } else {
-          await clearSignInFailures(email);
-        }
+        // A failure already counted when it was taken (before hook); only a success clears the count.
+        if (!(ctx.context.returned instanceof APIError)) await clearSignInFailures(email);
       }),
     },
     plugins: [nextCookies()],
