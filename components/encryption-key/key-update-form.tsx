@@ -4,23 +4,20 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { Eraser, FileUp } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Textarea } from "@/components/ui/textarea";
-import { checkEncryptionPublicKey, containsPrivateKey } from "@/lib/pem";
-import { KEY_ISSUE_MESSAGE, updateEncryptionKeySchema, type KeyOrigin } from "@/lib/schemas/encryption-keys";
+import { checkEncryptionPublicKey } from "@/lib/pem";
+import { updateEncryptionKeySchema, type KeyOrigin } from "@/lib/schemas/encryption-keys";
 import { cn } from "@/lib/utils";
 import { updateEncryptionKeyAction } from "@/server/actions/encryption-keys";
 import { KeyPreview } from "./key-preview";
 import { KeyConfirmDialog } from "./key-confirm-dialog";
-
-/** Files larger than this are not read at all: a PEM public key is under 1 KB. */
-const MAX_FILE_BYTES = 64 * 1024;
+import { PemTextarea, usePemFilePicker } from "./pem-input";
 
 type Review = { publicKey: string; fingerprint: string; origin: KeyOrigin };
 
@@ -41,7 +38,6 @@ export function KeyUpdateForm({
   onUpdated: () => void;
 }) {
   const t = useTranslations("encryptionKeys.update");
-  const fileInput = useRef<HTMLInputElement>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [dragging, setDragging] = useState(false);
   const { form, action } = useHookFormAction(updateEncryptionKeyAction, zodResolver(updateEncryptionKeySchema), {
@@ -62,26 +58,11 @@ export function KeyUpdateForm({
     if (r.ok) setReview({ publicKey: r.pem, fingerprint: r.fingerprint, origin: values.origin });
   });
 
-  async function load(file: File | undefined) {
-    if (fileInput.current) fileInput.current.value = "";
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      form.setError("publicKey", { message: KEY_ISSUE_MESSAGE.tooLong });
-      return;
-    }
-    const content = await file.text().catch(() => null);
-    if (content === null) {
-      form.setError("publicKey", { message: "encryptionKeys.update.fileUnreadable" });
-      return;
-    }
-    // A private key file is not even put in the box: it is dropped here, with the reason.
-    if (containsPrivateKey(content)) {
-      form.setError("publicKey", { message: "encryptionKeys.update.filePrivateKey" });
-      return;
-    }
+  const picker = usePemFilePicker((r) => {
+    if (!r.ok) return form.setError("publicKey", { message: r.message });
     form.setValue("origin", "file");
-    form.setValue("publicKey", content, { shouldDirty: true, shouldValidate: true });
-  }
+    form.setValue("publicKey", r.content, { shouldDirty: true, shouldValidate: true });
+  }, "pem-file-input");
 
   return (
     <Form {...form}>
@@ -103,11 +84,11 @@ export function KeyUpdateForm({
                 onDrop={(e) => {
                   e.preventDefault();
                   setDragging(false);
-                  void load(e.dataTransfer.files[0]);
+                  void picker.load(e.dataTransfer.files[0]);
                 }}
               >
                 <FormControl>
-                  <Textarea
+                  <PemTextarea
                     {...field}
                     onChange={(e) => {
                       form.setValue("origin", "pasted");
@@ -115,13 +96,6 @@ export function KeyUpdateForm({
                     }}
                     rows={8}
                     className="min-h-40 font-mono text-xs"
-                    placeholder={"-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----"}
-                    // Browser spell-check and writing add-ons may send field text to a cloud service.
-                    spellCheck={false}
-                    autoComplete="off"
-                    autoCorrect="off"
-                    autoCapitalize="off"
-                    data-gramm="false"
                   />
                 </FormControl>
               </div>
@@ -130,22 +104,13 @@ export function KeyUpdateForm({
             </FormItem>
           )}
         />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".pem,.pub,.key,.txt,application/x-pem-file,text/plain"
-          className="sr-only"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="pem-file-input"
-          onChange={(e) => void load(e.target.files?.[0])}
-        />
+        {picker.input}
         {check ? <KeyPreview check={check} currentFingerprint={currentFingerprint} /> : null}
         <div className="flex flex-wrap items-center gap-2">
           <SubmitButton pending={action.isPending} disabled={!text}>
             {t("submit")}
           </SubmitButton>
-          <Button type="button" variant="outline" onClick={() => fileInput.current?.click()}>
+          <Button type="button" variant="outline" onClick={picker.open}>
             <FileUp aria-hidden="true" />
             {t("file")}
           </Button>

@@ -1,0 +1,32 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { fullPhoneField } from "@/lib/schemas/phone-numbers";
+import { readErrorResponse } from "@/server/data/phone-numbers";
+import { requireSpaceAccess } from "./route";
+
+type NumberParams = { params: Promise<{ spaceId: string; phone: string }> };
+
+/**
+ * A GET handler for one number of a space (`/api/spaces/[spaceId]/…/[phone]`): checks the caller's
+ * role in the space first, then the number's form (404 otherwise), and turns what `read` returns
+ * into JSON that is never cached: `null` is a 404, a thrown CAMS error the explained read error.
+ */
+export function numberRoute<T>(
+  level: "read" | "write",
+  what: string,
+  read: (spaceId: string, phone: string, req: NextRequest) => Promise<T | null>,
+) {
+  return async function GET(req: NextRequest, { params }: NumberParams) {
+    const { spaceId, phone } = await params;
+    const access = await requireSpaceAccess(spaceId, level);
+    if (access instanceof NextResponse) return access;
+    if (!fullPhoneField.safeParse(phone).success) return NextResponse.json({ message: "Not found." }, { status: 404 });
+    try {
+      const body = await read(spaceId, phone, req);
+      if (body === null) return NextResponse.json({ message: "Not found." }, { status: 404 });
+      return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      return readErrorResponse(err, what);
+    }
+  };
+}
