@@ -89,13 +89,20 @@ export async function* exportAuditEvents(scope: "all" | string[], f: AuditFilter
   }
 }
 
+/**
+ * The distinct operations in scope, for the filter menu. A loose index scan on
+ * audit_operation_id_idx: one probe per operation instead of reading every event.
+ */
 export async function auditOperations(scope: "all" | string[]): Promise<string[]> {
   const c = conditions(scope, {});
-  const rows = await getDb()
-    .selectDistinct({ op: auditEvents.operation })
-    .from(auditEvents)
-    .where(c.length ? and(...c) : undefined)
-    .orderBy(auditEvents.operation)
-    .limit(200);
-  return rows.map((r) => r.op);
+  const inScope = c.length ? sql`and ${and(...c)}` : sql``;
+  const result = await getDb().execute<{ op: string }>(sql`
+    with recursive ops(op) as (
+      select min(${auditEvents.operation}) from ${auditEvents} where true ${inScope}
+      union all
+      select (select min(${auditEvents.operation}) from ${auditEvents} where ${auditEvents.operation} > ops.op ${inScope})
+      from ops where ops.op is not null
+    )
+    select op from ops where op is not null order by op limit 200`);
+  return result.rows.map((r) => r.op);
 }

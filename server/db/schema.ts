@@ -154,6 +154,9 @@ export const auditEvents = pgTable(
     index("audit_at_idx").on(t.at),
     index("audit_space_at_idx").on(t.spaceId, t.at),
     index("audit_user_at_idx").on(t.userId, t.at),
+    // The operation filter pages by id within one operation, and the filter menu lists the
+    // distinct operations by skipping through it (bench/audit).
+    index("audit_operation_id_idx").on(t.operation, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_operation_id_idx" ON "audit_events" USING btree ("operation","id");
