@@ -1,7 +1,9 @@
+import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { explainCamsError } from "../lib/cams/errors";
 import { expect, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
+import { E2E } from "./helpers/env";
 import { linkSpace, rsaKeyPair } from "./helpers/keys";
 import { fillAddNumber, randomSgNumber } from "./helpers/phone-numbers";
 import { sandboxSpace, type SandboxNumber } from "./helpers/qr";
@@ -84,25 +86,39 @@ async function expectExplained(scope: Locator, name: keyof typeof F): Promise<st
 const alerts = (page: Page) => page.getByRole("alert");
 const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 
-/** The audit log lists the failure: operation, target, error code and, when there was one, the request id. */
-async function expectAuditedFailure(page: Page, operation: string, target: string, code: string, requestId: string | null) {
-  await page.goto(`/audit?operation=${encodeURIComponent(operation)}&outcome=error&space=${spaceId}`);
-  const rows = page.getByTestId("audit-row").filter({ hasText: target }).filter({ hasText: code });
-  await expect(rows.first()).toBeVisible();
-  await expect(rows.first()).toContainText("failed");
-  if (requestId) await expect(rows.filter({ hasText: requestId })).toHaveCount(1);
+interface Audited {
+  operation: string;
+  target: string;
+  code: string;
+  requestId: string | null;
 }
 
-test.beforeAll(async () => {
+/** The audit log lists each failure (one visit: the space's failed events, newest first) with its code and request id. */
+async function expectAuditedFailures(page: Page, failures: Audited[]) {
+  await page.goto(`/audit?outcome=error&space=${spaceId}`);
+  for (const f of failures) {
+    const rows = page.getByTestId("audit-row").filter({ hasText: f.operation }).filter({ hasText: f.target }).filter({ hasText: f.code });
+    await expect(rows.first(), `${f.operation} ${f.code} in the audit log`).toBeVisible();
+    await expect(rows.first()).toContainText("failed");
+    if (f.requestId) await expect(rows.filter({ hasText: f.requestId })).toHaveCount(1);
+  }
+}
+
+// Signed in once; every test reuses the session (sign-in under load costs seconds per test).
+const STATE = path.join(E2E.dataDir, "faults-admin.json");
+test.use({ storageState: STATE });
+
+test.beforeAll(async ({ browser }) => {
   // 409 when it exists already (a re-run against the same sandbox): fine.
   await sandbox("POST", "spaces", { custSpaceId: SPACE, name: "E2E Faults", numbers: 3 });
   numbers = await sandboxSpace(SPACE);
   expect(numbers.filter((n) => n.codeVerificationStatus === "VERIFIED").length).toBeGreaterThanOrEqual(3);
-});
-
-test.beforeEach(async ({ page }) => {
+  const context = await browser.newContext({ storageState: undefined });
+  const page = await context.newPage();
   await signInAsAdmin(page);
-  if (!spaceId) spaceId = await linkSpace(page, "E2E Faults", SPACE);
+  spaceId = await linkSpace(page, "E2E Faults", SPACE);
+  await context.storageState({ path: STATE });
+  await context.close();
 });
 
 test.afterEach(async () => {
@@ -152,8 +168,10 @@ test("add number: 5xx and a dropped connection are explained, the form keeps its
   expect(await sent("AddChatappPhoneNumber")).toBe(before + 3);
   addedNumber = n.full;
 
-  await expectAuditedFailure(page, "phoneNumbers.add", n.full, "ServiceUnavailable", id503);
-  await expectAuditedFailure(page, "phoneNumbers.add", n.full, "Network.Dropped", null);
+  await expectAuditedFailures(page, [
+    { operation: "phoneNumbers.add", target: n.full, code: "ServiceUnavailable", requestId: id503 },
+    { operation: "phoneNumbers.add", target: n.full, code: "Network.Dropped", requestId: null },
+  ]);
 });
 
 test("add number: a timeout is explained, the add is not repeated, and a resubmit is told the number exists", async ({ page }) => {
@@ -178,7 +196,9 @@ test("add number: a timeout is explained, the add is not repeated, and a resubmi
   expect(await sent("AddChatappPhoneNumber")).toBe(before + 2);
   expect((await sandboxSpace(SPACE)).filter((x) => x.phoneNumber === n.full)).toHaveLength(1);
 
-  await expectAuditedFailure(page, "phoneNumbers.add", n.full, "Network.Timeout", null);
+  await expectAuditedFailures(page, [
+    { operation: "phoneNumbers.add", target: n.full, code: "Network.Timeout", requestId: null },
+  ]);
 });
 
 test("verify dialog: send code under System.LimitControl, verify under a non-JSON body and an error code; choices and code kept", async ({ page }) => {
@@ -218,9 +238,11 @@ test("verify dialog: send code under System.LimitControl, verify under a non-JSO
   await page.getByRole("button", { name: "Verify and register" }).click();
   await expect(page.getByText("Number verified and registered.")).toBeVisible();
 
-  await expectAuditedFailure(page, "phoneNumbers.requestVerifyCode", addedNumber, "System.LimitControl", idLimit);
-  await expectAuditedFailure(page, "phoneNumbers.verify", addedNumber, "Response.Malformed", null);
-  await expectAuditedFailure(page, "phoneNumbers.verify", addedNumber, "Ram.PermissionDeny", idBusiness);
+  await expectAuditedFailures(page, [
+    { operation: "phoneNumbers.requestVerifyCode", target: addedNumber, code: "System.LimitControl", requestId: idLimit },
+    { operation: "phoneNumbers.verify", target: addedNumber, code: "Response.Malformed", requestId: null },
+    { operation: "phoneNumbers.verify", target: addedNumber, code: "Ram.PermissionDeny", requestId: idBusiness },
+  ]);
 });
 
 test("encryption key: an error code in HTTP 200 and a 500 are explained, the pasted key stays, the update then succeeds", async ({ page }) => {
@@ -251,8 +273,10 @@ test("encryption key: an error code in HTTP 200 and a 500 are explained, the pas
   await submit();
   await expect(page.getByText("Encryption key updated")).toBeVisible();
 
-  await expectAuditedFailure(page, "encryptionKeys.update", phone, "Ram.PermissionDeny", idBusiness);
-  await expectAuditedFailure(page, "encryptionKeys.update", phone, "InternalError", id500);
+  await expectAuditedFailures(page, [
+    { operation: "encryptionKeys.update", target: phone, code: "Ram.PermissionDeny", requestId: idBusiness },
+    { operation: "encryptionKeys.update", target: phone, code: "InternalError", requestId: id500 },
+  ]);
 });
 
 const qrTab = (phone: string) => `/s/${spaceId}/phone-numbers/${phone}/qr-codes`;
@@ -283,7 +307,9 @@ test("QR create: a timeout is explained with no request id, the message stays, o
   expect(await sent("CreatePhoneMessageQrdl")).toBe(before + 2);
   expect((await codesOf(phone)).filter((c) => c.prefilledMessage === message).length).toBeGreaterThanOrEqual(1);
 
-  await expectAuditedFailure(page, "qrCodes.create", phone, "Network.Timeout", null);
+  await expectAuditedFailures(page, [
+    { operation: "qrCodes.create", target: phone, code: "Network.Timeout", requestId: null },
+  ]);
 });
 
 test("QR update: a dropped connection and a non-JSON body are explained, the edit stays, one send per confirm", async ({ page }) => {
@@ -322,8 +348,10 @@ test("QR update: a dropped connection and a non-JSON body are explained, the edi
   expect(await sent("UpdatePhoneMessageQrdl")).toBe(before + 3);
   expect((await codesOf(phone)).some((c) => c.prefilledMessage === edited)).toBe(true);
 
-  await expectAuditedFailure(page, "qrCodes.update", phone, "Network.Dropped", null);
-  await expectAuditedFailure(page, "qrCodes.update", phone, "Response.Malformed", null);
+  await expectAuditedFailures(page, [
+    { operation: "qrCodes.update", target: phone, code: "Network.Dropped", requestId: null },
+    { operation: "qrCodes.update", target: phone, code: "Response.Malformed", requestId: null },
+  ]);
 });
 
 test("QR delete: a 503 and System.LimitControl are explained in a toast, the code stays, one send per confirm", async ({ page }) => {
@@ -357,8 +385,10 @@ test("QR delete: a 503 and System.LimitControl are explained in a toast, the cod
   await expect(card).toHaveCount(0);
   expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 3);
 
-  await expectAuditedFailure(page, "qrCodes.delete", phone, "ServiceUnavailable", id503);
-  await expectAuditedFailure(page, "qrCodes.delete", phone, "System.LimitControl", idLimit);
+  await expectAuditedFailures(page, [
+    { operation: "qrCodes.delete", target: phone, code: "ServiceUnavailable", requestId: id503 },
+    { operation: "qrCodes.delete", target: phone, code: "System.LimitControl", requestId: idLimit },
+  ]);
 });
 
 test("number webhook: System.LimitControl and a non-JSON body are explained, the URLs stay, then it saves", async ({ page }) => {
@@ -394,8 +424,10 @@ test("number webhook: System.LimitControl and a non-JSON body are explained, the
   await expect(page.getByTestId("save-request-id")).not.toBeEmpty();
   await kept();
 
-  await expectAuditedFailure(page, "webhooks.updatePhone", phone, "System.LimitControl", idLimit);
-  await expectAuditedFailure(page, "webhooks.updatePhone", phone, "Response.Malformed", null);
+  await expectAuditedFailures(page, [
+    { operation: "webhooks.updatePhone", target: phone, code: "System.LimitControl", requestId: idLimit },
+    { operation: "webhooks.updatePhone", target: phone, code: "Response.Malformed", requestId: null },
+  ]);
 });
 
 test("space webhook: an error code in HTTP 200 and a dropped connection are explained, the URL stays, then it saves", async ({ page }) => {
@@ -424,8 +456,10 @@ test("space webhook: an error code in HTTP 200 and a dropped connection are expl
   await expect(page.getByText("Saved to CAMS.")).toBeVisible();
   expect((await webhookState(SPACE)).accountWebhook?.statusCallbackUrl).toBe(url);
 
-  await expectAuditedFailure(page, "webhooks.updateAccount", "space", "Ram.PermissionDeny", idBusiness);
-  await expectAuditedFailure(page, "webhooks.updateAccount", "space", "Network.Dropped", null);
+  await expectAuditedFailures(page, [
+    { operation: "webhooks.updateAccount", target: "space", code: "Ram.PermissionDeny", requestId: idBusiness },
+    { operation: "webhooks.updateAccount", target: "space", code: "Network.Dropped", requestId: null },
+  ]);
 });
 
 test("after every fault the server still answers: pages render and CAMS calls go through", async ({ page }) => {
