@@ -1,0 +1,130 @@
+import crypto from "node:crypto";
+import type { Request } from "@playwright/test";
+import { expect, leaks, test, watchBrowser } from "./helpers/test";
+import { createUserViaUi, signIn, signInAsAdmin } from "./helpers/auth";
+import { E2E } from "./helpers/env";
+
+const run = crypto.randomBytes(3).toString("hex");
+
+test.describe("the response scanner (helpers/test.ts)", () => {
+  // Off for this test only: it plants secrets on purpose and checks the scanner by hand.
+  test.use({ scanResponses: false });
+
+  test("finds a known secret and a PEM private key in pages of a context the test opened itself", async ({ browser }) => {
+    const rec = watchBrowser(browser);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pem = ["-----BEGIN", " PRIVATE", " KEY-----\nMIIE\n-----END", " PRIVATE", " KEY-----"].join("");
+    await page.route("**/scanner-probe/**", (route) =>
+      route.request().url().endsWith(".json")
+        ? route.fulfill({ contentType: "application/json", body: JSON.stringify({ key: pem }) })
+        : route.fulfill({ contentType: "text/html", body: `<p>probe ${E2E.sandboxSecret}</p>` }),
+    );
+    await page.goto(`${E2E.baseUrl}/scanner-probe/page`);
+    await expect(page.getByText("probe")).toBeVisible();
+    // Not awaited: closing the context must still wait for this body to be read.
+    void page.evaluate(() => fetch("/scanner-probe/key.json").then((r) => r.text()));
+    await page.waitForResponse("**/scanner-probe/key.json");
+    await context.close();
+    await rec.stop();
+    const found = leaks(rec.bodies);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^known secret #0 \(1×\) in .*\/scanner-probe\/page$/);
+    expect(found[1]).toMatch(/^a PEM private key in .*\/scanner-probe\/key\.json$/);
+    // Nothing of the secret itself is in the report.
+    expect(found.join("\n")).not.toContain(E2E.sandboxSecret);
+  });
+});
+
+test("a server action replayed with a foreign Origin is refused and changes nothing; the same request with the app's Origin runs", async ({ page }) => {
+  await signInAsAdmin(page);
+  let captured: Request | undefined;
+  page.on("request", (r) => {
+    if (!captured && r.method() === "POST" && r.headers()["next-action"] && r.postData()?.includes(`e2e-origin-${run}`)) captured = r;
+  });
+  await page.goto("/settings/spaces");
+  await page.getByRole("button", { name: "Add space" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(`Origin ${run}`);
+  await dialog.getByLabel("CustSpaceId").fill(`e2e-origin-${run}`);
+  await dialog.getByRole("button", { name: "Add space" }).click();
+  await expect(page.getByTestId(`space-row-e2e-origin-${run}`)).toBeVisible();
+  expect(captured, "the create-space action request was captured").toBeTruthy();
+
+  const h = captured!.headers();
+  const replay = (custSpaceId: string, origin: string) =>
+    page.request.post(captured!.url(), {
+      // Same URL (so the same Host), the session cookie of this page, another Origin.
+      headers: { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: "text/x-component", origin },
+      data: captured!.postData()!.replace(`e2e-origin-${run}`, custSpaceId),
+      maxRedirects: 0,
+    });
+  const auditCount = async () => {
+    await page.goto("/audit?operation=spaces.create");
+    return page.getByTestId("audit-row").count();
+  };
+  const before = await auditCount();
+
+  const evil = await replay(`e2e-evil-${run}`, "https://evil.example");
+  expect(evil.status(), "a foreign Origin gets an error").toBeGreaterThanOrEqual(400);
+  const evilNull = await replay(`e2e-evil-null-${run}`, "null");
+  expect(evilNull.status(), "an opaque (null) Origin gets an error").toBeGreaterThanOrEqual(400);
+  await page.goto("/settings/spaces");
+  await expect(page.getByTestId(`space-row-e2e-origin-${run}`)).toBeVisible();
+  await expect(page.getByTestId(`space-row-e2e-evil-${run}`)).toHaveCount(0);
+  await expect(page.getByTestId(`space-row-e2e-evil-null-${run}`)).toHaveCount(0);
+  expect(await auditCount(), "not even an audit row: the action never ran").toBe(before);
+
+  // Control: the very same request with the app's own Origin does run.
+  const ok = await replay(`e2e-ok-${run}`, new URL(E2E.baseUrl).origin);
+  expect(ok.status()).toBe(200);
+  await page.goto("/settings/spaces");
+  await expect(page.getByTestId(`space-row-e2e-ok-${run}`)).toContainText(`Origin ${run}`);
+  expect(await auditCount()).toBe(before + 1);
+});
+
+test("sign-in throttling holds under 40 concurrent wrong passwords; the right one is then refused; other accounts sign in", async ({ page, browser }) => {
+  const MAX = 5; // SIGNIN_MAX_ATTEMPTS in playwright.config.ts
+  const victim = { name: `Throttle ${run}`, email: `throttle-${run}@e2e.test`, password: `right-pass-${run}`, spaces: {} };
+  await signInAsAdmin(page);
+  await createUserViaUi(page, victim);
+
+  const attempt = (password: string) =>
+    fetch(`${E2E.baseUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: E2E.baseUrl },
+      body: JSON.stringify({ email: victim.email, password }),
+    }).then(async (r) => ({ status: r.status, body: await r.text() }));
+
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`wrong-pass-${i}-${run}`)));
+  const statuses = answers.map((a) => a.status);
+  const checked = statuses.filter((s) => s === 401).length;
+  const throttled = answers.filter((a) => a.status === 429);
+  // Every request was either checked against the password (401) or throttled (429); at most MAX were checked.
+  expect(checked + throttled.length, `statuses: ${statuses.join(",")}`).toBe(40);
+  expect(checked, `statuses: ${statuses.join(",")}`).toBeLessThanOrEqual(MAX);
+  expect(throttled[0]!.body).toContain("Too many failed sign-ins. Try again in");
+
+  await test.step("the right password is refused while throttled, with a clear message", async () => {
+    const right = await attempt(victim.password);
+    expect(right.status).toBe(429);
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto("/sign-in");
+    await p.getByLabel("E-mail").fill(victim.email);
+    await p.getByLabel("Password").fill(victim.password);
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await expect(p.getByTestId("sign-in-error")).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+    await p.goto("/settings/users");
+    await expect(p).toHaveURL(/\/sign-in/);
+    expect((await context.cookies()).filter((c) => c.name.includes("session_token"))).toEqual([]);
+    await context.close();
+  });
+
+  await test.step("another account signs in meanwhile", async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await signIn(p, E2E.admin.email, E2E.admin.password);
+    await context.close();
+  });
+});
