@@ -30,6 +30,22 @@ export interface Body {
 const READABLE = /text|json|javascript|x-component/;
 
 /**
+ * Build output under /_next/static/ is not read here: it is the same files for every page, already
+ * on disk, and zz-secrets.spec.ts checks every one of them for the same secrets. Reading ~1 MB of
+ * chunks over the DevTools protocol on each first load slowed navigations on a loaded machine.
+ */
+const isBuildOutput = (url: string) => url.includes("/_next/static/");
+
+/**
+ * Runs a Playwright call as an internal one (as Playwright's own helpers do): the hundreds of body
+ * reads stay out of the test's steps, the reporter and the trace. Plain call if that API is gone.
+ */
+function quietly<T>(owner: object, call: () => Promise<T>): Promise<T> {
+  const wrap = (owner as { _wrapApiCall?: (f: () => Promise<T>, o: { internal: boolean }) => Promise<T> })._wrapApiCall;
+  return wrap ? wrap.call(owner, call, { internal: true }) : call();
+}
+
+/**
  * Watches every context of the browser during one test: the default `context`/`page` fixtures and
  * contexts a test opens itself with `browser.newContext()`/`browser.newPage()`. Bodies are read as
  * they arrive; closing a context first waits for the reads still in flight, so nothing is lost.
@@ -39,18 +55,13 @@ export function watchBrowser(browser: Browser) {
   const pending = new Set<Promise<void>>();
   const watched = new Set<BrowserContext>();
 
-  // Build output under /_next/static/ is immutable (hashed names): one read per test is enough.
-  const staticSeen = new Set<string>();
   const onResponse = (res: Response) => {
     const type = res.headers()["content-type"] ?? "";
-    if (!READABLE.test(type)) return;
+    // An event stream never ends: its body could not be read before the context closes.
+    if (!READABLE.test(type) || type.includes("event-stream")) return;
     const url = res.url();
-    if (url.includes("/_next/static/")) {
-      if (staticSeen.has(url)) return;
-      staticSeen.add(url);
-    }
-    const read = res
-      .text()
+    if (isBuildOutput(url)) return;
+    const read = quietly(res, () => res.text())
       .then((text) => void bodies.push({ url, text }))
       .catch(() => {
         /* redirects and bodies evicted by a navigation have nothing to read */
