@@ -35,9 +35,14 @@ export interface RateLimiterOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** How late after its slot a caller may still send; later, it takes a new slot. */
-const LATE_MS = 50;
-const MAX_RETAKES = 3;
+/**
+ * How late after its slot a caller may still send; later, it takes a new slot (at most twice, so
+ * an overloaded process does not give away most of its budget). A send L ms late moves
+ * L × rate / 1000 slots into the next second, and the headroom leaves (1 − headroom) × qps spare:
+ * at 0.8 any L below 250 ms fits for every operation; 100 ms leaves room for network jitter.
+ */
+const LATE_MS = 100;
+const MAX_RETAKES = 2;
 
 export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
 
@@ -61,7 +66,6 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
       const floor = -(maxWaitMs / 1000) * rate;
       let waitedMs = 0;
       for (let attempt = 0; ; attempt++) {
-        const issuedAt = Date.now();
         // One statement, so concurrent callers serialise on the row lock. The clock is the
         // database's: instances on different hosts must agree on "now". A caller that waited for
         // the lock uses its earlier timestamp and gets no refill for the wait, which errs safe.
@@ -86,9 +90,9 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
           });
         }
         const tokens = Number(row.tokens);
-        // The database computed the slot at some moment between issuedAt and now. Counting from
-        // issuedAt could send up to one round trip early (bunching with the slot before), so the
-        // slot is counted from the answer: a send is never early, at most one round trip late.
+        // The database computed the slot at some moment while the statement ran. Counting from when
+        // it was sent could send up to one round trip early (bunching with the slot before), so
+        // the slot is counted from the answer: a send is never early, at most one round trip late.
         const answeredAt = Date.now();
         const slotAt = answeredAt + (tokens >= 0 ? 0 : Math.ceil((-tokens / rate) * 1000));
         const previous = lastSend.get(key) ?? Promise.resolve();
