@@ -43,6 +43,8 @@ export interface CamsClientDeps {
   retryBaseMs?: number;
   /** CustSpaceId used when an input omits it; also logged. */
   space?: string;
+  /** Concurrent identical reads share one request (default true; off where a test counts sends). */
+  shareReads?: boolean;
 }
 
 export interface CamsResult<T> {
@@ -60,6 +62,11 @@ export interface CallSpec<T> {
   send: (sdk: Sdk, runtime: $Util.RuntimeOptions) => Promise<{ body?: unknown }>;
   /** Picks the payload out of a successful body; a zod failure becomes Response.Invalid. */
   parse: (body: Body) => T;
+  /**
+   * For reads: what identifies the request (its parsed input). Concurrent calls of one account
+   * with the same operation and identity share one request (see `inFlight`).
+   */
+  share?: unknown;
 }
 
 export interface Caller {
@@ -75,6 +82,20 @@ const DEADLINE_GRACE_MS = 25;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Long digit runs in server messages are probably phone numbers. */
 const maskDigits = (s: string) => s.replace(/\d{7,}/g, (d) => maskPhone(d) ?? "");
+
+/**
+ * Reads in flight, per account, operation and input: fifty people opening the same space's list
+ * at once cost one call of the account's budget, not fifty queued behind the rate limiter. Only
+ * requests still running are shared (nothing is cached), and any change through the same account
+ * ends the sharing of reads that started before it, so a read after a change sees the change.
+ */
+const inFlight = new Map<string, Promise<CamsResult<unknown>>>();
+const accountPrefix = (account: CamsAccount) => `${account.id}\u0000${account.endpoint}\u0000`;
+
+function forgetReadsOf(account: CamsAccount) {
+  const prefix = accountPrefix(account);
+  for (const key of inFlight.keys()) if (key.startsWith(prefix)) inFlight.delete(key);
+}
 
 export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller {
   const timeoutMs = deps.timeoutMs ?? env.CAMS_TIMEOUT_MS;
@@ -137,8 +158,7 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
     }
   }
 
-  return {
-    async call<T>(spec: CallSpec<T>): Promise<CamsResult<T>> {
+  async function callOnce<T>(spec: CallSpec<T>): Promise<CamsResult<T>> {
       const idempotent = OPERATIONS[spec.operation].idempotent;
       const base = {
         operation: spec.operation,
@@ -173,6 +193,28 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
           if (!retry) throw e;
           await sleep(Math.random() * retryBaseMs * 2 ** (n - 1));
         }
+      }
+  }
+
+  return {
+    async call<T>(spec: CallSpec<T>): Promise<CamsResult<T>> {
+      if (spec.share === undefined || deps.shareReads === false) {
+        try {
+          return await callOnce(spec);
+        } finally {
+          forgetReadsOf(account);
+        }
+      }
+      const key = accountPrefix(account) + spec.operation + "\u0000" + JSON.stringify(spec.share);
+      const running = inFlight.get(key) as Promise<CamsResult<T>> | undefined;
+      // Each joiner gets its own copy: callers may sort or change what they got.
+      if (running) return structuredClone(await running);
+      const mine = callOnce(spec);
+      inFlight.set(key, mine);
+      try {
+        return await mine;
+      } finally {
+        if (inFlight.get(key) === mine) inFlight.delete(key);
       }
     },
 

@@ -48,6 +48,7 @@ export function phoneOperations(c: Caller) {
       return c.call({
         operation: "QueryChatappPhoneNumbers",
         custSpaceId,
+        share: { ...i, custSpaceId },
         send: (sdk, rt) =>
           sdk.queryChatappPhoneNumbersWithOptions(new $Cams.QueryChatappPhoneNumbersRequest({ ...i, custSpaceId }), rt),
         parse: (b) => phoneList.parse(b.phoneNumbers ?? []),

@@ -42,6 +42,7 @@ export function qrOperations(c: Caller) {
         operation: "ListPhoneMessageQrdl",
         phone: i.phoneNumber,
         custSpaceId,
+        share: { ...i, custSpaceId },
         send: (sdk, rt) =>
           sdk.listPhoneMessageQrdlWithOptions(new $Cams.ListPhoneMessageQrdlRequest({ ...i, custSpaceId }), rt),
         parse: (b) => qrList.parse(b.data ?? []),

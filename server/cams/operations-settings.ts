@@ -34,6 +34,7 @@ export function settingsOperations(c: Caller) {
         operation: "GetPhoneEncryptionPublicKey",
         phone: i.phoneNumber,
         custSpaceId,
+        share: { ...i, custSpaceId },
         send: (sdk, rt) =>
           sdk.getPhoneEncryptionPublicKeyWithOptions(
             new $Cams.GetPhoneEncryptionPublicKeyRequest({ ...i, custSpaceId }),
