@@ -168,6 +168,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       });
   });
 
+  // Node's default server idle timeout (5 s) equals the idle timeout of the client's global agent,
+  // so a call could go out on a socket the sandbox was closing and fail as Network.Dropped (seen
+  // under load). Cloud gateways keep idle connections longer than clients do; so does the sandbox.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
