@@ -22,6 +22,9 @@ process.env.E2E_SANDBOX_KEY_ID ??= `LTAIe2e${crypto.randomBytes(4).toString("hex
 process.env.E2E_SANDBOX_SECRET ??= crypto.randomBytes(18).toString("base64url");
 process.env.E2E_SANDBOX2_KEY_ID ??= `LTAIe2eb${crypto.randomBytes(4).toString("hex")}`;
 process.env.E2E_SANDBOX2_SECRET ??= crypto.randomBytes(18).toString("base64url");
+// The app's per-attempt CAMS deadline: shorter than the default 10 s so the fault specs' timeouts
+// take seconds, still far above what the sandbox needs under load. Specs read it from here.
+process.env.CAMS_TIMEOUT_MS ??= "4000";
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`;
 
 const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/cli.ts";
@@ -83,6 +86,7 @@ export default defineConfig({
         CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,
         LOG_FILE: path.join(dataDir, "app.log"),
         LOG_LEVEL: "debug",
+        CAMS_TIMEOUT_MS: process.env.CAMS_TIMEOUT_MS!,
         SIGNIN_MAX_ATTEMPTS: "5",
         // Every spec signs in from 127.0.0.1; the per-account throttle is still tested at 5.
         SIGNIN_IP_MAX_PER_MINUTE: "1000",
