@@ -11,6 +11,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SANDBOX_PORT = PORT + 1010;
 const SANDBOX2_PORT = PORT + 1011;
+/** The app itself listens here; the browser reaches it through the scanning proxy on PORT. */
+const APP_PORT = PORT + 1020;
 const dataDir = path.resolve(__dirname, PORT === 3100 ? ".e2e-data" : `.e2e-data-${PORT}`);
 const resultsDir = PORT === 3100 ? "test-results" : `test-results-${PORT}`;
 
@@ -28,6 +30,11 @@ process.env.CAMS_TIMEOUT_MS ??= "4000";
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`;
 
 const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/cli.ts";
+const secretsEnv = {
+  E2E_SANDBOX_SECRET: process.env.E2E_SANDBOX_SECRET!,
+  E2E_SANDBOX2_SECRET: process.env.E2E_SANDBOX2_SECRET!,
+  E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD!,
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -40,7 +47,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: `${resultsDir}/e2e.json` }]],
-  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: process.env.E2E_BASE_URL,
     launchOptions: {
@@ -52,7 +58,9 @@ export default defineConfig({
   },
   projects: [
     { name: "foundation", testMatch: /foundation\.spec\.ts/ },
-    { name: "features", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"] },
+    { name: "features", testIgnore: [/foundation\.spec\.ts/, /secrets\.spec\.ts/], dependencies: ["foundation"] },
+    // After every other spec: the log, the audit table, the bundles and the whole run's responses.
+    { name: "secrets", testMatch: /secrets\.spec\.ts/, dependencies: ["features"] },
   ],
   webServer: [
     {
@@ -75,8 +83,8 @@ export default defineConfig({
     },
     {
       // A fresh data directory every run: the suite starts at the setup page, as a new user would.
-      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
-      url: `${process.env.E2E_BASE_URL}/sign-in`,
+      command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/sign-in`,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
@@ -91,6 +99,14 @@ export default defineConfig({
         // Every spec signs in from 127.0.0.1; the per-account throttle is still tested at 5.
         SIGNIN_IP_MAX_PER_MINUTE: "1000",
       },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // Every response the browser gets passes through here and is scanned for secrets (e2e/scan-proxy.ts).
+      command: `node --import tsx e2e/scan-proxy.ts --port ${PORT} --target ${APP_PORT} --data-dir ${dataDir}`,
+      url: `${process.env.E2E_BASE_URL}/sign-in`,
+      env: secretsEnv,
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,9 +1,9 @@
 import type { Request } from "@playwright/test";
-import { expect, test } from "./helpers/test";
+import { expect, scanFrom, test } from "./helpers/test";
 import { createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";
-import { appLog, occurrences, recordResponses } from "./helpers/secrets";
+import { appLog, occurrences } from "./helpers/secrets";
 
 const operator = { name: "Otto Operator", email: "operator@e2e.test", password: "operator-pass-1", spaces: { "E2E Alpha": "operator" as const } };
 const viewer = { name: "Vera Viewer", email: "viewer@e2e.test", password: "viewer-pass-12", spaces: { "E2E Alpha": "viewer" as const } };
@@ -11,7 +11,7 @@ const viewer = { name: "Vera Viewer", email: "viewer@e2e.test", password: "viewe
 test.describe.configure({ mode: "serial" });
 
 test("first start: setup page creates the first admin, then is gone for good", async ({ page }) => {
-  const rec = recordResponses(page);
+  const scanned = scanFrom();
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up CAMS Admin" })).toBeVisible();
@@ -38,7 +38,7 @@ test("first start: setup page creates the first admin, then is gone for good", a
 
   const setupAgain = await page.request.get("/setup");
   expect(setupAgain.status()).toBe(404);
-  expect(occurrences(rec.bodies, E2E.sandboxSecret)).toBe(0);
+  expect(scanned(), "secrets in responses").toEqual([]);
 });
 
 test("sign-in: wrong password, throttling, sign out", async ({ page }) => {
@@ -74,7 +74,7 @@ test("sign-in: wrong password, throttling, sign out", async ({ page }) => {
 
 test("admin creates spaces and users; operator sees only their space; viewer is refused", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const rec = recordResponses(page);
+  const scanned = scanFrom();
   await signInAsAdmin(page);
   let createSpaceRequest: Request | undefined;
   page.on("request", (r) => {
@@ -133,7 +133,7 @@ test("admin creates spaces and users; operator sees only their space; viewer is 
     await expectAccessible(page, url);
   }
   expect(createSpaceRequest, "the create-space action request was captured").toBeTruthy();
-  expect(occurrences(rec.bodies, E2E.sandboxSecret)).toBe(0);
+  expect(scanned(), "secrets in responses").toEqual([]);
 
   // The operator: only the assigned space, and no way into another one by URL.
   const opContext = await browser.newContext();

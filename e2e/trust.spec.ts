@@ -1,38 +1,55 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Request } from "@playwright/test";
-import { expect, leaks, test, watchBrowser } from "./helpers/test";
+import { expect, scanFrom, test } from "./helpers/test";
 import { createUserViaUi, signIn, signInAsAdmin } from "./helpers/auth";
 import { E2E } from "./helpers/env";
+import { linkSpace, sandboxSpace } from "./helpers/keys";
+import { sandbox } from "./helpers/sandbox";
+import { acknowledge, readFindings } from "./helpers/scan";
 
 const run = crypto.randomBytes(3).toString("hex");
 
-test.describe("the response scanner (helpers/test.ts)", () => {
+test.describe("the response scanner (scan-proxy.ts, helpers/test.ts)", () => {
   // Off for this test only: it plants secrets on purpose and checks the scanner by hand.
   test.use({ scanResponses: false });
 
-  test("finds a known secret and a PEM private key in pages of a context the test opened itself", async ({ browser }) => {
-    const rec = watchBrowser(browser);
+  test("finds a planted secret and a PEM private key in app pages and reads of a context the test opened itself", async ({ browser }) => {
+    const cust = `e2e-scanner-${run}`;
+    // A fresh "secret" only this run knows, carried by a CAMS answer the app renders, as a leaked
+    // AccessKey secret would be; and a PEM private-key header the same way.
+    const planted = `planted-${crypto.randomBytes(12).toString("hex")}`;
+    fs.appendFileSync(path.join(E2E.dataDir, "known-secrets.txt"), `${planted}\n`);
+    const pem = ["-----BEGIN", " PRIVATE", " KEY-----"].join("");
+    await sandbox("POST", "spaces", { custSpaceId: cust, name: "Scanner", numbers: 2 });
+    const [one, two] = (await sandboxSpace(cust)).phoneNumbers;
+    await sandbox("PATCH", `numbers/${one!.phoneNumber}`, { VerifiedName: `probe ${planted}` });
+    await sandbox("PATCH", `numbers/${two!.phoneNumber}`, { VerifiedName: `probe ${pem}` });
+
+    const found = scanFrom();
     const context = await browser.newContext();
     const page = await context.newPage();
-    const pem = ["-----BEGIN", " PRIVATE", " KEY-----\nMIIE\n-----END", " PRIVATE", " KEY-----"].join("");
-    await page.route("**/scanner-probe/**", (route) =>
-      route.request().url().endsWith(".json")
-        ? route.fulfill({ contentType: "application/json", body: JSON.stringify({ key: pem }) })
-        : route.fulfill({ contentType: "text/html", body: `<p>probe ${E2E.sandboxSecret}</p>` }),
-    );
-    await page.goto(`${E2E.baseUrl}/scanner-probe/page`);
-    await expect(page.getByText("probe")).toBeVisible();
-    // Not awaited: closing the context must still wait for this body to be read.
-    void page.evaluate(() => fetch("/scanner-probe/key.json").then((r) => r.text()));
-    await page.waitForResponse("**/scanner-probe/key.json");
+    await signInAsAdmin(page);
+    const spaceId = await linkSpace(page, "Scanner", cust);
+    await page.goto(`/s/${spaceId}/phone-numbers`);
+    await expect(page.getByText(`probe ${planted}`)).toBeVisible();
+    // A read made by the page's own script (TanStack Query's JSON endpoint) is scanned too.
+    const read = await page.evaluate((u) => fetch(u).then((r) => r.status), `/api/spaces/${spaceId}/phone-numbers`);
+    expect(read).toBe(200);
     await context.close();
-    await rec.stop();
-    const found = leaks(rec.bodies);
-    expect(found).toHaveLength(2);
-    expect(found[0]).toMatch(/^known secret #0 \(1×\) in .*\/scanner-probe\/page$/);
-    expect(found[1]).toMatch(/^a PEM private key in .*\/scanner-probe\/key\.json$/);
+
+    const report = found();
+    expect(report.some((l) => /^known secret #\d+ in GET \/s\/[^/]+\/phone-numbers/.test(l)), report.join("\n")).toBe(true);
+    expect(report.some((l) => /^a PEM private key in GET \/s\/[^/]+\/phone-numbers/.test(l)), report.join("\n")).toBe(true);
+    expect(report.some((l) => l.includes(`/api/spaces/${spaceId}/phone-numbers`)), report.join("\n")).toBe(true);
     // Nothing of the secret itself is in the report.
-    expect(found.join("\n")).not.toContain(E2E.sandboxSecret);
+    expect(report.join("\n")).not.toContain(planted);
+
+    // Clean up so no later test sees the probe: unlink the space, then accept what was planted.
+    await sandbox("PATCH", `numbers/${one!.phoneNumber}`, { VerifiedName: "Scanner One" });
+    await sandbox("PATCH", `numbers/${two!.phoneNumber}`, { VerifiedName: "Scanner Two" });
+    acknowledge(E2E.dataDir, readFindings(E2E.dataDir));
   });
 });
 
@@ -124,7 +141,7 @@ test("sign-in throttling holds under 40 concurrent wrong passwords; the right on
   await test.step("another account signs in meanwhile", async () => {
     const context = await browser.newContext();
     const p = await context.newPage();
-    await signIn(p, E2E.admin.email, E2E.admin.password);
+    await signIn(p, E2E.admin.email, E2E.admin.password, { fresh: true });
     await context.close();
   });
 });

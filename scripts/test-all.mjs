@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Every test: typecheck, lint, unit + integration (Vitest: data layer on PGlite and PostgreSQL,
-// the sandbox and CAMS client over HTTP), the production build, then e2e in Chromium.
+// Every test: typecheck, lint and the production build side by side (none needs another), then
+// unit + integration (Vitest: data layer on PGlite and PostgreSQL, the sandbox and CAMS client over
+// HTTP), then e2e in Chromium against that build.
 // Ends with one line "N passed, N failed" from the runners' JSON reports.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -13,6 +14,32 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const PG_URL = process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
 const results = { passed: 0, failed: 0, skipped: 0 };
 let failedStep = null;
+
+/**
+ * Runs steps at the same time, each with its output held back and printed whole when it ends, so
+ * the log reads like a serial run. Resolves to whether each one succeeded.
+ */
+function together(steps) {
+  const started = Date.now();
+  return Promise.all(
+    steps.map(
+      ([name, cmd, args, extraEnv = {}]) =>
+        new Promise((resolve) => {
+          const out = [];
+          const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
+          child.stdout.on("data", (d) => out.push(d));
+          child.stderr.on("data", (d) => out.push(d));
+          child.on("close", (status, signal) => {
+            console.log(`\n=== ${name} ===`);
+            process.stdout.write(Buffer.concat(out));
+            console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+            if (status !== 0 && !failedStep) failedStep = name;
+            resolve(status === 0);
+          });
+        }),
+    ),
+  );
+}
 
 function step(name, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${name} ===`);
@@ -75,11 +102,14 @@ else if (process.env.CI) {
   process.exit(1);
 } else console.warn(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL variants are left out of this local run.`);
 
-step("typecheck", bin("tsc"), ["--noEmit"]);
-step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+const [, , built] = await together([
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), [".", "--max-warnings=0"]],
+  ["build", bin("next"), ["build"], { NODE_ENV: "production" }],
+]);
 step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], vitestEnv);
 readVitest(path.join(root, "test-results", "vitest.json"));
-if (step("build", bin("next"), ["build"], { NODE_ENV: "production" })) {
+if (built) {
   step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
   readPlaywright(path.join(root, "test-results", "e2e.json"));
 }

@@ -1,12 +1,34 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { E2E } from "./env";
 
-export async function signIn(page: Page, email: string, password: string) {
+/**
+ * Session cookies of earlier sign-ins in this worker, by e-mail and password. A sign-in through the
+ * form costs a password hash and two page loads; specs that only need to be signed in reuse the
+ * session. A session that was ended meanwhile (sign-out, password reset, disabled user) lands on the
+ * sign-in page, and the form is used again.
+ */
+const sessions = new Map<string, Cookie[]>();
+
+/** Signs in through the form, or reuses this worker's session of the same user unless `fresh`. */
+export async function signIn(page: Page, email: string, password: string, opts: { fresh?: boolean } = {}) {
+  const key = `${email}\n${password}`;
+  const cached = opts.fresh ? undefined : sessions.get(key);
+  if (cached) {
+    await page.context().addCookies(cached);
+    await page.goto("/");
+    if (!/\/(sign-in|setup)/.test(new URL(page.url()).pathname)) {
+      await expect(page.getByTestId("user-menu")).toBeVisible();
+      return;
+    }
+    sessions.delete(key);
+  }
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("user-menu")).toBeVisible();
+  const cookies = (await page.context().cookies()).filter((c) => c.name.includes("session"));
+  if (cookies.length) sessions.set(key, cookies);
 }
 
 export const signInAsAdmin = (page: Page) => signIn(page, E2E.admin.email, E2E.admin.password);
