@@ -18,6 +18,13 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   return body as T;
 }
 
+/**
+ * For reads of CAMS data: the server already retried what is safe to retry (idempotent reads, with
+ * backoff under the account's rate limit); a second round from the browser would only queue more
+ * calls behind a throttled account.
+ */
+export const NO_RETRY = { retry: false } as const;
+
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {

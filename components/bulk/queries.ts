@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/query-client";
+import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { bulkKeys } from "@/lib/query-keys";
 import type { BulkNumbersResponse, ItemFilter, JobItemsPage, JobProgress, JobSummary } from "@/lib/schemas/bulk";
 
@@ -56,8 +56,7 @@ export function useBulkNumbers(spaceIds: string[], status: string | null) {
         fetchJson<BulkNumbersResponse>(`/api/bulk/numbers?spaces=${encodeURIComponent(spaceId)}${status ? `&status=${encodeURIComponent(status)}` : ""}`, {
           signal,
         }),
-      // The server already retried what is safe to retry under the account's rate limit.
-      retry: false,
+      ...NO_RETRY,
       staleTime: 60_000,
     })),
   });

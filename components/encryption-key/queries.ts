@@ -1,15 +1,12 @@
 "use client";
 
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/query-client";
+import pLimit from "p-limit";
+import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { encryptionKeyKeys } from "@/lib/query-keys";
 import type { EncryptionKeyResponse, KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/encryption-keys`;
-
-// The server already retried what is safe to retry, under the account's rate limit; a second
-// round from the browser would only queue more calls behind a throttled account.
-const NO_RETRY = { retry: false } as const;
 
 /**
  * Key reads go one at a time from this tab. The server's limiter paces CAMS calls (5 per second
@@ -19,22 +16,7 @@ const NO_RETRY = { retry: false } as const;
  * and the pace stays the same (each call takes far less than its 1/5 s slot). It also leaves
  * the browser's other connections to the app free for navigation.
  */
-const MAX_IN_FLIGHT = 1;
-let inFlight = 0;
-const waiting: (() => void)[] = [];
-
-async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  // A finishing call hands its slot straight to the next waiter, so the count never overshoots.
-  if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
-  else inFlight++;
-  try {
-    return await fn();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else inFlight--;
-  }
-}
+const limited = pLimit(1);
 
 export const keyQuery = (spaceId: string, phone: string) => ({
   queryKey: encryptionKeyKeys.detail(spaceId, phone),

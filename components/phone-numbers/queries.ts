@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, HttpError } from "@/lib/query-client";
+import { fetchJson, HttpError, NO_RETRY } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
 import type {
   AllSpacesResponse,
@@ -14,10 +14,6 @@ import type {
 
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/phone-numbers`;
-
-// The server already retried what is safe to retry (idempotent reads, with backoff under the rate
-// limit); a second round from the browser would only add load to a throttled account.
-const NO_RETRY = { retry: false } as const;
 
 export function usePhoneList(spaceId: string, status: string, enabled = true) {
   return useQuery({

@@ -3,7 +3,8 @@
 import { useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
-import { fetchJson } from "@/lib/query-client";
+import pLimit from "p-limit";
+import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { qrCodeKeys } from "@/lib/query-keys";
 import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
 import { mayHaveQrCodes, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
@@ -13,26 +14,12 @@ const url = (spaceId: string, phone: string) => `/api/spaces/${encodeURIComponen
 // The server already paces ListPhoneMessageQrdl (5 per second per account) and retries what is
 // safe; this only keeps a space with many numbers from holding every browser connection at once,
 // so the page's other requests are not stuck behind a queue of QR lists.
-const MAX_PARALLEL = 4;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  if (running < MAX_PARALLEL) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await fn();
-  } finally {
-    // Hand the slot straight to the next waiter, so a newcomer cannot slip in between.
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+const limited = pLimit(4);
 
 const numberQuery = (spaceId: string, phone: string) => ({
   queryKey: qrCodeKeys.number(spaceId, phone),
   queryFn: ({ signal }: { signal: AbortSignal }) => limited(() => fetchJson<NumberQrCodesResponse>(url(spaceId, phone), { signal })),
-  retry: false,
+  ...NO_RETRY,
 });
 
 export function useNumberQrCodes(spaceId: string, phone: string) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, HttpError } from "@/lib/query-client";
+import { fetchJson, HttpError, NO_RETRY } from "@/lib/query-client";
 import { phoneNumberKeys, webhookKeys } from "@/lib/query-keys";
 import type {
   AccountWebhookState,
@@ -12,9 +12,6 @@ import type {
 } from "@/lib/schemas/webhooks";
 
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/webhooks`;
-
-// The server already retried what is safe to retry under the rate limit; a browser retry would only add load.
-const NO_RETRY = { retry: false } as const;
 
 export function useSpaceWebhooks(spaceId: string) {
   return useQuery({

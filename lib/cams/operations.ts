@@ -128,38 +128,10 @@ export type OperationName = keyof typeof OPERATIONS;
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
 export const GENERATE_QR_IMAGE = ["PNG", "SVG"] as const;
-export const KEY_STATUSES = ["VALID", "MISMATCH"] as const;
 export const YES_NO = ["Y", "N"] as const;
 export const VERIFY_METHODS = ["SMS", "VOICE"] as const;
 export const VERIFY_LOCALES = ["zh_CN", "en_US"] as const;
 export const GRANULARITIES = ["DAILY", "HALF_HOUR"] as const;
-export const PHONE_STATUSES = [
-  "PENDING",
-  "DELETED",
-  "MIGRATED",
-  "BANNED",
-  "RESTRICTED",
-  "RATE_LIMITED",
-  "FLAGGED",
-  "CONNECTED",
-  "DISCONNECTED",
-  "UNKNOWN",
-  "UNVERIFIED",
-  "OFFLINE",
-  "PAUSED",
-] as const;
-export const QUALITY_RATINGS = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
-export const MESSAGING_LIMIT_TIERS = [
-  "TIER_50",
-  "TIER_250",
-  "TIER_1K",
-  "TIER_10K",
-  "TIER_100K",
-  "TIER_UNLIMITED",
-  "TIER_10",
-  "TIER_1000",
-  "UNLIMITED",
-] as const;
 
 /** The four codes every operation's catalogue lists (all HTTP 400). */
 export const CATALOGUE_ERRORS = {

@@ -3,11 +3,8 @@
 import { returnValidationErrors } from "next-safe-action";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, updateEncryptionKeySchema } from "@/lib/schemas/encryption-keys";
-import { audited } from "@/server/audit";
-import { camsForSpace } from "@/server/cams/for-space";
 import { currentFingerprint, KEY_UPDATE_OPERATION, nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
-import { getDb } from "@/server/db";
-import { spaceWriteActionClient } from "./safe-action";
+import { camsChange, spaceWriteActionClient } from "./safe-action";
 
 /**
  * UpdatePhoneEncryptionPublicKey. By the time the body runs, the input schema has re-run the
@@ -18,7 +15,7 @@ import { spaceWriteActionClient } from "./safe-action";
 export const updateEncryptionKeyAction = spaceWriteActionClient
   .metadata({ name: KEY_UPDATE_OPERATION })
   .inputSchema(updateEncryptionKeySchema)
-  .action(async ({ parsedInput: { phoneNumber, publicKey, origin }, ctx }) => {
+  .action(async ({ parsedInput: { phoneNumber, publicKey, origin }, ctx, metadata }) => {
     const checked = checkEncryptionPublicKey(publicKey);
     // Defence in depth: a second, independent parser must agree before anything is sent.
     if (!checked.ok || !nodeAcceptsRsa2048(checked.pem)) {
@@ -26,10 +23,8 @@ export const updateEncryptionKeyAction = spaceWriteActionClient
     }
     const oldFingerprint = await currentFingerprint(ctx.spaceId, phoneNumber);
     const input = { phoneNumber, oldFingerprint, newFingerprint: checked.fingerprint, keyType: "RSA", bits: checked.info.bits, origin };
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: KEY_UPDATE_OPERATION, target: phoneNumber, input },
-      async () =>
-        (await camsForSpace(getDb(), ctx.spaceId)).client.updateEncryptionPublicKey({ phoneNumber, encryptionPublicKey: checked.pem }),
+    const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input }, (cams) =>
+      cams.updateEncryptionPublicKey({ phoneNumber, encryptionPublicKey: checked.pem }),
     );
     return { phoneNumber, oldFingerprint, newFingerprint: checked.fingerprint, requestId: requestId ?? null };
   });

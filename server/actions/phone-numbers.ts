@@ -2,51 +2,43 @@
 
 import { countryByIso } from "@/lib/phone";
 import { addPhoneNumberSchema, phoneRefSchema, requestCodeSchema, verifyCodeSchema } from "@/lib/schemas/phone-numbers";
-import { audited } from "@/server/audit";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
 import { ActionError } from "./errors";
-import { spaceWriteActionClient } from "./safe-action";
+import { camsChange, spaceWriteActionClient } from "./safe-action";
 
-// Every call is scoped to the space's own CustSpaceId (camsForSpace), after the action client has
+// Every call is scoped to the space's own CustSpaceId (camsChange), after the action client has
 // checked the caller may write in that space: a number of another space cannot be reached from here.
 
 export const addPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.add" })
   .inputSchema(addPhoneNumberSchema)
-  .action(async ({ parsedInput, ctx }) => {
+  .action(async ({ parsedInput, ctx, metadata }) => {
     const country = countryByIso(parsedInput.country);
     if (!country) throw new ActionError("Unknown country.");
     const input = { cc: country.cc, phoneNumber: parsedInput.nationalNumber, verifiedName: parsedInput.verifiedName };
     const full = country.cc + parsedInput.nationalNumber;
     // AddChatappPhoneNumber is sent once: the client never retries it, so a lost answer cannot add twice.
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "phoneNumbers.add", target: full, input },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.addPhoneNumber(input),
-    );
+    const { requestId } = await camsChange({ ctx, metadata }, { target: full, input }, (cams) => cams.addPhoneNumber(input));
     return { spaceId: ctx.spaceId, phoneNumber: full, requestId: requestId ?? null };
   });
 
 export const requestVerificationCodeAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.requestVerifyCode" })
   .inputSchema(requestCodeSchema)
-  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx }) => {
+  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx, metadata }) => {
     void _s;
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "phoneNumbers.requestVerifyCode", target: input.phoneNumber, input },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.getVerifyCode(input),
-    );
+    const { requestId } = await camsChange({ ctx, metadata }, { target: input.phoneNumber, input }, (cams) => cams.getVerifyCode(input));
     return { sentAt: Date.now(), requestId: requestId ?? null };
   });
 
 export const verifyPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.verify" })
   .inputSchema(verifyCodeSchema)
-  .action(async ({ parsedInput: { phoneNumber, code }, ctx }) => {
+  .action(async ({ parsedInput: { phoneNumber, code }, ctx, metadata }) => {
     // The code itself stays out of the audit log.
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "phoneNumbers.verify", target: phoneNumber, input: { phoneNumber } },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.verifyAndRegister({ phoneNumber, verifyCode: code }),
+    const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
+      cams.verifyAndRegister({ phoneNumber, verifyCode: code }),
     );
     let codeVerificationStatus: string | null = null;
     try {
@@ -61,10 +53,9 @@ export const verifyPhoneNumberAction = spaceWriteActionClient
 export const registerPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.register" })
   .inputSchema(phoneRefSchema)
-  .action(async ({ parsedInput: { phoneNumber }, ctx }) => {
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "phoneNumbers.register", target: phoneNumber, input: { phoneNumber } },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.registerPhoneNumber({ phoneNumber }),
+  .action(async ({ parsedInput: { phoneNumber }, ctx, metadata }) => {
+    const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
+      cams.registerPhoneNumber({ phoneNumber }),
     );
     return { requestId: requestId ?? null };
   });
@@ -72,10 +63,9 @@ export const registerPhoneNumberAction = spaceWriteActionClient
 export const deregisterPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.deregister" })
   .inputSchema(phoneRefSchema)
-  .action(async ({ parsedInput: { phoneNumber }, ctx }) => {
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "phoneNumbers.deregister", target: phoneNumber, input: { phoneNumber } },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.deregisterPhoneNumber({ phoneNumber }),
+  .action(async ({ parsedInput: { phoneNumber }, ctx, metadata }) => {
+    const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
+      cams.deregisterPhoneNumber({ phoneNumber }),
     );
     return { requestId: requestId ?? null };
   });

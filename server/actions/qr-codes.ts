@@ -1,40 +1,29 @@
 "use server";
 
 import { createQrCodeSchema, deleteQrCodeSchema, updateQrCodeSchema } from "@/lib/schemas/qr-codes";
-import { audited } from "@/server/audit";
-import { camsForSpace } from "@/server/cams/for-space";
-import { getDb } from "@/server/db";
 import { toQrCodeDto } from "@/server/data/qr-codes";
-import { spaceWriteActionClient } from "./safe-action";
+import { camsChange, spaceWriteActionClient } from "./safe-action";
 
-// Every call goes out with the space's own CustSpaceId (camsForSpace) after the action client has
+// Every call goes out with the space's own CustSpaceId (camsChange) after the action client has
 // checked that the caller may write in that space, so a number or a code of another space cannot be
 // reached from here. None of these is retried by the client: a repeated create would make a second
 // code, and a repeated update could retire the code the first one returned.
 
-const client = async (spaceId: string) => (await camsForSpace(getDb(), spaceId)).client;
-
 export const createQrCodeAction = spaceWriteActionClient
   .metadata({ name: "qrCodes.create" })
   .inputSchema(createQrCodeSchema)
-  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx }) => {
+  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx, metadata }) => {
     void _s;
-    const { data, requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "qrCodes.create", target: input.phoneNumber, input },
-      async () => (await client(ctx.spaceId)).createQrCode(input),
-    );
+    const { data, requestId } = await camsChange({ ctx, metadata }, { target: input.phoneNumber, input }, (cams) => cams.createQrCode(input));
     return { code: toQrCodeDto(data, input.phoneNumber), requestId: requestId ?? null };
   });
 
 export const updateQrCodeAction = spaceWriteActionClient
   .metadata({ name: "qrCodes.update" })
   .inputSchema(updateQrCodeSchema)
-  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx }) => {
+  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx, metadata }) => {
     void _s;
-    const { data, requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "qrCodes.update", target: input.phoneNumber, input },
-      async () => (await client(ctx.spaceId)).updateQrCode(input),
-    );
+    const { data, requestId } = await camsChange({ ctx, metadata }, { target: input.phoneNumber, input }, (cams) => cams.updateQrCode(input));
     // CAMS may answer with a new code (the old one stops working): the UI shows what came back.
     return { code: toQrCodeDto(data, input.phoneNumber), previousCode: input.qrdlCode, requestId: requestId ?? null };
   });
@@ -42,11 +31,8 @@ export const updateQrCodeAction = spaceWriteActionClient
 export const deleteQrCodeAction = spaceWriteActionClient
   .metadata({ name: "qrCodes.delete" })
   .inputSchema(deleteQrCodeSchema)
-  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx }) => {
+  .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx, metadata }) => {
     void _s;
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "qrCodes.delete", target: input.phoneNumber, input },
-      async () => (await client(ctx.spaceId)).deleteQrCode(input),
-    );
+    const { requestId } = await camsChange({ ctx, metadata }, { target: input.phoneNumber, input }, (cams) => cams.deleteQrCode(input));
     return { qrdlCode: input.qrdlCode, requestId: requestId ?? null };
   });

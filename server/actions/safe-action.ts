@@ -6,7 +6,10 @@ import { GENERIC_ERROR_MESSAGE } from "@/lib/action-error";
 import { getLogger } from "@/server/logger";
 import { canWrite, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
 import { ActionError, FORBIDDEN, UNAUTHORIZED } from "./errors";
-import { recordAudit } from "@/server/audit";
+import { audited, recordAudit } from "@/server/audit";
+import type { CamsClient } from "@/server/cams/client";
+import { camsForSpace } from "@/server/cams/for-space";
+import { getDb } from "@/server/db";
 
 function isCamsError(e: unknown): e is { name: string; message: string; code: string; requestId?: string; httpStatus?: number } {
   return !!e && typeof e === "object" && (e as { name?: string }).name === "CamsError";
@@ -72,5 +75,19 @@ function spaceClient(level: "read" | "write") {
 
 export const spaceReadActionClient = spaceClient("read");
 export const spaceWriteActionClient = spaceClient("write");
+
+/**
+ * A space action's CAMS change: `run` gets the client of the space the middleware checked (so
+ * calls carry that space's CustSpaceId), and the attempt is audited under the action's own name.
+ */
+export function camsChange<T>(
+  { ctx, metadata }: { ctx: { user: SessionUser; spaceId: string }; metadata: { name: string } },
+  event: { target: string; input: unknown },
+  run: (cams: CamsClient) => Promise<T>,
+): Promise<T> {
+  return audited({ actor: ctx.user, spaceId: ctx.spaceId, operation: metadata.name, ...event }, async () =>
+    run((await camsForSpace(getDb(), ctx.spaceId)).client),
+  );
+}
 
 export type { SessionUser };

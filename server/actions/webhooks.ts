@@ -2,7 +2,6 @@
 
 import { accountWebhookSchema, allowPrivateSchema, phoneWebhookSchema, testDeliverySchema, type WebhookReadError } from "@/lib/schemas/webhooks";
 import { audited, recordAudit } from "@/server/audit";
-import { camsForSpace } from "@/server/cams/for-space";
 import { toReadError } from "@/server/data/phone-numbers";
 import {
   allowPrivateWebhookAddresses,
@@ -11,12 +10,11 @@ import {
   setAllowPrivateWebhookAddresses,
   takeTestDeliverySlot,
 } from "@/server/data/webhooks";
-import { getDb } from "@/server/db";
 import { deliverTestEvent } from "@/server/webhook-test-delivery";
 import { ActionError } from "./errors";
-import { adminActionClient, spaceWriteActionClient } from "./safe-action";
+import { adminActionClient, camsChange, spaceWriteActionClient } from "./safe-action";
 
-// Every CAMS call is scoped to the space's own CustSpaceId (camsForSpace), after the action client
+// Every CAMS call is scoped to the space's own CustSpaceId (camsChange), after the action client
 // checked the caller may write in that space: a number of another space cannot be reached from here.
 
 /** Empty URLs are left out: CAMS reads an absent parameter as "unchanged", never as "clear". */
@@ -25,7 +23,7 @@ const urlParam = (v: string) => (v ? v : undefined);
 export const updatePhoneWebhookAction = spaceWriteActionClient
   .metadata({ name: "webhooks.updatePhone" })
   .inputSchema(phoneWebhookSchema)
-  .action(async ({ parsedInput: p, ctx }) => {
+  .action(async ({ parsedInput: p, ctx, metadata }) => {
     const input = {
       phoneNumber: p.phoneNumber,
       statusCallbackUrl: urlParam(p.statusCallbackUrl),
@@ -33,10 +31,7 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
       httpFlag: p.httpFlag,
       queueFlag: p.queueFlag,
     };
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "webhooks.updatePhone", target: p.phoneNumber, input },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.updatePhoneWebhook(input),
-    );
+    const { requestId } = await camsChange({ ctx, metadata }, { target: p.phoneNumber, input }, (cams) => cams.updatePhoneWebhook(input));
     // Read it back: what CAMS now holds is the truth, whatever was sent.
     let now = null;
     let readError: WebhookReadError | null = null;
@@ -51,12 +46,9 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
 export const updateAccountWebhookAction = spaceWriteActionClient
   .metadata({ name: "webhooks.updateAccount" })
   .inputSchema(accountWebhookSchema)
-  .action(async ({ parsedInput: p, ctx }) => {
+  .action(async ({ parsedInput: p, ctx, metadata }) => {
     const input = { statusCallbackUrl: urlParam(p.statusCallbackUrl), httpFlag: p.httpFlag, queueFlag: p.queueFlag };
-    const { requestId } = await audited(
-      { actor: ctx.user, spaceId: ctx.spaceId, operation: "webhooks.updateAccount", target: "space", input },
-      async () => (await camsForSpace(getDb(), ctx.spaceId)).client.updateAccountWebhook(input),
-    );
+    const { requestId } = await camsChange({ ctx, metadata }, { target: "space", input }, (cams) => cams.updateAccountWebhook(input));
     const state = {
       statusCallbackUrl: p.statusCallbackUrl || null,
       httpFlag: p.httpFlag,

@@ -1,18 +1,21 @@
 import "server-only";
 import { createCaller, type CamsAccount, type CamsClientDeps } from "./call";
+import { bindOperations } from "./define";
 import { phoneOperations } from "./operations-phone";
 import { qrOperations } from "./operations-qr";
 import { settingsOperations } from "./operations-settings";
 
 export type { CamsAccount, CamsClientDeps, CamsResult } from "./call";
 
+/** Every operation the client has, one definition each (server/cams/define.ts). */
+export const camsOperations = { ...phoneOperations, ...qrOperations, ...settingsOperations };
+
 /**
  * Typed CAMS client: one method per operation, each validating its input, taking a rate-limit
  * slot before every attempt, and returning `{ data, requestId }` or throwing a CamsError.
  */
 export function createCamsClient(account: CamsAccount, deps: CamsClientDeps = {}) {
-  const caller = createCaller(account, deps);
-  return { ...phoneOperations(caller), ...qrOperations(caller), ...settingsOperations(caller) };
+  return bindOperations(createCaller(account, deps), camsOperations);
 }
 
 export type CamsClient = ReturnType<typeof createCamsClient>;

@@ -20,6 +20,7 @@ import { accessibleSpaces, canWrite, type SessionUser } from "@/server/auth/sess
 import { effectiveRate } from "@/server/cams/rate-limit";
 import { getDb } from "@/server/db";
 import { jobItems, jobs, spaces } from "@/server/db/schema";
+import { eachSpace } from "./each-space";
 import { listPhoneNumbers, toReadError } from "./phone-numbers";
 
 /**
@@ -211,9 +212,6 @@ export async function jobItemsForExport(user: SessionUser, jobId: string) {
   return { job: summary(job, 0), items: rows.map((r) => ({ ...itemRow(r), custSpaceId: r.custSpaceId ?? null })) };
 }
 
-// Spaces read at once for the picker; the client's limiter paces each account on top of this.
-const PICKER_CONCURRENCY = 4;
-
 /**
  * The numbers of the chosen spaces (QueryChatappPhoneNumbers, optionally one Status), limited to
  * the spaces the user may change. A space that failed to answer comes back marked.
@@ -221,25 +219,17 @@ const PICKER_CONCURRENCY = 4;
 export async function numbersForBulk(user: SessionUser, spaceIds: string[], status?: string): Promise<BulkSpaceNumbers[]> {
   const allowed = new Map((await writableSpaces(user)).map((s) => [s.id, s]));
   const list = spaceIds.filter((id) => allowed.has(id)).map((id) => allowed.get(id)!);
-  const out: BulkSpaceNumbers[] = new Array(list.length);
-  let next = 0;
-  async function worker() {
-    while (next < list.length) {
-      const i = next++;
-      const s = list[i]!;
-      const base = { spaceId: s.id, spaceName: s.name, account: s.accountId };
-      try {
-        const numbers = await listPhoneNumbers(s.id, status);
-        out[i] = {
-          ...base,
-          ok: true,
-          numbers: numbers.map((n) => ({ phoneNumber: n.phoneNumber, verifiedName: n.verifiedName, status: n.status, codeVerificationStatus: n.codeVerificationStatus })),
-        };
-      } catch (err) {
-        out[i] = { ...base, ok: false, error: toReadError(err, "bulk.numbers") };
-      }
+  return eachSpace(list, async (s): Promise<BulkSpaceNumbers> => {
+    const base = { spaceId: s.id, spaceName: s.name, account: s.accountId };
+    try {
+      const numbers = await listPhoneNumbers(s.id, status);
+      return {
+        ...base,
+        ok: true,
+        numbers: numbers.map((n) => ({ phoneNumber: n.phoneNumber, verifiedName: n.verifiedName, status: n.status, codeVerificationStatus: n.codeVerificationStatus })),
+      };
+    } catch (err) {
+      return { ...base, ok: false, error: toReadError(err, "bulk.numbers") };
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(PICKER_CONCURRENCY, list.length) }, worker));
-  return out;
+  });
 }

@@ -19,6 +19,7 @@ import { isCamsError } from "@/server/cams/errors";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
+import { eachSpace } from "./each-space";
 
 /** Server pages: the caller and their role in the space, or a 404 (a space they cannot read does not exist for them). */
 export const pageSpaceAccess = cache(async (spaceId: string): Promise<{ user: SessionUser; role: SpaceRole }> => {
@@ -74,27 +75,15 @@ export const getPhoneNumber = cache(async (spaceId: string, phone: string): Prom
   };
 });
 
-/** At most this many spaces are queried at once; the client's limiter then paces each account. */
-const ALL_SPACES_CONCURRENCY = 4;
-
 /** Every readable space's numbers. A failed space is reported as such; the others still come back. */
 export async function listAllSpacesNumbers(user: SessionUser, status?: string): Promise<SpaceNumbersResult[]> {
-  const list = await accessibleSpaces(user);
-  const results: SpaceNumbersResult[] = new Array(list.length);
-  let next = 0;
-  async function worker() {
-    while (next < list.length) {
-      const i = next++;
-      const s = list[i]!;
-      try {
-        results[i] = { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listPhoneNumbers(s.id, status) };
-      } catch (err) {
-        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "phone-numbers.all") };
-      }
+  return eachSpace(await accessibleSpaces(user), async (s): Promise<SpaceNumbersResult> => {
+    try {
+      return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listPhoneNumbers(s.id, status) };
+    } catch (err) {
+      return { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "phone-numbers.all") };
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(ALL_SPACES_CONCURRENCY, list.length) }, worker));
-  return results;
+  });
 }
 
 const DAY_MS = 24 * 3600 * 1000;

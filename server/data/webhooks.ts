@@ -6,6 +6,7 @@ import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
 import { rateLimit } from "@/server/db/schema";
+import { eachSpace } from "./each-space";
 import { getSetting, setSetting, SETTING } from "./settings";
 import { toReadError } from "./phone-numbers";
 
@@ -47,27 +48,15 @@ export async function getPhoneWebhook(spaceId: string, phone: string): Promise<W
   return (await listWebhooks(spaceId)).find((r) => r.phoneNumber === phone) ?? null;
 }
 
-// Parallel spaces at most; the CAMS client's limiter paces each account on top of this.
-const ALL_SPACES_CONCURRENCY = 4;
-
 /** Every readable space's webhooks; a space whose call failed is reported as failed, not left out. */
 export async function listAllSpacesWebhooks(user: SessionUser): Promise<SpaceWebhooksResult[]> {
-  const spaces = await accessibleSpaces(user);
-  const results: SpaceWebhooksResult[] = new Array(spaces.length);
-  let next = 0;
-  async function worker() {
-    while (next < spaces.length) {
-      const i = next++;
-      const s = spaces[i]!;
-      try {
-        results[i] = { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
-      } catch (err) {
-        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "webhooks.all") };
-      }
+  return eachSpace(await accessibleSpaces(user), async (s): Promise<SpaceWebhooksResult> => {
+    try {
+      return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
+    } catch (err) {
+      return { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "webhooks.all") };
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(ALL_SPACES_CONCURRENCY, spaces.length) }, worker));
-  return results;
+  });
 }
 
 // ---- the space-level webhook: CAMS has no read operation, so the last value saved here is kept ----

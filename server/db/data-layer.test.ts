@@ -4,10 +4,14 @@ import type { Database } from "./connect";
 import { auditEvents, cloudAccounts, spaceMembers, spaces, user } from "./schema";
 import { openTestDatabase, testEngines } from "./test-db";
 
-it("runs the PostgreSQL variant whenever CI is set", () => {
-  if (process.env.CI) expect(testEngines()).toContain("postgres");
-  else expect(testEngines()).toContain("pglite");
+it("runs the PostgreSQL variant whenever DATABASE_URL_TEST is set, which CI must do", () => {
+  if (process.env.CI) expect(process.env.DATABASE_URL_TEST, "CI without DATABASE_URL_TEST").toBeTruthy();
+  expect(testEngines().includes("postgres")).toBe(Boolean(process.env.DATABASE_URL_TEST));
+  expect(testEngines()).toContain("pglite");
 });
+
+const uniqueViolation = { cause: expect.objectContaining({ code: "23505" }) };
+const appendOnly = { cause: expect.objectContaining({ message: expect.stringContaining("audit_events is append-only") }) };
 
 describe.each(testEngines())("data layer on %s", (engine) => {
   let database: Database;
@@ -16,6 +20,19 @@ describe.each(testEngines())("data layer on %s", (engine) => {
   });
   afterAll(async () => {
     await database?.close();
+  });
+
+  it("is the engine it is named for", async () => {
+    expect(database.kind).toBe(engine);
+    const r = await database.db.execute(sql`select version() as version, current_database() as name`);
+    const { version, name } = r.rows[0] as { version: string; name: string };
+    if (engine === "pglite") {
+      expect(version).toContain("PGlite");
+    } else {
+      expect(version).toMatch(/^PostgreSQL /);
+      expect(version).not.toContain("PGlite");
+      expect(name).toMatch(/^cams_test_[0-9a-f]{10}$/);
+    }
   });
 
   it("migrates idempotently", async () => {
@@ -29,13 +46,11 @@ describe.each(testEngines())("data layer on %s", (engine) => {
     const [a] = await db.insert(cloudAccounts).values({ name: "A", accessKeyId: "AK1", accessKeySecretEnc: "v1:x:y:z", endpoint: "h" }).returning();
     const [b] = await db.insert(cloudAccounts).values({ name: "B", accessKeyId: "AK2", accessKeySecretEnc: "v1:x:y:z", endpoint: "h" }).returning();
     await db.insert(spaces).values({ name: "S1", custSpaceId: "cams-1", accountId: a!.id });
-    await expect(db.insert(spaces).values({ name: "S2", custSpaceId: "cams-1", accountId: a!.id })).rejects.toMatchObject({
-      cause: expect.objectContaining({ code: "23505" }),
-    });
+    await expect(db.insert(spaces).values({ name: "S2", custSpaceId: "cams-1", accountId: a!.id })).rejects.toMatchObject(uniqueViolation);
     await db.insert(spaces).values({ name: "S3", custSpaceId: "cams-1", accountId: b!.id });
     // Without an account the pair is still unique.
     await db.insert(spaces).values({ name: "S4", custSpaceId: "loose", accountId: null });
-    await expect(db.insert(spaces).values({ name: "S5", custSpaceId: "loose", accountId: null })).rejects.toBeTruthy();
+    await expect(db.insert(spaces).values({ name: "S5", custSpaceId: "loose", accountId: null })).rejects.toMatchObject(uniqueViolation);
     const rows = await db.select().from(spaces).where(eq(spaces.custSpaceId, "cams-1"));
     expect(rows.map((r) => r.name).sort()).toEqual(["S1", "S3"]);
   });
@@ -57,8 +72,8 @@ describe.each(testEngines())("data layer on %s", (engine) => {
     const { db } = database;
     const [ev] = await db.insert(auditEvents).values({ operation: "test.op", outcome: "ok", input: { a: 1 } }).returning();
     expect(ev!.id).toBeGreaterThan(0);
-    await expect(db.update(auditEvents).set({ outcome: "error" }).where(eq(auditEvents.id, ev!.id))).rejects.toThrow();
-    await expect(db.delete(auditEvents).where(eq(auditEvents.id, ev!.id))).rejects.toThrow();
+    await expect(db.update(auditEvents).set({ outcome: "error" }).where(eq(auditEvents.id, ev!.id))).rejects.toMatchObject(appendOnly);
+    await expect(db.delete(auditEvents).where(eq(auditEvents.id, ev!.id))).rejects.toMatchObject(appendOnly);
     const [still] = await db.select().from(auditEvents).where(eq(auditEvents.id, ev!.id));
     expect(still!.outcome).toBe("ok");
   });
