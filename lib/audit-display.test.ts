@@ -53,8 +53,13 @@ describe("auditTargetView", () => {
 
 describe("operationLabel", () => {
   it("translates known operations in both languages and keeps unknown keys", () => {
-    const en = createTranslator({ locale: "en", messages: loadMessages("en"), namespace: "audit" });
-    const zh = createTranslator({ locale: "zh-CN", messages: loadMessages("zh-CN"), namespace: "audit" });
+    // The "audit" namespace as the app's useTranslations/getTranslations give it (untyped keys).
+    const audit = (locale: "en" | "zh-CN") => {
+      const t = createTranslator({ locale, messages: loadMessages(locale) });
+      return Object.assign((key: string) => t(`audit.${key}` as never), { has: (key: string) => t.has(`audit.${key}` as never) });
+    };
+    const en = audit("en");
+    const zh = audit("zh-CN");
     expect(operationLabel(en, "webhooks.updatePhone")).toBe("Change number webhook");
     expect(operationLabel(zh, "webhooks.updatePhone")).toBe("修改号码回调");
     expect(operationLabel(en, "bulk.webhook")).toBe("Bulk: set number webhook");
