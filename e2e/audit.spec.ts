@@ -1,7 +1,13 @@
 import fs from "node:fs";
+import { formatPhoneNumber } from "../lib/phone";
 import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
+import { E2E } from "./helpers/env";
+import { alphaInSandbox, spaceIdOf } from "./helpers/webhooks";
+
+// "2026-12-01 20:48:09 UTC+8": one format, with the zone, in the table and in the details.
+const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC([+-]\d{1,2}(:\d{2})?)?$/;
 
 test("admins read, filter and export the audit log; operators see their spaces; viewers see none", async ({ page, browser }) => {
   await signInAsAdmin(page);
@@ -10,15 +16,27 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
   await expectAccessible(page, "audit");
 
-  await page.getByLabel("Operation").selectOption("spaces.create");
+  // The menu names operations; the URL keeps the key.
+  const menu = page.getByLabel("Operation");
+  await menu.selectOption({ label: "Add space" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/operation=spaces.create/);
+  await expect(menu.locator("option:checked")).toHaveText("Add space");
   const rows = page.getByTestId("audit-row");
-  await expect(rows.first()).toContainText("spaces.create");
-  expect(await rows.filter({ hasNotText: "spaces.create" }).count()).toBe(0);
+  await expect(rows.first()).toContainText("Add space");
+  expect(await rows.filter({ hasNotText: "Add space" }).count()).toBe(0);
+  await expect(page.getByRole("table")).not.toContainText("spaces.create");
 
-  await rows.filter({ hasText: "e2e-alpha" }).first().getByRole("button", { name: /Details/ }).click();
+  const row = rows.filter({ hasText: "e2e-alpha" }).first();
+  await expect(row).toContainText("Succeeded");
+  const when = (await row.locator("time").textContent()) ?? "";
+  expect(when).toMatch(TIME);
+  await row.getByRole("button", { name: /Details/ }).click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(/^Add space #\d+$/);
+  await expect(dialog.locator("time")).toHaveText(when);
+  await expect(dialog).toContainText("Succeeded");
+  await expect(dialog).not.toContainText(/\bok\b/);
   await expect(dialog).toContainText("Input (redacted)");
   await expect(dialog).toContainText('"custSpaceId": "e2e-alpha"');
   await page.keyboard.press("Escape");
@@ -26,14 +44,14 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = fs.readFileSync(await (await download).path(), "utf8");
-  expect(csv.split("\r\n")[0]).toBe("id,at,user,space,operation,target,outcome,error_code,request_id,duration_ms,input");
-  expect(csv).toContain("spaces.create");
+  expect(csv.split("\r\n")[0]).toBe("id,at,user,space,operation,operation_label,target,outcome,error_code,request_id,duration_ms,input");
+  expect(csv).toContain('"spaces.create","Add space"');
   expect(csv).not.toContain("users.create");
 
-  await page.getByLabel("Operation").selectOption("");
+  await menu.selectOption("");
   await page.getByLabel("Outcome").selectOption("denied");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.getByTestId("audit-row").first()).toContainText("refused");
+  await expect(page.getByTestId("audit-row").first()).toContainText("Refused");
 
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
@@ -42,4 +60,41 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   await expect(viewer.getByText("No audit log for you")).toBeVisible();
   expect((await viewer.request.get("/api/audit/export")).status()).toBe(403);
   await viewerContext.close();
+});
+
+test("a number as target is formatted and links to its page; in Chinese, in the reader's zone, nothing is left in English", async ({ browser }) => {
+  const phone = (await alphaInSandbox()).phoneNumbers[0]!.phoneNumber;
+  const context = await browser.newContext({ timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  await signInAsAdmin(page);
+  const alphaId = await spaceIdOf(page, "e2e-alpha");
+
+  // A test delivery to a loopback address: refused (no CAMS change), audited with the number as target.
+  await page.goto(`/s/${alphaId}/phone-numbers/${phone}/webhook`);
+  await page.getByLabel("Status-report callback URL").fill("http://127.0.0.1:9/audit-e2e");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByTestId("test-delivery")).toContainText("Refused:");
+  await page.getByRole("button", { name: "Undo changes" }).click();
+
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: E2E.baseUrl }]);
+  await page.goto("/audit?operation=webhooks.testDelivery");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  const row = page.getByTestId("audit-row").first();
+  await expect(row).toContainText("发送测试回调事件");
+  await expect(row).toContainText("失败");
+  // Rendered in UTC on the server, in the browser's zone once hydrated.
+  await expect(row.locator("time")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+8$/);
+  const time = (await row.locator("time").textContent()) ?? "";
+  await expect(page.getByLabel("操作").locator("option:checked")).toHaveText("发送测试回调事件");
+  await expect(page.getByRole("table")).not.toContainText(/webhooks\.testDelivery|succeeded|failed/i);
+  await expectAccessible(page, "audit zh-CN");
+
+  await row.getByRole("button", { name: /详情/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(/^发送测试回调事件 #\d+$/);
+  await expect(dialog.locator("time")).toHaveText(time);
+  await expect(dialog).toContainText("失败");
+  await dialog.getByRole("link", { name: formatPhoneNumber(phone) }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${alphaId}/phone-numbers/${phone}$`));
+  await context.close();
 });

@@ -97,9 +97,10 @@ interface Audited {
 async function expectAuditedFailures(page: Page, failures: Audited[]) {
   await page.goto(`/audit?outcome=error&space=${spaceId}`);
   for (const f of failures) {
-    const rows = page.getByTestId("audit-row").filter({ hasText: f.operation }).filter({ hasText: f.target }).filter({ hasText: f.code });
+    // The table shows names and formatted numbers; the row keeps the stored key and target as data.
+    const rows = page.locator(`[data-testid="audit-row"][data-operation="${f.operation}"][data-target="${f.target}"]`).filter({ hasText: f.code });
     await expect(rows.first(), `${f.operation} ${f.code} in the audit log`).toBeVisible();
-    await expect(rows.first()).toContainText("failed");
+    await expect(rows.first()).toContainText("Failed");
     if (f.requestId) await expect(rows.filter({ hasText: f.requestId })).toHaveCount(1);
   }
 }

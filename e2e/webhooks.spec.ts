@@ -291,6 +291,44 @@ test("space settings: the space-level webhook is sent with UpdateAccountWebhook"
   await v.context().close();
 });
 
+test("unsaved edits: a tab change asks first; Keep editing keeps them, Discard leaves; closing the page asks too", async ({ browser }) => {
+  const page = await pageAs(browser, OPERATOR);
+  const sentBefore = await updateCount();
+  await page.goto(tab(alphaId, phone));
+  const status = page.getByLabel("Status-report callback URL");
+  const held = await status.inputValue();
+  const typed = `https://hooks.e2e.test/cams/${run}/unsaved`;
+  await status.fill(typed);
+
+  const tabs = page.getByRole("navigation", { name: "Number sections" });
+  const ask = page.getByRole("alertdialog", { name: "Discard unsaved changes?" });
+  await tabs.getByRole("link", { name: "Overview" }).click();
+  await expect(ask).toBeVisible();
+  await expectAccessible(page, "unsaved-changes dialog");
+  await ask.getByRole("button", { name: "Keep editing" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`${tab(alphaId, phone)}$`));
+  await expect(status).toHaveValue(typed);
+
+  await tabs.getByRole("link", { name: "QR codes" }).click();
+  await ask.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/qr-codes$`));
+
+  // Nothing was sent; back on the tab the form shows what CAMS holds, and a clean form lets tabs go.
+  await tabs.getByRole("link", { name: "Webhook" }).click();
+  await expect(status).toHaveValue(held);
+  expect(await updateCount()).toBe(sentBefore);
+
+  await status.click();
+  await status.pressSequentially("x");
+  const prompt = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await prompt;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.accept();
+  await page.context().close();
+});
+
 test("Chinese field messages", async ({ browser }) => {
   const page = await pageAs(browser, OPERATOR);
   await page.getByTestId("user-menu").click();

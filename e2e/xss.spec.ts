@@ -162,7 +162,7 @@ test("names of a space, a user and a cloud account render as text in settings, t
       ["accounts.create", P.account],
     ] as const) {
       await page.goto(`/audit?operation=${operation}`);
-      const row = page.getByTestId("audit-row").filter({ hasText: operation }).first();
+      const row = page.locator(`[data-testid="audit-row"][data-operation="${operation}"]`).first();
       await row.getByRole("button", { name: /Details/ }).click();
       await expectInert(page, w, [{ where: page.getByRole("dialog"), text: JSON.stringify(text).slice(1, -1) }]);
       await page.keyboard.press("Escape");

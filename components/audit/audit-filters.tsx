@@ -1,20 +1,23 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { operationLabel } from "@/lib/audit-display";
 
 const selectClass = "h-9 w-full rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring";
 
 /** Filters live in the URL: shareable, and the server renders the filtered page. */
 export function AuditFilters({ operations, spaces, exportHref }: { operations: string[]; spaces: { id: string; name: string }[]; exportHref: string }) {
   const t = useTranslations("audit");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const labelled = operations.map((o) => ({ value: o, label: operationLabel(t, o) })).sort((a, b) => a.label.localeCompare(b.label, locale));
 
   function apply(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -50,9 +53,9 @@ export function AuditFilters({ operations, spaces, exportHref }: { operations: s
         <Label htmlFor="audit-operation">{t("operation")}</Label>
         <select id="audit-operation" name="operation" defaultValue={params.get("operation") ?? ""} className={selectClass}>
           <option value="">{t("any")}</option>
-          {operations.map((o) => (
-            <option key={o} value={o}>
-              {o}
+          {labelled.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
         </select>
@@ -80,11 +83,14 @@ export function AuditFilters({ operations, spaces, exportHref }: { operations: s
           {t("reset")}
         </Button>
         <Button asChild variant="outline" className="ml-auto">
-          <a href={exportHref} download>
+          <a href={exportHref} download aria-describedby="audit-csv-hint">
             <Download className="size-4" aria-hidden="true" />
             {t("exportCsv")}
           </a>
         </Button>
+        <p id="audit-csv-hint" className="basis-full text-right text-xs text-muted-foreground">
+          {t("csvHint")}
+        </p>
       </div>
     </form>
   );

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { FileClock } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEventDto } from "@/server/data/audit";
 import { AuditDetail } from "./audit-detail";
-
-const outcomeVariant = { ok: "success", error: "destructive", denied: "warning" } as const;
+import { operationLabel } from "@/lib/audit-display";
+import { AuditTarget, OutcomeBadge } from "./audit-labels";
+import { AuditTime } from "./audit-time";
 
 export async function AuditTable({ events, newerHref, olderHref }: { events: AuditEventDto[]; newerHref: string | null; olderHref: string | null }) {
   const t = await getTranslations("audit");
-  const format = await getFormatter();
   if (events.length === 0) return <EmptyState icon={<FileClock />} title={t("empty")} description={t("emptyBody")} />;
   return (
     <div className="space-y-3">
@@ -34,18 +33,18 @@ export async function AuditTable({ events, newerHref, olderHref }: { events: Aud
           </TableHeader>
           <TableBody>
             {events.map((e) => (
-              <TableRow key={e.id} data-testid="audit-row">
+              <TableRow key={e.id} data-testid="audit-row" data-operation={e.operation} data-target={e.target ?? ""}>
                 <TableCell className="whitespace-nowrap tabular-nums">
-                  <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}</time>
+                  <AuditTime at={e.at} />
                 </TableCell>
                 <TableCell className="max-w-48 truncate">{e.userEmail ?? "—"}</TableCell>
                 <TableCell className="max-w-40 truncate">{e.spaceName ?? "—"}</TableCell>
-                <TableCell className="font-mono text-xs">{e.operation}</TableCell>
-                <TableCell className="max-w-40 truncate font-mono text-xs">{e.target ?? "—"}</TableCell>
+                <TableCell>{operationLabel(t, e.operation)}</TableCell>
+                <TableCell className="max-w-40 truncate">
+                  <AuditTarget event={e} />
+                </TableCell>
                 <TableCell>
-                  <Badge variant={outcomeVariant[e.outcome as keyof typeof outcomeVariant] ?? "outline"}>
-                    {t(`outcome_${e.outcome as "ok" | "error" | "denied"}`)}
-                  </Badge>
+                  <OutcomeBadge outcome={e.outcome} />
                   {e.errorCode ? <span className="ml-2 font-mono text-xs">{e.errorCode}</span> : null}
                 </TableCell>
                 <TableCell className="max-w-44 truncate font-mono text-xs">{e.requestId ?? "—"}</TableCell>

@@ -15,6 +15,7 @@ import { accountWebhookSchema, type AccountWebhookState } from "@/lib/schemas/we
 import { updateAccountWebhookAction } from "@/server/actions/webhooks";
 import { FlagField, UrlField } from "./form-fields";
 import { TestDelivery } from "./test-delivery";
+import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 /** The space-level status-report webhook (UpdateAccountWebhook). */
 export function AccountWebhookForm({ spaceId, state, canWrite }: { spaceId: string; state: AccountWebhookState | null; canWrite: boolean }) {
@@ -60,6 +61,7 @@ export function AccountWebhookForm({ spaceId, state, canWrite }: { spaceId: stri
         </CardContent>
       </Card>
       {canWrite ? <TestDelivery spaceId={spaceId} targets={{ status: statusUrl }} /> : null}
+      <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { updatePhoneWebhookAction } from "@/server/actions/webhooks";
 import { FlagField, UrlField } from "./form-fields";
 import type { SaveReceipt } from "./held-values";
 import { TestDelivery } from "./test-delivery";
+import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 interface Props {
   spaceId: string;
@@ -86,6 +87,7 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
         </CardContent>
       </Card>
       {canWrite ? <TestDelivery spaceId={spaceId} phoneNumber={row.phoneNumber} targets={{ status: statusUrl, inbound: upUrl }} /> : null}
+      <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
     </div>
   );
 }

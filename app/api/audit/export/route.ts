@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { operationLabel } from "@/lib/audit-display";
 import { auditFilterSchema } from "@/lib/schemas/audit";
 import { auditCsvStream } from "@/server/audit/csv";
 import { requireUser } from "@/server/auth/route";
@@ -11,7 +13,8 @@ export async function GET(req: NextRequest) {
   if (scope !== "all" && scope.length === 0) return NextResponse.json({ message: "You do not have access to the audit log." }, { status: 403 });
   const filter = auditFilterSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(auditCsvStream(scope, filter), {
+  const t = await getTranslations("audit");
+  return new Response(auditCsvStream(scope, filter, undefined, (op) => operationLabel(t, op)), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-${stamp}.csv"`, "cache-control": "no-store" },
   });
 }
