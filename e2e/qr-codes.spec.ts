@@ -144,12 +144,15 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await print.close();
   });
 
-  const updated = `Updated 预订 ✈️ ${unique()}`;
+  const updated = `*Updated* 预订 ✈️ ${unique()}`;
   await test.step("update: the confirmation says the old code stops working", async () => {
     await card.getByRole("button", { name: `Edit QR code ${code}` }).click();
     const edit = page.getByRole("dialog", { name: `Edit QR code ${code}` });
     await expect(edit.getByText("After the update, the old QR code no longer opens the chat.")).toBeVisible();
     await edit.getByLabel("Prefilled message").fill(updated);
+    // The chat preview shows WhatsApp's formatting: *Updated* in bold, without the asterisks.
+    await expect(edit.getByTestId("chat-preview-message").locator("strong")).toHaveText("Updated");
+    await expect(edit.getByTestId("chat-preview-message")).toHaveText(updated.replaceAll("*", ""));
     await edit.getByRole("button", { name: "Update QR code" }).click();
     const confirm = page.getByRole("alertdialog", { name: `Update QR code ${code}?` });
     await expect(confirm).toContainText("After the update, the old QR code no longer opens the chat.");
