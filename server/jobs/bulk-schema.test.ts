@@ -14,6 +14,7 @@ const base = {
   publicKey: "",
   origin: "pasted" as const,
 };
+const NO_CALLBACKS = { statusCallbackUrl: null, upCallbackUrl: null, statusQueue: null, upQueue: null };
 const messages = (r: ReturnType<typeof createBulkJobSchema.safeParse>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`));
 
 describe("createBulkJobSchema", () => {
@@ -75,7 +76,7 @@ describe("pre-selection links", () => {
         spaceName: "A",
         account: null,
         ok: true as const,
-        numbers: ["8613800000011", "8613800000099"].map((phoneNumber) => ({ phoneNumber, verifiedName: null, status: null, codeVerificationStatus: null })),
+        numbers: ["8613800000011", "8613800000099"].map((phoneNumber) => ({ phoneNumber, verifiedName: null, status: null, codeVerificationStatus: null, callbacks: NO_CALLBACKS })),
       },
     ];
     expect(targetsOf(sel, results)).toEqual([{ spaceId: "a", phoneNumbers: ["8613800000011"] }]);
