@@ -196,6 +196,20 @@ export function webhookClears(change: Pick<WebhookParams, "httpFlag" | "queueFla
   };
 }
 
+/** How many of the numbers a webhook change clears settings on: URLs (HTTP off), queues (queue off), either. */
+export function clearCounts(change: Pick<WebhookParams, "httpFlag" | "queueFlag">, numbers: HeldWebhook[]) {
+  let urls = 0;
+  let queues = 0;
+  let any = 0;
+  for (const n of numbers) {
+    const c = webhookClears(change, n);
+    if (c.urls) urls++;
+    if (c.queues) queues++;
+    if (c.urls || c.queues) any++;
+  }
+  return { urls, queues, numbers: any };
+}
+
 export interface JobItemRow {
   spaceId: string;
   spaceName: string | null;
