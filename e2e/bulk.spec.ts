@@ -250,3 +250,41 @@ test("operators pick only their spaces; viewers cannot start a job", async ({ pa
   expect((await viewer.request.get(`/api/bulk/jobs/${adminJobId}`)).status()).toBe(404);
   await context.close();
 });
+
+test("turning HTTP off: the review says CAMS will hold no URLs and asks to confirm; the job page shows the read-back", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAsAdmin(page);
+  ids = await spaceIds(page);
+  const two = SPACES[1]!;
+  // The first test gave every number of this space a status URL.
+  expect((await sandboxNumbers(two.custSpaceId)).every((n) => n.statusCallbackUrl)).toBe(true);
+  const before = (await sandboxCalls()).byAction.UpdatePhoneWebhook ?? 0;
+
+  await page.goto(`/bulk/new?kind=webhook&spaces=${ids[two.custSpaceId]}`);
+  await expect(page.getByTestId("wizard-chosen")).toHaveText("10 numbers chosen");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("switch", { name: "Receive by HTTP" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page.getByTestId("review-after")).toContainText("None: with “Receive by HTTP” off, CAMS clears it");
+  await expect(page.getByTestId("review-clears")).toContainText("This clears settings on 10 numbers of 10");
+  await expectAccessible(page, "bulk review, clearing");
+  // Without the confirmation nothing starts and nothing is sent.
+  await page.getByRole("button", { name: "Start the job" }).click();
+  await expect(page.getByText("Confirm that these settings may be cleared, or go back and change them.")).toBeVisible();
+  await expect(page).toHaveURL(/\/bulk\/new/);
+  expect((await sandboxCalls()).byAction.UpdatePhoneWebhook ?? 0).toBe(before);
+  await page.getByRole("checkbox", { name: "I understand: clear these settings on 10 numbers" }).check();
+  await page.getByRole("button", { name: "Start the job" }).click();
+
+  await expect(page).toHaveURL(/\/bulk\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("job-status")).toContainText("Done", { timeout: 30_000 });
+  // "What changes" shows what CAMS holds, read back: all 10 numbers without URLs, in one group.
+  const held = page.getByTestId("held-after");
+  await expect(held.getByRole("row")).toHaveCount(2);
+  await expect(held.getByRole("row").nth(1)).toContainText("10");
+  await expect(held.getByTestId("item-held").first()).toContainText("Not set");
+  // The rows come with the summary: every one already shows its read-back.
+  await expect(page.locator('tr[data-testid^="item-"] [data-testid="item-held"]')).toHaveCount(10);
+  expect((await sandboxNumbers(two.custSpaceId)).every((n) => !n.statusCallbackUrl)).toBe(true);
+});

@@ -97,7 +97,7 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await expect(page.getByText(`QR code ${code} created`)).toBeVisible();
   });
 
-  const card = page.getByTestId(`qr-card-${code}`);
+  let card = page.getByTestId(`qr-card-${code}`);
   await test.step("the QR drawn on the page decodes to exactly the code's deep link", async () => {
     await expect(card).toBeVisible();
     await expect(card.getByTestId("deep-link")).toContainText(deepLinkOf(code));
@@ -144,12 +144,15 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await print.close();
   });
 
-  const updated = `Updated 预订 ✈️ ${unique()}`;
+  const updated = `*Updated* 预订 ✈️ ${unique()}`;
   await test.step("update: the confirmation says the old code stops working", async () => {
     await card.getByRole("button", { name: `Edit QR code ${code}` }).click();
     const edit = page.getByRole("dialog", { name: `Edit QR code ${code}` });
     await expect(edit.getByText("After the update, the old QR code no longer opens the chat.")).toBeVisible();
     await edit.getByLabel("Prefilled message").fill(updated);
+    // The chat preview shows WhatsApp's formatting: *Updated* in bold, without the asterisks.
+    await expect(edit.getByTestId("chat-preview-message").locator("strong")).toHaveText("Updated");
+    await expect(edit.getByTestId("chat-preview-message")).toHaveText(updated.replaceAll("*", ""));
     await edit.getByRole("button", { name: "Update QR code" }).click();
     const confirm = page.getByRole("alertdialog", { name: `Update QR code ${code}?` });
     await expect(confirm).toContainText("After the update, the old QR code no longer opens the chat.");
@@ -161,9 +164,19 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await edit.getByRole("button", { name: "Update QR code" }).click();
     await confirm.getByRole("button", { name: "Update, retire the old code" }).click();
     await expect(edit).toBeHidden();
-    await expect(page.getByText(`QR code ${code} updated`)).toBeVisible();
-    expect((await codesOf(phone)).find((c) => c.code === code)).toMatchObject({ prefilledMessage: updated, generateQrImage: "SVG" });
+    // The sandbox answers as documented: a new code replaces the old one, which is gone from CAMS.
+    const now = await codesOf(phone);
+    expect(now.map((c) => c.code)).not.toContain(code);
+    const renewed = now.find((c) => c.prefilledMessage === updated)!;
+    expect(renewed).toMatchObject({ generateQrImage: "SVG" });
+    // The toast says what CAMS answered, and the page now shows the new code and link only.
+    await expect(page.getByText(`New code ${renewed.code} replaces ${code}`)).toBeVisible();
+    await expect(card).toHaveCount(0);
+    card = page.getByTestId(`qr-card-${renewed.code}`);
     await expect(card).toContainText(updated);
+    await expect(card.getByTestId("deep-link")).toContainText(deepLinkOf(renewed.code));
+    expect(await decodeCanvas(card.getByTestId("qr-canvas"))).toBe(deepLinkOf(renewed.code));
+    code = renewed.code;
   });
 
   await test.step("a second code stays for the viewer", async () => {

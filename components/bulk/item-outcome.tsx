@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { explainCamsError } from "@/lib/cams/errors";
-import type { JobItemRow } from "@/lib/schemas/bulk";
+import type { JobChange, JobItemRow } from "@/lib/schemas/bulk";
+import { ItemHeld } from "./held-after";
 
 /** Codes the job worker gives an item itself; CAMS codes are explained by lib/cams/errors. */
 const WORKER_CODES: Record<string, string> = {
@@ -11,11 +12,26 @@ const WORKER_CODES: Record<string, string> = {
   "Bulk.Unexpected": "unexpected",
 };
 
-/** Why a number failed, in plain words, with the code and CAMS request id to quote. */
-export function ItemOutcome({ item }: { item: JobItemRow }) {
+/**
+ * Why a number failed, in plain words, with the code and CAMS request id to quote; for a changed
+ * number of a webhook job, what CAMS held when read back afterwards.
+ */
+export function ItemOutcome({ item, change }: { item: JobItemRow; change: JobChange }) {
   const t = useTranslations("bulk.itemErrors");
   const tc = useTranslations("common");
   const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  if (item.status === "ok" && item.result && change.kind === "webhook") {
+    return (
+      <div className="space-y-1">
+        <ItemHeld change={change} result={item.result} />
+        {item.requestId ? (
+          <p className="font-mono text-xs text-muted-foreground" title={tc("requestId")}>
+            {item.requestId}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
   if (item.status !== "failed" || !item.errorCode) {
     return item.requestId ? (
       <span className="font-mono text-xs text-muted-foreground" title={tc("requestId")}>

@@ -3,25 +3,38 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ITEM_FILTERS, type ItemFilter, type JobProgress } from "@/lib/schemas/bulk";
+import { ITEM_FILTERS, type ItemFilter, type JobPageData, type JobProgress } from "@/lib/schemas/bulk";
 import { ItemOutcome } from "./item-outcome";
 import { ItemStatusBadge } from "./job-status-badge";
-import { isLive, useJobItems } from "./queries";
+import type { useJobPage } from "./queries";
 import { ReadFailed, readError } from "./read-failed";
 
 const TAB_SEGMENT = { webhook: "webhook", encryption_key: "encryption-key" } as const;
 
-/** Every number of the job with its outcome; failures first, filterable, 50 per page. */
-export function JobItems({ job }: { job: JobProgress }) {
+/**
+ * Every number of the job with its outcome; failures first, filterable, 50 per page. The rows come
+ * from the same poll as the job's figures (`useJobPage`), so the two never disagree.
+ */
+export function JobItems({
+  job,
+  query: q,
+  filter,
+  page,
+  onFilter,
+  onPage,
+}: {
+  job: JobProgress;
+  query: Pick<ReturnType<typeof useJobPage>, "isError" | "error" | "refetch"> & { data: JobPageData | undefined };
+  filter: ItemFilter;
+  page: number;
+  onFilter: (f: ItemFilter) => void;
+  onPage: (page: number) => void;
+}) {
   const t = useTranslations("bulk.items");
-  const [filter, setFilter] = useState<ItemFilter>("all");
-  const [page, setPage] = useState(1);
-  const q = useJobItems(job.id, filter, page, isLive(job));
   const counts: Record<ItemFilter, number> = { all: job.total, failed: job.failed, ok: job.ok, pending: job.pending + job.running, cancelled: job.cancelled };
   const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / (q.data?.pageSize ?? 50)));
 
@@ -41,10 +54,7 @@ export function JobItems({ job }: { job: JobProgress }) {
               variant={filter === f ? "outline" : "ghost"}
               aria-pressed={filter === f}
               className={filter === f ? "bg-background shadow-sm" : "text-muted-foreground"}
-              onClick={() => {
-                setFilter(f);
-                setPage(1);
-              }}
+              onClick={() => onFilter(f)}
             >
               {t(`filters.${f}`, { n: counts[f] })}
             </Button>
@@ -97,7 +107,7 @@ export function JobItems({ job }: { job: JobProgress }) {
                     <ItemStatusBadge status={i.status} />
                   </TableCell>
                   <TableCell>
-                    <ItemOutcome item={i} />
+                    <ItemOutcome item={i} change={job.change} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{i.attempts}</TableCell>
                 </TableRow>
@@ -108,12 +118,12 @@ export function JobItems({ job }: { job: JobProgress }) {
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center justify-end gap-2 text-sm">
-          <Button variant="outline" size="sm" onClick={() => setPage(page - 1)} disabled={page <= 1}>
+          <Button variant="outline" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
             <ChevronLeft aria-hidden="true" />
             {t("previous")}
           </Button>
           <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
-          <Button variant="outline" size="sm" onClick={() => setPage(page + 1)} disabled={page >= pages}>
+          <Button variant="outline" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pages}>
             {t("next")}
             <ChevronRight aria-hidden="true" />
           </Button>

@@ -3,22 +3,27 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import type { JobProgress } from "@/lib/schemas/bulk";
+import type { ItemFilter, JobProgress } from "@/lib/schemas/bulk";
+import { HeldAfter } from "./held-after";
 import { JobChangeList } from "./job-change";
 import { JobControls } from "./job-controls";
 import { JobFigures } from "./job-figures";
 import { JobItems } from "./job-items";
 import { JobStatusBadge } from "./job-status-badge";
-import { useJobProgress } from "./queries";
+import { useJobPage } from "./queries";
 
-/** A job's page: live progress (polled), its controls, what it changes and every number's outcome. */
+/** A job's page: live progress and rows (one poll), its controls, what it changes and every number's outcome. */
 export function JobView({ initial }: { initial: JobProgress }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
-  const { data: job } = useJobProgress(initial);
+  const [filter, setFilter] = useState<ItemFilter>("all");
+  const [page, setPage] = useState(1);
+  const q = useJobPage(initial, filter, page);
+  const job = q.job;
   return (
     <div className="space-y-6">
       <Button asChild variant="ghost" size="sm" className="-ml-2">
@@ -54,11 +59,27 @@ export function JobView({ initial }: { initial: JobProgress }) {
         <CardHeader>
           <CardTitle asHeading="h2">{t("job.whatChanges")}</CardTitle>
         </CardHeader>
-        <CardContent>
-          <JobChangeList change={job.change} />
+        <CardContent className="space-y-6">
+          <section aria-labelledby="job-asked" className="space-y-2">
+            <h3 id="job-asked" className="font-medium">
+              {t("job.asked")}
+            </h3>
+            <JobChangeList change={job.change} />
+          </section>
+          <HeldAfter job={job} />
         </CardContent>
       </Card>
-      <JobItems job={job} />
+      <JobItems
+        job={job}
+        query={q}
+        filter={filter}
+        page={page}
+        onFilter={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+        onPage={setPage}
+      />
     </div>
   );
 }

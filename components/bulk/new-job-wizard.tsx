@@ -13,7 +13,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { bulkKeys } from "@/lib/query-keys";
-import { createBulkJobSchema, STEP_FIELDS, type BulkKind, type BulkSpaceNumbers, type Preselection } from "@/lib/schemas/bulk";
+import { BV, clearCounts, createBulkJobSchema, STEP_FIELDS, type BulkKind, type BulkSpaceNumbers, type Preselection } from "@/lib/schemas/bulk";
 import { createBulkJobAction } from "@/server/actions/bulk";
 import { useBulkNumbers } from "./queries";
 import { initialSelection, offered, targetsOf, type Selection } from "./selection";
@@ -58,6 +58,7 @@ export function NewJobWizard({
         queueFlag: "N",
         publicKey: "",
         origin: "pasted",
+        confirmClear: false,
       },
     },
     actionProps: {
@@ -78,7 +79,20 @@ export function NewJobWizard({
   const targets = targetsOf(sel, loaded);
   const chosen = targets.reduce((n, x) => n + x.phoneNumbers.length, 0);
 
+  /** Numbers of the job whose URLs or queues the webhook change would clear (the review asks to confirm). */
+  function clearing(): number {
+    const v = form.getValues();
+    if (v.kind !== "webhook") return 0;
+    const held = v.targets.flatMap((x) => {
+      const d = loaded.find((r) => r.spaceId === x.spaceId);
+      return d ? offered(sel, d).filter((p) => x.phoneNumbers.includes(p.phoneNumber)).map((p) => p.callbacks) : [];
+    });
+    return clearCounts({ httpFlag: v.httpFlag, queueFlag: v.queueFlag }, held).numbers;
+  }
+
   function go(next: number) {
+    // A confirmation is for the review it was given on: coming back to the review asks again.
+    if (next === 2) form.setValue("confirmClear", false);
     setStep(next);
     // Move focus to the new step's title so keyboard and screen-reader users land on it.
     requestAnimationFrame(() => heading.current?.focus());
@@ -100,7 +114,14 @@ export function NewJobWizard({
       <form
         // Enter in a field before the review step moves on; only the review step starts the job.
         onSubmit={(e) => {
-          if (step === 2) return void handleSubmitWithAction(e);
+          if (step === 2) {
+            if (clearing() > 0 && !form.getValues("confirmClear")) {
+              e.preventDefault();
+              form.setError("confirmClear", { type: "custom", message: BV.confirmClear }, { shouldFocus: true });
+              return;
+            }
+            return void handleSubmitWithAction(e);
+          }
           e.preventDefault();
           void onNext();
         }}

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { bulkKeys } from "@/lib/query-keys";
-import type { BulkNumbersResponse, ItemFilter, JobItemsPage, JobProgress, JobSummary } from "@/lib/schemas/bulk";
+import type { BulkNumbersResponse, ItemFilter, JobPageData, JobProgress, JobSummary } from "@/lib/schemas/bulk";
 
 const jobUrl = (jobId: string) => `/api/bulk/jobs/${encodeURIComponent(jobId)}`;
 
@@ -21,30 +21,25 @@ export function useJobs(initial: JobSummary[]) {
   });
 }
 
-/** Polled every second while the job runs; every few seconds while it is paused. */
-export function useJobProgress(initial: JobProgress) {
-  return useQuery({
-    queryKey: bulkKeys.job(initial.id),
-    queryFn: ({ signal }) => fetchJson<JobProgress>(jobUrl(initial.id), { signal }),
-    initialData: initial,
+/**
+ * The job page's one poll: its figures and the shown page of numbers come in the same answer, so
+ * the summary and the rows always agree (no row still "waiting" under a "Done" badge). Every
+ * second while the job runs; every few seconds while it is paused; not at all once it is over.
+ */
+export function useJobPage(initial: JobProgress, filter: ItemFilter, page: number) {
+  const q = useQuery({
+    queryKey: bulkKeys.items(initial.id, filter, page),
+    queryFn: ({ signal }) => fetchJson<JobPageData>(`${jobUrl(initial.id)}/items?filter=${filter}&page=${page}`, { signal }),
+    placeholderData: keepPreviousData,
     staleTime: 0,
-    refetchInterval: (q) => {
-      const j = q.state.data;
-      if (!j || !isLive(j)) return false;
+    refetchInterval: (query) => {
+      const j = query.state.data?.job ?? initial;
+      if (!isLive(j)) return false;
       return j.status === "paused" ? 3000 : 1000;
     },
     refetchIntervalInBackground: false,
   });
-}
-
-export function useJobItems(jobId: string, filter: ItemFilter, page: number, live: boolean) {
-  return useQuery({
-    queryKey: bulkKeys.items(jobId, filter, page),
-    queryFn: ({ signal }) => fetchJson<JobItemsPage>(`${jobUrl(jobId)}/items?filter=${filter}&page=${page}`, { signal }),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-    refetchInterval: live ? 2000 : false,
-  });
+  return { ...q, job: q.data?.job ?? initial };
 }
 
 /** One query per chosen space, so adding a space reads just that space from CAMS. */

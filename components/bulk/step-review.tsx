@@ -10,6 +10,7 @@ import { estimateSeconds, type BulkKind, type BulkNumber, type CreateBulkJobInpu
 import { isKnownUnverified } from "@/lib/schemas/encryption-keys";
 import { durationFormatter } from "./format";
 import { JobChangeList } from "./job-change";
+import { WebhookAfter } from "./review-after";
 import type { SpaceOption } from "./step-numbers";
 
 /**
@@ -93,6 +94,13 @@ export function StepReview({
         </h3>
         <JobChangeList change={change} />
       </section>
+      {change.kind === "webhook" ? (
+        <WebhookAfter
+          form={form}
+          change={change}
+          numbers={targets.flatMap((x) => numbersOf(x.spaceId).filter((p) => x.phoneNumbers.includes(p.phoneNumber)).map((p) => p.callbacks))}
+        />
+      ) : null}
       <div className="flex items-start gap-3 rounded-lg border bg-muted/40 p-4" data-testid="review-estimate">
         <Clock className="mt-0.5 size-5 shrink-0 text-muted-foreground" aria-hidden="true" />
         <div className="space-y-1 text-sm">

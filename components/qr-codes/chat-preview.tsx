@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { formatPhoneNumber } from "@/lib/phone";
 import { cn } from "@/lib/utils";
+import { WhatsAppText } from "./whatsapp-text";
 
 /**
  * The chat as the customer sees it after scanning: the business's name at the top and the
@@ -32,7 +33,7 @@ export function ChatPreview({ businessName, phone, message, className }: { busin
         {text ? (
           <div className="ml-auto max-w-[85%] rounded-lg rounded-tr-none bg-[#d9fdd3] px-2.5 py-1.5 text-sm text-[#111b21] shadow-sm">
             <p className="break-words whitespace-pre-wrap" data-testid="chat-preview-message">
-              {text}
+              <WhatsAppText text={text} />
             </p>
             <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-[#4a5a63]">
               {t("time")}

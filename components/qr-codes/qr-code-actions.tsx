@@ -16,6 +16,7 @@ import { deleteQrCodeAction } from "@/server/actions/qr-codes";
 import type { NumberChoice } from "./number-field";
 import { CreateQrCodeForm, UpdateQrCodeForm, type SavedQrCode } from "./qr-code-forms";
 import { useInvalidateQrCodes } from "./queries";
+import { qrUpdateOutcome } from "./update-outcome";
 
 export type CreateBlock = "loading" | "notVerified" | "limit" | "noNumber" | null;
 
@@ -76,11 +77,19 @@ export function EditQrCodeButton({ spaceId, code, businessName, compact }: { spa
   const invalidate = useInvalidateQrCodes();
   const done = (saved: SavedQrCode) => {
     setOpen(false);
-    const next = saved.code?.qrdlCode;
-    toast.success(t("update.done", { code: next ?? code.qrdlCode }), {
-      description: next && next !== code.qrdlCode ? t("update.doneNewCode", { old: code.qrdlCode, code: next }) : t("update.doneReprint"),
-      duration: 10_000,
-    });
+    // Said from CAMS's answer, not from what the vendor's page predicts.
+    const outcome = qrUpdateOutcome(saved.previousCode ?? code.qrdlCode, saved.code);
+    if (outcome.kind === "replaced") {
+      toast.success(t("update.doneReplaced", { old: outcome.previous, code: outcome.code }), {
+        description: t("update.doneReplacedBody", { old: outcome.previous, code: outcome.code }),
+        duration: 15_000,
+      });
+    } else if (outcome.kind === "kept") {
+      toast.success(t("update.doneKept", { code: outcome.code }), { description: t("update.doneKeptBody"), duration: 10_000 });
+    } else {
+      toast.warning(t("update.doneUnknown", { code: outcome.previous }), { description: t("update.doneUnknownBody"), duration: 15_000 });
+    }
+    // The lists and the number's page read CAMS again, so they show the code CAMS now holds.
     void invalidate(spaceId, code.phoneNumber);
   };
   return (

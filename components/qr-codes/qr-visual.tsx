@@ -3,7 +3,7 @@
 import { ImageOff, QrCode } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { QRCodeCanvas } from "qrcode.react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { cn } from "@/lib/utils";
 
 /** One setting for every QR we draw: level M survives a little print damage and keeps codes small. */
@@ -75,19 +75,28 @@ export function CamsQrImage({ src, size = 152, className }: { src: string | null
   );
 }
 
-/** The drawn QR and the CAMS image side by side, each captioned. */
+/**
+ * The drawn QR and the CAMS image side by side, each captioned, with which one to print: the drawn
+ * one (Download and Print use it, made from the deep link); CAMS's image is there to compare.
+ */
 export function QrPair({ deepLink, imageUrl, size = 152 }: { deepLink: string | null; imageUrl: string | null; size?: number }) {
   const t = useTranslations("qrCodes.visual");
+  const noteId = useId();
   return (
-    <div className="flex flex-wrap items-start gap-4">
-      <figure className="flex flex-col items-center gap-1.5">
-        <QrCanvas value={deepLink} size={size} />
-        <figcaption className="text-xs text-muted-foreground">{t("drawnCaption")}</figcaption>
-      </figure>
-      <figure className="flex flex-col items-center gap-1.5">
-        <CamsQrImage src={imageUrl} size={size} />
-        <figcaption className="text-xs text-muted-foreground">{t("camsCaption")}</figcaption>
-      </figure>
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-start gap-4">
+        <figure className="flex flex-col items-center gap-1.5" aria-describedby={noteId} data-testid="qr-to-print">
+          <QrCanvas value={deepLink} size={size} className="ring-2 ring-primary ring-offset-2 ring-offset-background" />
+          <figcaption className="max-w-[12rem] text-center text-xs font-medium">{t("drawnCaption")}</figcaption>
+        </figure>
+        <figure className="flex flex-col items-center gap-1.5">
+          <CamsQrImage src={imageUrl} size={size} className="opacity-90" />
+          <figcaption className="max-w-[12rem] text-center text-xs text-muted-foreground">{t("camsCaption")}</figcaption>
+        </figure>
+      </div>
+      <p id={noteId} className="text-xs text-muted-foreground" data-testid="qr-which-to-print">
+        {t("whichToPrint")}
+      </p>
     </div>
   );
 }

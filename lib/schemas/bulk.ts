@@ -16,6 +16,7 @@ export const BV = {
   duplicateSpace: "bulk.validation.duplicateSpace",
   kind: "bulk.validation.kind",
   notInSpace: "bulk.validation.notInSpace",
+  confirmClear: "bulk.validation.confirmClear",
 } as const;
 
 export const BULK_KINDS = ["webhook", "encryption_key"] as const;
@@ -63,6 +64,11 @@ export const createBulkJobSchema = z
     queueFlag: z.enum(FLAGS, { error: WV.flag }),
     publicKey: z.string().max(64 * 1024, { error: KEY_ISSUE_MESSAGE.tooLong }),
     origin: z.enum(KEY_ORIGINS).catch("pasted"),
+    /**
+     * The user confirmed that the change clears settings CAMS holds (URLs with HTTP off, queues
+     * with the queue off). The action checks it against what CAMS holds before creating the job.
+     */
+    confirmClear: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "webhook") {
@@ -137,6 +143,71 @@ export interface JobProgress extends JobSummary {
   /** Distinct cloud accounts the job's spaces use (each has its own budget). */
   accounts: number;
   serverTime: string;
+  /** Webhook jobs: the finished numbers grouped by what CAMS held when read back, largest group first. */
+  heldAfter: { result: ItemResult; count: number }[];
+}
+
+/** One number's callback settings as CAMS returned them (QueryChatappPhoneNumbers). */
+export interface HeldWebhook {
+  statusCallbackUrl: string | null;
+  upCallbackUrl: string | null;
+  statusQueue: string | null;
+  upQueue: string | null;
+}
+
+/** The callback fields of a QueryChatappPhoneNumbers row (empty strings count as not set). */
+export const heldOf = (n: HeldWebhook): HeldWebhook => ({
+  statusCallbackUrl: n.statusCallbackUrl || null,
+  upCallbackUrl: n.upCallbackUrl || null,
+  statusQueue: n.statusQueue || null,
+  upQueue: n.upQueue || null,
+});
+
+/**
+ * What the worker read back after an item's change (job_items.result): the values CAMS holds,
+ * that the number is no longer listed, or that the read failed (the change itself was accepted).
+ */
+export type ItemResult =
+  | { read: "ok"; held: HeldWebhook }
+  | { read: "missing" }
+  | { read: "failed"; code: string | null; message: string; requestId: string | null };
+
+/** Fields of a number's webhook where what CAMS holds afterwards is not what the job asked for. */
+export type WebhookField = "statusCallbackUrl" | "upCallbackUrl" | "http" | "queue";
+
+const has = (v: string | null | undefined) => !!v;
+
+/** Where the read-back disagrees with the change: a URL other than the one sent, HTTP or queue not as asked. */
+export function heldDiffers(change: WebhookParams, held: HeldWebhook): WebhookField[] {
+  const out: WebhookField[] = [];
+  const off = change.httpFlag === "N";
+  if (off ? has(held.statusCallbackUrl) : !!change.statusCallbackUrl && held.statusCallbackUrl !== change.statusCallbackUrl) out.push("statusCallbackUrl");
+  if (off ? has(held.upCallbackUrl) : !!change.upCallbackUrl && held.upCallbackUrl !== change.upCallbackUrl) out.push("upCallbackUrl");
+  if (!off && !has(held.statusCallbackUrl) && !has(held.upCallbackUrl)) out.push("http");
+  if ((change.queueFlag === "Y") !== (has(held.statusQueue) || has(held.upQueue))) out.push("queue");
+  return out;
+}
+
+/** What a webhook change will clear on a number that holds `now`: its URLs (HTTP off), its queues (queue off). */
+export function webhookClears(change: Pick<WebhookParams, "httpFlag" | "queueFlag">, now: HeldWebhook): { urls: boolean; queues: boolean } {
+  return {
+    urls: change.httpFlag === "N" && (has(now.statusCallbackUrl) || has(now.upCallbackUrl)),
+    queues: change.queueFlag === "N" && (has(now.statusQueue) || has(now.upQueue)),
+  };
+}
+
+/** How many of the numbers a webhook change clears settings on: URLs (HTTP off), queues (queue off), either. */
+export function clearCounts(change: Pick<WebhookParams, "httpFlag" | "queueFlag">, numbers: HeldWebhook[]) {
+  let urls = 0;
+  let queues = 0;
+  let any = 0;
+  for (const n of numbers) {
+    const c = webhookClears(change, n);
+    if (c.urls) urls++;
+    if (c.queues) queues++;
+    if (c.urls || c.queues) any++;
+  }
+  return { urls, queues, numbers: any };
 }
 
 export interface JobItemRow {
@@ -149,6 +220,8 @@ export interface JobItemRow {
   errorMessage: string | null;
   requestId: string | null;
   finishedAt: string | null;
+  /** The read-back after the change; null before it finished, or for a job kind without one. */
+  result: ItemResult | null;
 }
 
 export const ITEM_FILTERS = ["all", "failed", "ok", "pending", "cancelled"] as const;
@@ -162,11 +235,18 @@ export interface JobItemsPage {
   pageSize: number;
 }
 
+/** The job page's one poll: the figures and the page of rows, read together so they always agree. */
+export interface JobPageData extends JobItemsPage {
+  job: JobProgress;
+}
+
 export interface BulkNumber {
   phoneNumber: string;
   verifiedName: string | null;
   status: string | null;
   codeVerificationStatus: string | null;
+  /** Its callback settings now, so the review can say what a webhook change clears. */
+  callbacks: HeldWebhook;
 }
 
 /** One space's numbers for the picker, or why they could not be read. */

@@ -24,12 +24,15 @@ export const createBulkJobAction = authActionClient
   .action(async ({ parsedInput: p, ctx }) => {
     const params = paramsOf(p);
     if (!params) returnValidationErrors(createBulkJobSchema, { publicKey: { _errors: [KEY_ISSUE_MESSAGE.malformed] } });
-    const problem = await checkTargets(ctx.user, p.targets);
+    const webhook = p.kind === "webhook" ? { httpFlag: p.httpFlag, queueFlag: p.queueFlag, confirmed: p.confirmClear } : undefined;
+    const problem = await checkTargets(ctx.user, p.targets, webhook);
     if (problem?.kind === "forbidden") {
       await recordAudit({ actor: ctx.user, operation: "bulk.create", target: problem.spaceIds.join(","), outcome: "denied", errorCode: "Forbidden" });
       throw new ActionError(FORBIDDEN, { httpStatus: 403 });
     }
     if (problem?.kind === "notInSpace") returnValidationErrors(createBulkJobSchema, { targets: { _errors: [BV.notInSpace] } });
+    // The review step asks for this; a request without it (another client, a stale page) is refused here.
+    if (problem?.kind === "unconfirmedClear") returnValidationErrors(createBulkJobSchema, { confirmClear: { _errors: [BV.confirmClear] } });
     const job = await createJob(getDb(), { kind: p.kind, params, createdBy: ctx.user.id, createdByEmail: ctx.user.email, targets: p.targets });
     // The audit names the change (URLs, or the key's fingerprint), never the PEM.
     const change = "fingerprint" in params ? { fingerprint: params.fingerprint, origin: params.origin } : params;
@@ -37,7 +40,7 @@ export const createBulkJobAction = authActionClient
       actor: ctx.user,
       operation: "bulk.create",
       target: job.id,
-      input: { kind: p.kind, spaces: p.targets.length, numbers: job.total, ...change },
+      input: { kind: p.kind, spaces: p.targets.length, numbers: job.total, ...change, ...(p.kind === "webhook" ? { confirmClear: p.confirmClear } : {}) },
       outcome: "ok",
     });
     wakeJobWorker();

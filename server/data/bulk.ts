@@ -2,10 +2,12 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   BULK_OPERATION,
+  heldOf,
   ITEMS_PAGE_SIZE,
   type BulkKind,
   type BulkSpaceNumbers,
   type ItemFilter,
+  type ItemResult,
   type ItemStatus,
   type JobChange,
   type JobItemRow,
@@ -21,7 +23,7 @@ import { effectiveRate } from "@/server/cams/rate-limit";
 import { getDb } from "@/server/db";
 import { jobItems, jobs, spaces } from "@/server/db/schema";
 import { eachSpace } from "./each-space";
-import { listPhoneNumbers, toReadError } from "./phone-numbers";
+import { queryNumbers, toReadError } from "./phone-numbers";
 
 /**
  * Bulk-operation reads. A job is visible to the user who created it and to administrators;
@@ -111,7 +113,7 @@ export async function getJobProgress(user: SessionUser, jobId: string): Promise<
   const j = await visibleJob(user, jobId);
   if (!j) return null;
   const db = getDb();
-  const [[c], accounts] = await Promise.all([
+  const [[c], accounts, held] = await Promise.all([
     db
       .select({
         pending: sql<number>`count(*) FILTER (WHERE ${jobItems.status} = 'pending')::int`,
@@ -129,6 +131,7 @@ export async function getJobProgress(user: SessionUser, jobId: string): Promise<
       .from(jobItems)
       .innerJoin(spaces, eq(spaces.id, jobItems.spaceId))
       .where(eq(jobItems.jobId, jobId)),
+    j.kind === "webhook" ? heldAfter(jobId) : Promise.resolve([]),
   ]);
   const now = new Date(c!.now);
   // Measure over the window, or since the first result when the job is younger than that.
@@ -144,7 +147,23 @@ export async function getJobProgress(user: SessionUser, jobId: string): Promise<
     rate: bulkRates()[j.kind as BulkKind],
     accounts: Math.max(1, accounts.filter((a) => a.account).length),
     serverTime: now.toISOString(),
+    heldAfter: held,
   };
+}
+
+/** Distinct read-back outcomes shown on the job page; the rest are counted in the last group's rows. */
+const HELD_GROUPS = 20;
+
+/** The finished numbers of a webhook job grouped by what CAMS held when read back. */
+async function heldAfter(jobId: string): Promise<{ result: ItemResult; count: number }[]> {
+  const rows = await getDb()
+    .select({ result: jobItems.result, n: sql<number>`count(*)::int` })
+    .from(jobItems)
+    .where(and(eq(jobItems.jobId, jobId), eq(jobItems.status, "ok"), sql`${jobItems.result} IS NOT NULL`))
+    .groupBy(jobItems.result)
+    .orderBy(sql`count(*) DESC`)
+    .limit(HELD_GROUPS);
+  return rows.map((r) => ({ result: r.result as ItemResult, count: Number(r.n) }));
 }
 
 const FILTER_STATUSES: Record<Exclude<ItemFilter, "all">, ItemStatus[]> = {
@@ -164,6 +183,7 @@ const itemColumns = {
   errorMessage: jobItems.errorMessage,
   requestId: jobItems.requestId,
   finishedAt: jobItems.finishedAt,
+  result: jobItems.result,
 };
 
 type ItemDbRow = { [K in keyof typeof itemColumns]: unknown };
@@ -178,6 +198,7 @@ const itemRow = (r: ItemDbRow): JobItemRow => ({
   errorMessage: r.status === "failed" ? ((r.errorMessage as string | null) ?? null) : null,
   requestId: (r.requestId as string | null) ?? null,
   finishedAt: r.finishedAt ? (r.finishedAt as Date).toISOString() : null,
+  result: r.status === "ok" ? ((r.result as ItemResult | null) ?? null) : null,
 });
 
 /** One page of a job's numbers, failures first within the "all" view. */
@@ -222,11 +243,17 @@ export async function numbersForBulk(user: SessionUser, spaceIds: string[], stat
   return eachSpace(list, async (s): Promise<BulkSpaceNumbers> => {
     const base = { spaceId: s.id, spaceName: s.name, account: s.accountId };
     try {
-      const numbers = await listPhoneNumbers(s.id, status);
+      const numbers = await queryNumbers(s.id, status);
       return {
         ...base,
         ok: true,
-        numbers: numbers.map((n) => ({ phoneNumber: n.phoneNumber, verifiedName: n.verifiedName, status: n.status, codeVerificationStatus: n.codeVerificationStatus })),
+        numbers: numbers.map((n) => ({
+          phoneNumber: n.phoneNumber ?? "",
+          verifiedName: n.verifiedName,
+          status: n.status,
+          codeVerificationStatus: n.codeVerificationStatus,
+          callbacks: heldOf(n),
+        })),
       };
     } catch (err) {
       return { ...base, ok: false, error: toReadError(err, "bulk.numbers") };

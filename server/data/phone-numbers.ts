@@ -40,7 +40,8 @@ const row = (n: PhoneNumberInfo): PhoneNumberRow => ({
   newNameStatus: n.newNameStatus,
 });
 
-async function queryNumbers(spaceId: string, status?: string): Promise<PhoneNumberInfo[]> {
+/** The raw QueryChatappPhoneNumbers rows of one space (numbers only). The caller has checked access. */
+export async function queryNumbers(spaceId: string, status?: string): Promise<PhoneNumberInfo[]> {
   const { client } = await camsForSpace(getDb(), spaceId);
   const { data } = await client.queryPhoneNumbers(status ? { status } : {});
   return data.filter((n) => n.phoneNumber);

@@ -227,6 +227,8 @@ export const jobItems = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     requestId: text("request_id"),
+    /** What CAMS held for the number when read back after the change (lib/schemas/bulk ItemResult). */
+    result: jsonb("result"),
     claimedBy: text("claimed_by"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createBulkJobSchema, estimateSeconds, MAX_JOB_ITEMS, parsePreselection } from "@/lib/schemas/bulk";
+import { clearCounts, createBulkJobSchema, estimateSeconds, heldDiffers, MAX_JOB_ITEMS, parsePreselection, webhookClears } from "@/lib/schemas/bulk";
 import { initialSelection, targetsOf } from "@/components/bulk/selection";
 
 // The form schema and the pre-selection links are shared by the browser and the server: tested here with the worker.
@@ -14,6 +14,7 @@ const base = {
   publicKey: "",
   origin: "pasted" as const,
 };
+const NO_CALLBACKS = { statusCallbackUrl: null, upCallbackUrl: null, statusQueue: null, upQueue: null };
 const messages = (r: ReturnType<typeof createBulkJobSchema.safeParse>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`));
 
 describe("createBulkJobSchema", () => {
@@ -75,7 +76,7 @@ describe("pre-selection links", () => {
         spaceName: "A",
         account: null,
         ok: true as const,
-        numbers: ["8613800000011", "8613800000099"].map((phoneNumber) => ({ phoneNumber, verifiedName: null, status: null, codeVerificationStatus: null })),
+        numbers: ["8613800000011", "8613800000099"].map((phoneNumber) => ({ phoneNumber, verifiedName: null, status: null, codeVerificationStatus: null, callbacks: NO_CALLBACKS })),
       },
     ];
     expect(targetsOf(sel, results)).toEqual([{ spaceId: "a", phoneNumbers: ["8613800000011"] }]);
@@ -88,5 +89,30 @@ describe("estimateSeconds", () => {
     expect(estimateSeconds([100], 8)).toBe(12.5);
     expect(estimateSeconds([100, 40], 4)).toBe(25);
     expect(estimateSeconds([], 8)).toBe(0);
+  });
+});
+
+describe("what a webhook change clears, and where the read-back differs", () => {
+  const held = { statusCallbackUrl: "https://a.example/s", upCallbackUrl: "https://a.example/u", statusQueue: "q-status", upQueue: "q-up" };
+  const change = { statusCallbackUrl: "https://b.example/s", upCallbackUrl: "", httpFlag: "Y" as const, queueFlag: "Y" as const };
+
+  it("HTTP off clears held URLs, queue off held queues; nothing held means nothing cleared", () => {
+    expect(webhookClears({ httpFlag: "N", queueFlag: "Y" }, held)).toEqual({ urls: true, queues: false });
+    expect(webhookClears({ httpFlag: "Y", queueFlag: "N" }, held)).toEqual({ urls: false, queues: true });
+    expect(webhookClears({ httpFlag: "N", queueFlag: "N" }, NO_CALLBACKS)).toEqual({ urls: false, queues: false });
+    expect(clearCounts({ httpFlag: "N", queueFlag: "N" }, [held, NO_CALLBACKS, { ...NO_CALLBACKS, upQueue: "q" }])).toEqual({ urls: 1, queues: 2, numbers: 2 });
+  });
+
+  it("a kept blank URL is not a difference; a URL other than the one sent, or one left with HTTP off, is", () => {
+    expect(heldDiffers(change, { ...held, statusCallbackUrl: "https://b.example/s" })).toEqual([]);
+    expect(heldDiffers(change, held)).toEqual(["statusCallbackUrl"]);
+    expect(heldDiffers({ ...change, httpFlag: "N", queueFlag: "N" }, held)).toEqual(["statusCallbackUrl", "upCallbackUrl", "queue"]);
+    expect(heldDiffers({ ...change, httpFlag: "N", queueFlag: "N" }, NO_CALLBACKS)).toEqual([]);
+    expect(heldDiffers(change, NO_CALLBACKS)).toEqual(["statusCallbackUrl", "http", "queue"]);
+  });
+
+  it("the form's confirmation defaults to not given", () => {
+    const r = createBulkJobSchema.safeParse(base);
+    expect(r.success && r.data.confirmClear).toBe(false);
   });
 });

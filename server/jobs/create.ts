@@ -1,13 +1,17 @@
 import "server-only";
 import { checkEncryptionPublicKey } from "@/lib/pem";
-import type { BulkTarget, CreateBulkJobParsed, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import { heldOf, webhookClears, type BulkTarget, type CreateBulkJobParsed, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
 import type { SessionUser } from "@/server/auth/session";
 import { writableSpaces } from "@/server/data/bulk";
 import { nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
-import { listPhoneNumbers } from "@/server/data/phone-numbers";
+import { queryNumbers } from "@/server/data/phone-numbers";
 
 /** Why a job cannot be created as asked; the action turns each into a field or access error. */
-export type PrepareProblem = { kind: "forbidden"; spaceIds: string[] } | { kind: "notInSpace"; missing: number } | { kind: "badKey" };
+export type PrepareProblem =
+  | { kind: "forbidden"; spaceIds: string[] }
+  | { kind: "notInSpace"; missing: number }
+  | { kind: "badKey" }
+  | { kind: "unconfirmedClear"; numbers: number };
 
 /** The change to store: webhook settings, or the canonical public key PEM and its fingerprint. */
 export function paramsOf(p: CreateBulkJobParsed): WebhookParams | KeyParams | null {
@@ -23,17 +27,33 @@ export function paramsOf(p: CreateBulkJobParsed): WebhookParams | KeyParams | nu
 /**
  * The targets as the server sees them: every space must be one the user may change (admins all,
  * operators their assigned ones), and every number must still be in its space (one
- * QueryChatappPhoneNumbers per space) — a client-supplied list is never trusted as it is.
+ * QueryChatappPhoneNumbers per space) — a client-supplied list is never trusted as it is. A
+ * webhook change that clears what CAMS holds now (URLs with HTTP off, queues with the queue off)
+ * needs the user's confirmation, checked against the same read.
  */
-export async function checkTargets(user: SessionUser, targets: BulkTarget[]): Promise<PrepareProblem | null> {
+export async function checkTargets(
+  user: SessionUser,
+  targets: BulkTarget[],
+  webhook?: { httpFlag: WebhookParams["httpFlag"]; queueFlag: WebhookParams["queueFlag"]; confirmed: boolean },
+): Promise<PrepareProblem | null> {
   const allowed = new Set((await writableSpaces(user)).map((s) => s.id));
   const forbidden = targets.filter((t) => !allowed.has(t.spaceId)).map((t) => t.spaceId);
   if (forbidden.length) return { kind: "forbidden", spaceIds: forbidden };
   let missing = 0;
+  let clears = 0;
   for (const t of targets) {
     // A CAMS failure here propagates: the action shows it explained, with its request id.
-    const present = new Set((await listPhoneNumbers(t.spaceId)).map((n) => n.phoneNumber));
-    missing += new Set(t.phoneNumbers.filter((p) => !present.has(p))).size;
+    const present = new Map((await queryNumbers(t.spaceId)).map((n) => [n.phoneNumber, n]));
+    const chosen = new Set(t.phoneNumbers);
+    for (const p of chosen) {
+      const n = present.get(p);
+      if (!n) missing++;
+      else if (webhook) {
+        const c = webhookClears(webhook, heldOf(n));
+        if (c.urls || c.queues) clears++;
+      }
+    }
   }
-  return missing ? { kind: "notInSpace", missing } : null;
+  if (missing) return { kind: "notInSpace", missing };
+  return clears && !webhook?.confirmed ? { kind: "unconfirmedClear", numbers: clears } : null;
 }

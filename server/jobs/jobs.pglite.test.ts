@@ -18,6 +18,7 @@ const { getJobProgress, listJobItems } = await import("@/server/data/bulk");
 const { createJobWorker } = await import("./worker");
 const { claimItems } = await import("./queue");
 const h = await import("./test-helpers");
+type ItemResult = import("@/lib/schemas/bulk").ItemResult;
 
 /**
  * The whole job flow on the embedded default (PGlite, one process): the actions create jobs, the
@@ -108,6 +109,66 @@ describe("bulk jobs on PGlite", () => {
     expect(await getJobProgress(f.otherOperator, jobId)).toBeNull();
     expect((await getJobProgress(f.admin, jobId))?.id).toBe(jobId);
     expect((await listJobItems(f.operator, jobId, "ok", 1))?.total).toBe(12);
+  });
+
+  it("each number's result is what CAMS held when read back, not what was sent; clearing needs a confirmation", async () => {
+    session.user = f.admin;
+    const phones = await phonesOf("pgl-b");
+    const held = async (jobId: string) => {
+      const rows = await h.itemRows(database.db, jobId);
+      expect(rows.every((r) => r.status === "ok")).toBe(true);
+      return new Map(rows.map((r) => [r.phoneNumber, r.result as ItemResult]));
+    };
+    const base = { ...webhookInput(f.otherSpaceId, phones, ""), queueFlag: "Y" as const };
+
+    // 1. Both URLs and the queue: the read-back holds them, with the queue names CAMS chose.
+    const first = await createBulkJobAction({ ...base, statusCallbackUrl: "https://hooks.example.com/rb/status", upCallbackUrl: "https://hooks.example.com/rb/in" });
+    await runUntilSettled(first.data!.jobId);
+    const afterFirst = await held(first.data!.jobId);
+    const cams = new Map((await api.numbers("pgl-b")).map((n) => [n.phoneNumber, n]));
+    for (const p of phones) {
+      const r = afterFirst.get(p);
+      expect(r).toMatchObject({ read: "ok", held: { statusCallbackUrl: "https://hooks.example.com/rb/status", upCallbackUrl: "https://hooks.example.com/rb/in" } });
+      expect(r?.read === "ok" && r.held.statusQueue).toMatch(/ChatAppStatus$/);
+    }
+    expect(cams.size).toBe(phones.length);
+
+    // 2. A blank inbound URL is not sent: CAMS keeps the old one, and the result says so.
+    const second = await createBulkJobAction({ ...base, statusCallbackUrl: "https://hooks.example.com/rb/status-2", upCallbackUrl: "" });
+    await runUntilSettled(second.data!.jobId);
+    for (const r of (await held(second.data!.jobId)).values()) {
+      expect(r).toMatchObject({ read: "ok", held: { statusCallbackUrl: "https://hooks.example.com/rb/status-2", upCallbackUrl: "https://hooks.example.com/rb/in" } });
+    }
+    const progress = await getJobProgress(f.admin, second.data!.jobId);
+    expect(progress?.heldAfter).toHaveLength(1);
+    expect(progress?.heldAfter[0]?.count).toBe(phones.length);
+    const page = await listJobItems(f.admin, second.data!.jobId, "all", 1);
+    expect(page?.items[0]?.result).toMatchObject({ read: "ok", held: { upCallbackUrl: "https://hooks.example.com/rb/in" } });
+
+    // 3. HTTP and queue off would clear what the numbers hold: refused until confirmed, nothing sent.
+    const clearing = { ...base, statusCallbackUrl: "https://hooks.example.com/rb/sent-anyway", upCallbackUrl: "", httpFlag: "N" as const, queueFlag: "N" as const };
+    const refused = await createBulkJobAction(clearing);
+    expect(refused.validationErrors?.confirmClear?._errors).toEqual(["bulk.validation.confirmClear"]);
+    expect((await api.calls()).byAction.UpdatePhoneWebhook ?? 0).toBe(phones.length * 2);
+    const third = await createBulkJobAction({ ...clearing, confirmClear: true });
+    expect(third.data?.total).toBe(phones.length);
+    await runUntilSettled(third.data!.jobId);
+    // The job sent a status URL, but CAMS cleared everything with HTTP off: the result holds that.
+    for (const r of (await held(third.data!.jobId)).values()) {
+      expect(r).toEqual({ read: "ok", held: { statusCallbackUrl: null, upCallbackUrl: null, statusQueue: null, upQueue: null } });
+    }
+    expect((await api.numbers("pgl-b")).every((n) => !n.statusCallbackUrl && !n.upCallbackUrl)).toBe(true);
+    // Nothing left to clear: no confirmation needed any more.
+    expect((await createBulkJobAction(clearing)).data?.total).toBe(phones.length);
+
+    // 4. A read-back that fails leaves the accepted change "ok", with the read's code and request id.
+    const fourth = await createBulkJobAction({ ...base, statusCallbackUrl: "https://hooks.example.com/rb/status-4" });
+    await api.fault({ action: "QueryChatappPhoneNumbers", kind: "error", code: "Ram.PermissionDeny", count: -1 });
+    await runUntilSettled(fourth.data!.jobId);
+    for (const r of (await held(fourth.data!.jobId)).values()) {
+      expect(r).toMatchObject({ read: "failed", code: "Ram.PermissionDeny" });
+      expect(r.read === "failed" && r.requestId).toBeTruthy();
+    }
   });
 
   it("refuses viewers, spaces the operator is not assigned, numbers not in the space and private keys", async () => {

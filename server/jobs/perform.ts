@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
-import type { BulkKind, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import { heldOf, type BulkKind, type ItemResult, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
 import { audited, recordAudit } from "@/server/audit";
 import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
@@ -29,7 +29,7 @@ export interface JobContext {
 }
 
 export type Attempt =
-  | { kind: "ok"; requestId: string | null }
+  | { kind: "ok"; requestId: string | null; result: ItemResult | null }
   | { kind: "denied"; message: string }
   | { kind: "error"; code: string; message: string; requestId: string | null; retryable: boolean; throttled: boolean };
 
@@ -65,6 +65,24 @@ function auditInput(job: JobContext) {
 const urlParam = (v: string) => (v ? v : undefined);
 
 /**
+ * What CAMS holds for the number after the change, read back (QueryChatappPhoneNumbers): the job
+ * reports this, not what was sent, since CAMS may keep, clear or refuse parts of a change. A failed
+ * read does not undo the accepted change: it is reported as such, with its code and request id.
+ */
+type SpaceClient = Awaited<ReturnType<typeof camsForSpace>>["client"];
+
+async function readBack(client: SpaceClient, phone: string): Promise<ItemResult> {
+  try {
+    const { data } = await client.queryPhoneNumbers({});
+    const n = data.find((x) => x.phoneNumber === phone);
+    return n ? { read: "ok", held: heldOf(n) } : { read: "missing" };
+  } catch (err) {
+    if (isCamsError(err)) return { read: "failed", code: err.code, message: err.message, requestId: err.requestId ?? null };
+    return { read: "failed", code: null, message: "The settings could not be read back.", requestId: null };
+  }
+}
+
+/**
  * One item: the creator's right to change the space is checked again (roles change while a job
  * runs), then the CAMS call goes through the space's client, whose shared limiter paces every
  * instance together; the outcome is audited with the CAMS request id.
@@ -87,10 +105,12 @@ export async function performItem(job: JobContext, item: ClaimedItem): Promise<A
   }
   const db = getDb();
   try {
+    // The space's client, kept for the read-back (set inside the audited call, so a failure to get it is audited too).
+    const space: { client?: SpaceClient } = {};
     const { requestId } = await audited(
       { actor: { id: actor.id, email: actor.email }, spaceId: item.spaceId, operation, target: item.phoneNumber, input: auditInput(job) },
       async () => {
-        const { client } = await camsForSpace(db, item.spaceId);
+        const client = (space.client = (await camsForSpace(db, item.spaceId)).client);
         if (job.kind === "webhook") {
           const p = job.params as WebhookParams;
           return client.updatePhoneWebhook({
@@ -104,7 +124,8 @@ export async function performItem(job: JobContext, item: ClaimedItem): Promise<A
         return client.updateEncryptionPublicKey({ phoneNumber: item.phoneNumber, encryptionPublicKey: (job.params as KeyParams).publicKey });
       },
     );
-    return { kind: "ok", requestId: requestId ?? null };
+    const result = job.kind === "webhook" && space.client ? await readBack(space.client, item.phoneNumber) : null;
+    return { kind: "ok", requestId: requestId ?? null, result };
   } catch (err) {
     if (isCamsError(err)) {
       // A full local queue means the account is busy (other jobs, other instances): wait and retry.

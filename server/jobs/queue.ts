@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { BulkKind, JobStatus, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import type { BulkKind, ItemResult, JobStatus, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
 import type { Db } from "@/server/db/connect";
 import { jobItems, jobs } from "@/server/db/schema";
 
@@ -97,7 +97,7 @@ export async function heartbeat(db: Db, workerId: string): Promise<void> {
 }
 
 export type Outcome =
-  | { status: "ok"; requestId: string | null }
+  | { status: "ok"; requestId: string | null; result?: ItemResult | null }
   | { status: "failed"; code: string; message: string; requestId: string | null; throttled?: boolean }
   | { status: "cancelled" };
 
@@ -115,6 +115,7 @@ export async function finishItem(db: Db, workerId: string, item: ClaimedItem, o:
         errorCode: o.status === "failed" ? o.code : null,
         errorMessage: o.status === "failed" ? o.message : null,
         requestId: o.status === "cancelled" ? null : o.requestId,
+        result: o.status === "ok" ? (o.result ?? null) : null,
         finishedAt: sql`now()`,
         runAfter: null,
       })
@@ -252,7 +253,7 @@ export async function retryFailed(db: Db, jobId: string): Promise<number> {
     if (!job) return 0;
     const again = await tx
       .update(jobItems)
-      .set({ status: "pending", attempts: 0, errorCode: null, errorMessage: null, requestId: null, finishedAt: null, runAfter: null, claimedBy: null, claimedAt: null })
+      .set({ status: "pending", attempts: 0, errorCode: null, errorMessage: null, requestId: null, result: null, finishedAt: null, runAfter: null, claimedBy: null, claimedAt: null })
       .where(and(eq(jobItems.jobId, jobId), eq(jobItems.status, "failed")))
       .returning({ id: jobItems.id });
     if (!again.length) return 0;

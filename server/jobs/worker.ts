@@ -119,7 +119,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
     }
     const r = await performItem(job, item);
     if (r.kind === "ok") {
-      await finishItem(db, id, item, { status: "ok", requestId: r.requestId });
+      await finishItem(db, id, item, { status: "ok", requestId: r.requestId, result: r.result });
     } else if (r.kind === "denied") {
       await finishItem(db, id, item, { status: "failed", code: BULK_ERROR.forbidden, message: r.message, requestId: null });
     } else if (r.retryable && item.attempts < o.maxAttempts) {

@@ -82,6 +82,14 @@ function qrData(ctx: OpContext, rec: PhoneRecord, qr: QrCode) {
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
+/** A fresh 8-character code that no live QR code of the sandbox has. */
+function newQrCode(ctx: OpContext): string {
+  let code: string;
+  do code = Array.from({ length: 8 }, () => ALNUM[randomInt(ALNUM.length)]).join("");
+  while (ctx.state.qrCodeTaken(code));
+  return code;
+}
+
 const createQr: Handler = (ctx) => {
   const generateQrImage = qrImage(ctx.params.GenerateQrImage);
   const prefilledMessage = prefilled(ctx.params.PrefilledMessage);
@@ -89,10 +97,7 @@ const createQr: Handler = (ctx) => {
   if (loc.rec.qr.size >= MAX_QR_PER_NUMBER) {
     throw business("InvalidParameter.QrdlLimitExceeded", `A number can have at most ${MAX_QR_PER_NUMBER} QR codes and short links.`);
   }
-  let code: string;
-  do code = Array.from({ length: 8 }, () => ALNUM[randomInt(ALNUM.length)]).join("");
-  while (ctx.state.qrCodeTaken(code));
-  const qr: QrCode = { code, generateQrImage, prefilledMessage };
+  const qr: QrCode = { code: newQrCode(ctx), generateQrImage, prefilledMessage };
   ctx.state.addQr(loc, qr);
   return { Data: qrData(ctx, loc.rec, qr) };
 };
@@ -114,9 +119,12 @@ const updateQr: Handler = (ctx) => {
   const generateQrImage = qrImage(ctx.params.GenerateQrImage);
   const prefilledMessage = prefilled(ctx.params.PrefilledMessage);
   const loc = verifiedNumber(ctx);
-  const qr = existingQr(ctx, loc);
-  qr.generateQrImage = generateQrImage;
-  qr.prefilledMessage = prefilledMessage;
+  const old = existingQr(ctx, loc);
+  // As documented: "users can no longer scan the original QR code", and the example answer carries
+  // a new QrdlCode. The old code is retired (later reads and its image answer "does not exist").
+  ctx.state.deleteQr(loc, old.code);
+  const qr: QrCode = { code: newQrCode(ctx), generateQrImage, prefilledMessage };
+  ctx.state.addQr(loc, qr);
   return { Data: qrData(ctx, loc.rec, qr) };
 };
 

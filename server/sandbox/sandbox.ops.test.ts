@@ -83,9 +83,13 @@ describe("every operation through the official SDK", () => {
     const lq = await c.listPhoneMessageQrdl(new $Cams.ListPhoneMessageQrdlRequest({ custSpaceId: RETAIL, phoneNumber: phone }));
     expect(lq.body?.data?.map((d) => d.qrdlCode)).toEqual([code]);
     const uq = await c.updatePhoneMessageQrdl(new $Cams.UpdatePhoneMessageQrdlRequest({ custSpaceId: RETAIL, phoneNumber: phone, qrdlCode: code, generateQrImage: "SVG", prefilledMessage: "Bye" }));
-    expect(uq.body?.data).toMatchObject({ qrdlCode: code, generateQrImage: "SVG", prefilledMessage: "Bye" });
-    expect(uq.body?.data?.qrImageUrl).toBe(`${h.url}/_sandbox/qr/${code}.svg`);
-    const dq = await c.deletePhoneMessageQrdl(new $Cams.DeletePhoneMessageQrdlRequest({ custSpaceId: RETAIL, phoneNumber: phone, qrdlCode: code }));
+    // As documented, the update answers with a new code; the old one no longer exists.
+    const updated = uq.body!.data!.qrdlCode!;
+    expect(updated).toMatch(/^[A-Z0-9]{8}$/);
+    expect(updated).not.toBe(code);
+    expect(uq.body?.data).toMatchObject({ generateQrImage: "SVG", prefilledMessage: "Bye", deepLinkUrl: deepLinkFor(updated) });
+    expect(uq.body?.data?.qrImageUrl).toBe(`${h.url}/_sandbox/qr/${updated}.svg`);
+    const dq = await c.deletePhoneMessageQrdl(new $Cams.DeletePhoneMessageQrdlRequest({ custSpaceId: RETAIL, phoneNumber: phone, qrdlCode: updated }));
     expect(dq.body?.code).toBe("OK");
 
     const wh = await c.updatePhoneWebhook(new $Cams.UpdatePhoneWebhookRequest({ custSpaceId: RETAIL, phoneNumber: phone, httpFlag: "Y", queueFlag: "Y", statusCallbackUrl: "https://example.com/cb/status?a=1&b=two words", upCallbackUrl: "https://ex.com/p?x=(a)*!'~+ü" }));
@@ -242,13 +246,20 @@ describe("message QR codes", () => {
     expect(await svgRes.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 
     const upd = await paced(() => c.updatePhoneMessageQrdl(new $Cams.UpdatePhoneMessageQrdlRequest({ custSpaceId: space, phoneNumber: phone, qrdlCode: codes[1], generateQrImage: "PNG", prefilledMessage: "changed" })));
-    expect(upd.body?.data).toMatchObject({ qrdlCode: codes[1], generateQrImage: "PNG", prefilledMessage: "changed" });
+    const renewed = upd.body!.data!.qrdlCode!;
+    expect(renewed).not.toBe(codes[1]);
+    expect(upd.body?.data).toMatchObject({ generateQrImage: "PNG", prefilledMessage: "changed", deepLinkUrl: deepLinkFor(renewed) });
+    // The original code is retired: updating or deleting it again, or fetching its image, finds nothing.
+    const stale = await paced(() => c.updatePhoneMessageQrdl(new $Cams.UpdatePhoneMessageQrdlRequest({ custSpaceId: space, phoneNumber: phone, qrdlCode: codes[1], generateQrImage: "PNG", prefilledMessage: "again" })));
+    expect(stale.body?.code).toBe("InvalidParameter.QrdlCodeNotExist");
+    expect((await fetch(`${h.url}/_sandbox/qr/${codes[1]}.svg`)).status).toBe(404);
+    expect((await fetch(upd.body!.data!.qrImageUrl!)).status).toBe(200);
     const del = await paced(() => c.deletePhoneMessageQrdl(new $Cams.DeletePhoneMessageQrdlRequest({ custSpaceId: space, phoneNumber: phone, qrdlCode: codes[0] })));
     expect(del.body?.code).toBe("OK");
     const again = await paced(() => c.deletePhoneMessageQrdl(new $Cams.DeletePhoneMessageQrdlRequest({ custSpaceId: space, phoneNumber: phone, qrdlCode: codes[0] })));
     expect(again.body?.code).toBe("InvalidParameter.QrdlCodeNotExist");
     expect((await fetch(`${h.url}/_sandbox/qr/${codes[0]}.png`)).status).toBe(404);
     const after = await paced(() => c.listPhoneMessageQrdl(new $Cams.ListPhoneMessageQrdlRequest({ custSpaceId: space, phoneNumber: phone })));
-    expect(after.body?.data?.map((d) => [d.qrdlCode, d.prefilledMessage])).toEqual([[codes[1], "changed"]]);
+    expect(after.body?.data?.map((d) => [d.qrdlCode, d.prefilledMessage])).toEqual([[renewed, "changed"]]);
   });
 });
