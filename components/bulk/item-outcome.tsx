@@ -1,10 +1,10 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { explainCamsError } from "@/lib/cams/errors";
+import { useTranslations } from "next-intl";
+import { useExplainCamsError } from "@/components/action-error";
 import type { JobItemRow } from "@/lib/schemas/bulk";
 
-/** Codes the job worker gives an item itself; CAMS codes are explained by lib/cams/errors. */
+/** Codes the job worker gives an item itself; CAMS codes are explained from messages/<locale>/camsErrors.json. */
 const WORKER_CODES: Record<string, string> = {
   "Bulk.Forbidden": "forbidden",
   "Bulk.Interrupted": "interrupted",
@@ -15,7 +15,7 @@ const WORKER_CODES: Record<string, string> = {
 export function ItemOutcome({ item }: { item: JobItemRow }) {
   const t = useTranslations("bulk.itemErrors");
   const tc = useTranslations("common");
-  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  const explainCode = useExplainCamsError();
   if (item.status !== "failed" || !item.errorCode) {
     return item.requestId ? (
       <span className="font-mono text-xs text-muted-foreground" title={tc("requestId")}>
@@ -26,7 +26,7 @@ export function ItemOutcome({ item }: { item: JobItemRow }) {
     );
   }
   const own = WORKER_CODES[item.errorCode];
-  const e = own ? { title: t(`${own}.title`), explanation: t(`${own}.body`) } : explainCamsError(item.errorCode, locale);
+  const e = own ? { title: t(`${own}.title`), explanation: t(`${own}.body`) } : explainCode(item.errorCode);
   return (
     <div className="max-w-md space-y-1 text-sm" data-testid="item-error">
       <p className="font-medium text-destructive">{e.title}</p>

@@ -12,7 +12,7 @@ import { ITEM_FILTERS, type ItemFilter, type JobProgress } from "@/lib/schemas/b
 import { ItemOutcome } from "./item-outcome";
 import { ItemStatusBadge } from "./job-status-badge";
 import { isLive, useJobItems } from "./queries";
-import { ReadFailed, readError } from "./read-failed";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 
 const TAB_SEGMENT = { webhook: "webhook", encryption_key: "encryption-key" } as const;
 
@@ -52,7 +52,7 @@ export function JobItems({ job }: { job: JobProgress }) {
         </div>
       </div>
       {q.isError ? (
-        <ReadFailed error={readError(q.error)} onRetry={() => q.refetch()} />
+        <ReadErrorPanel error={readErrorOf(q.error)!} onRetry={() => q.refetch()} />
       ) : (
         <div className="rounded-md border">
           <Table>

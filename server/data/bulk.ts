@@ -20,7 +20,8 @@ import { accessibleSpaces, canWrite, type SessionUser } from "@/server/auth/sess
 import { effectiveRate } from "@/server/cams/rate-limit";
 import { getDb } from "@/server/db";
 import { jobItems, jobs, spaces } from "@/server/db/schema";
-import { listPhoneNumbers, toReadError } from "./phone-numbers";
+import { toShownError } from "@/server/safe-error";
+import { listPhoneNumbers } from "./phone-numbers";
 
 /**
  * Bulk-operation reads. A job is visible to the user who created it and to administrators;
@@ -236,7 +237,7 @@ export async function numbersForBulk(user: SessionUser, spaceIds: string[], stat
           numbers: numbers.map((n) => ({ phoneNumber: n.phoneNumber, verifiedName: n.verifiedName, status: n.status, codeVerificationStatus: n.codeVerificationStatus })),
         };
       } catch (err) {
-        out[i] = { ...base, ok: false, error: toReadError(err, "bulk.numbers") };
+        out[i] = { ...base, ok: false, error: toShownError(err, { what: "bulk.numbers" }) };
       }
     }
   }

@@ -7,7 +7,7 @@ import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
 import { rateLimit } from "@/server/db/schema";
 import { getSetting, setSetting, SETTING } from "./settings";
-import { toReadError } from "./phone-numbers";
+import { toShownError } from "@/server/safe-error";
 
 /**
  * Webhook reads. Callers have checked the caller's access to the space (route handlers with
@@ -62,7 +62,7 @@ export async function listAllSpacesWebhooks(user: SessionUser): Promise<SpaceWeb
       try {
         results[i] = { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
       } catch (err) {
-        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "webhooks.all") };
+        results[i] = { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(err, { what: "webhooks.all" }) };
       }
     }
   }

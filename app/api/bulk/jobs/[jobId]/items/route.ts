@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ITEM_FILTERS, type ItemFilter } from "@/lib/schemas/bulk";
-import { requireUser } from "@/server/auth/route";
+import { refusal, requireUser } from "@/server/auth/route";
 import { listJobItems } from "@/server/data/bulk";
 
 /** A page of a job's numbers with their outcome: `?filter=all|failed|ok|pending|cancelled&page=1`. */
@@ -11,6 +11,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ jobI
   const filter = (ITEM_FILTERS as readonly string[]).includes(q.get("filter") ?? "") ? (q.get("filter") as ItemFilter) : "all";
   const page = Math.min(10_000, Math.max(1, Math.floor(Number(q.get("page")) || 1)));
   const body = await listJobItems(user, (await params).jobId, filter, page);
-  if (!body) return NextResponse.json({ message: "This job does not exist." }, { status: 404 });
+  if (!body) return refusal("jobNotFound", 404);
   return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
 }
