@@ -36,6 +36,7 @@ test.afterEach(async () => {
 });
 
 test("the Chinese UI shows CAMS and server refusals in Chinese, with the code and request id", async ({ page }) => {
+  test.setTimeout(180_000);
   // 409 when the sandbox space exists already (a re-run against the same sandbox): fine.
   await sandbox("POST", "spaces", { custSpaceId: SPACE, name: NAME, numbers: 1 });
   await signInAsAdmin(page);
@@ -47,7 +48,7 @@ test("the Chinese UI shows CAMS and server refusals in Chinese, with the code an
     await page.goto(`/s/${spaceId}/phone-numbers`);
     const alert = page.getByTestId("read-error").getByRole("alert");
     const plain = explainCamsErrorIn("Ram.PermissionDeny", "zh-CN");
-    await expect(alert).toContainText(plain.title);
+    await expect(alert).toContainText(plain.title, { timeout: 45_000 });
     await expect(alert).toContainText(plain.explanation);
     await expect(alert).toContainText("Ram.PermissionDeny");
     await expect(alert.locator("dt", { hasText: zh("common")("requestId") }).locator("+ dd")).toHaveText(/^[0-9A-F-]{36}$/);
@@ -59,11 +60,11 @@ test("the Chinese UI shows CAMS and server refusals in Chinese, with the code an
     const stale = await deleteDialog(page);
     const other = await page.context().newPage();
     await (await deleteDialog(other)).getByRole("button", { name: zh("common")("delete") }).click();
-    await expect(other.getByTestId(`space-row-${SPACE}`)).toHaveCount(0);
+    await expect(other.getByTestId(`space-row-${SPACE}`)).toHaveCount(0, { timeout: 30_000 });
     await other.close();
     await stale.getByRole("button", { name: zh("common")("delete") }).click();
     const refusal = stale.getByRole("alert");
-    await expect(refusal).toHaveText(zh("serverErrors")("spaceGone"));
+    await expect(refusal).toHaveText(zh("serverErrors")("spaceGone"), { timeout: 30_000 });
     await expect(refusal).not.toContainText("no longer exists");
     await page.screenshot({ path: test.info().outputPath("zh-refusal.png") });
   } finally {
