@@ -53,26 +53,7 @@ function codesInApiSection7(file: string): string[] {
 }
 
 const REQUIRED = [
-  "Product.Unsubscript",
-  "Ram.PermissionDeny",
-  "System.LimitControl",
-  "Unknown.ResourceOwnerId",
-  "SignatureDoesNotMatch",
-  "IncompleteSignature",
-  "InvalidAccessKeyId.NotFound",
-  "InvalidAccessKeyId.Inactive",
-  "InvalidTimeStamp.Expired",
-  "SignatureNonceUsed",
-  "MissingParameter",
-  "InvalidApi.NotFound",
-  "Throttling.User",
-  "Forbidden.RAM",
-  "InternalError",
-  "ServiceUnavailable",
-  "Authentication.NoAuth",
-  "InvalidParameter.PhoneNumberError",
-  "InvalidParameter.FromOnlyNumeric",
-  "InvalidParameter.ToOnlyNumeric",
+  ...API_SECTION_7,
   "InvalidParameter.VerifyCode",
   "InvalidParameter.PhoneNumberNotVerified",
   // the sandbox's business codes
