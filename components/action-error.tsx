@@ -1,24 +1,36 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import type { ActionServerError } from "@/lib/action-error";
-import { explainCamsError } from "@/lib/cams/errors";
+import { CAMS_ERRORS_NAMESPACE, explainCamsError, type CamsErrorExplanation } from "@/lib/i18n/cams-errors";
 
-type Explained = { title: string; body: string; action?: string; code?: string; requestId?: string; ref?: string };
+export type Explained = { title: string; body: string; action?: string; code?: string; requestId?: string; ref?: string };
 
-function useExplain() {
-  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+/** A CAMS error code in the user's language (messages/<locale>/camsErrors.json). */
+export function useExplainCamsError(): (code: string) => CamsErrorExplanation {
+  const t = useTranslations(CAMS_ERRORS_NAMESPACE);
+  return (code) => explainCamsError(code, t);
+}
+
+/** Message keys are plain names; anything else (or a key this build lacks) falls back to the English text. */
+const SERVER_KEY = /^[a-z][A-Za-z0-9]*$/;
+
+/** Any shown error (action or read) in the user's language: title, body, suggested action, and what to quote. */
+export function useExplainError(): (error: ActionServerError) => Explained {
   const t = useTranslations("common");
+  const ts = useTranslations("serverErrors");
+  const explainCode = useExplainCamsError();
   return (error: ActionServerError): Explained => {
     if (error.code) {
-      const e = explainCamsError(error.code, locale);
+      const e = explainCode(error.code);
       return { title: e.title, body: e.explanation, action: e.action, code: error.code, requestId: error.requestId };
     }
     if (error.ref) return { title: t("somethingWrong"), body: t("genericError"), ref: error.ref };
-    if (error.httpStatus === 403) return { title: t("notAllowed"), body: error.message };
-    return { title: error.message, body: "" };
+    const text = error.key && SERVER_KEY.test(error.key) && ts.has(error.key) ? ts(error.key, error.params) : error.message;
+    if (error.httpStatus === 403) return { title: t("notAllowed"), body: text };
+    return { title: text, body: "" };
   };
 }
 
@@ -56,7 +68,7 @@ function Details({ e }: { e: Explained }) {
 
 /** The explained error of a failed action, shown inside the form (what was typed stays). */
 export function ActionErrorAlert({ error }: { error?: ActionServerError }) {
-  const explain = useExplain();
+  const explain = useExplainError();
   if (!error) return null;
   const e = explain(error);
   return (
@@ -71,7 +83,7 @@ export function ActionErrorAlert({ error }: { error?: ActionServerError }) {
 
 /** The same explanation as a toast, for actions without a form. */
 export function useToastActionError() {
-  const explain = useExplain();
+  const explain = useExplainError();
   return (error: ActionServerError | undefined, fallback?: string) => {
     if (!error) {
       if (fallback) toast.error(fallback);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { explainCamsError } from "../lib/cams/errors";
+import { explainCamsErrorIn } from "../lib/i18n/translators";
 import { expect, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { E2E } from "./helpers/env";
@@ -64,11 +64,11 @@ const sent = async (action: string) => (await sandboxCalls()).byAction[action] ?
 
 /**
  * The explained error inside `scope`: the CAMS code, its plain title and explanation from
- * lib/cams/errors.ts, and the request id when CAMS sent one. Returns that request id.
+ * messages/en/camsErrors.json, and the request id when CAMS sent one. Returns that request id.
  */
 async function expectExplained(scope: Locator, name: keyof typeof F): Promise<string | null> {
   const { code, requestId } = SHOWN[name];
-  const plain = explainCamsError(code, "en");
+  const plain = explainCamsErrorIn(code, "en");
   const box = scope.filter({ hasText: code }).last();
   await expect(box).toBeVisible({ timeout: APP_TIMEOUT_MS * 3 + 10_000 });
   await expect(box).toContainText(plain.title);

@@ -1,11 +1,11 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { explainCamsError } from "@/lib/cams/errors";
+import { useTranslations } from "next-intl";
+import { useExplainCamsError } from "@/components/action-error";
 import type { JobChange, JobItemRow } from "@/lib/schemas/bulk";
 import { ItemHeld } from "./held-after";
 
-/** Codes the job worker gives an item itself; CAMS codes are explained by lib/cams/errors. */
+/** Codes the job worker gives an item itself; CAMS codes are explained from messages/<locale>/camsErrors.json. */
 const WORKER_CODES: Record<string, string> = {
   "Bulk.Forbidden": "forbidden",
   "Bulk.Interrupted": "interrupted",
@@ -19,7 +19,7 @@ const WORKER_CODES: Record<string, string> = {
 export function ItemOutcome({ item, change }: { item: JobItemRow; change: JobChange }) {
   const t = useTranslations("bulk.itemErrors");
   const tc = useTranslations("common");
-  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  const explainCode = useExplainCamsError();
   if (item.status === "ok" && item.result && change.kind === "webhook") {
     return (
       <div className="space-y-1">
@@ -42,7 +42,7 @@ export function ItemOutcome({ item, change }: { item: JobItemRow; change: JobCha
     );
   }
   const own = WORKER_CODES[item.errorCode];
-  const e = own ? { title: t(`${own}.title`), explanation: t(`${own}.body`) } : explainCamsError(item.errorCode, locale);
+  const e = own ? { title: t(`${own}.title`), explanation: t(`${own}.body`) } : explainCode(item.errorCode);
   return (
     <div className="max-w-md space-y-1 text-sm" data-testid="item-error">
       <p className="font-medium text-destructive">{e.title}</p>

@@ -10,8 +10,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ITEM_FILTERS, type ItemFilter, type JobPageData, type JobProgress } from "@/lib/schemas/bulk";
 import { ItemOutcome } from "./item-outcome";
 import { ItemStatusBadge } from "./job-status-badge";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import type { useJobPage } from "./queries";
-import { ReadFailed, readError } from "./read-failed";
 
 const TAB_SEGMENT = { webhook: "webhook", encryption_key: "encryption-key" } as const;
 
@@ -62,7 +62,7 @@ export function JobItems({
         </div>
       </div>
       {q.isError ? (
-        <ReadFailed error={readError(q.error)} onRetry={() => q.refetch()} />
+        <ReadErrorPanel error={readErrorOf(q.error)!} onRetry={() => q.refetch()} />
       ) : (
         <div className="rounded-md border">
           <Table>

@@ -9,7 +9,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ActionServerError } from "@/lib/action-error";
 import type { BulkNumber } from "@/lib/schemas/bulk";
-import { ReadFailed } from "./read-failed";
+import { ReadErrorPanel } from "@/components/read-error";
 
 /**
  * One chosen space in step 1: how many of its numbers the job will change, all ticked by default;
@@ -61,7 +61,7 @@ export function SpaceNumbers({
       </div>
       {error ? (
         <div className="border-t p-3">
-          <ReadFailed error={error} onRetry={onRetry} />
+          <ReadErrorPanel error={error} onRetry={onRetry} />
         </div>
       ) : null}
       {!loading && !error && numbers.length === 0 ? <p className="border-t p-3 text-sm text-muted-foreground">{t("noneMatch")}</p> : null}

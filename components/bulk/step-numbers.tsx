@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import type { BulkSpaceNumbers } from "@/lib/schemas/bulk";
-import { readError } from "./read-failed";
+import { readErrorOf } from "@/components/read-error";
 import { offered, type Selection } from "./selection";
 import { SpaceNumbers } from "./space-numbers";
 
@@ -111,7 +111,7 @@ export function StepNumbers({
               numbers={r.data ? offered(sel, r.data) : []}
               off={sel.off[r.spaceId] ?? []}
               loading={r.loading}
-              error={r.error ? readError(r.error) : r.data && !r.data.ok ? r.data.error : null}
+              error={r.error ? readErrorOf(r.error)! : r.data && !r.data.ok ? r.data.error : null}
               onRetry={r.refetch}
               onChange={(off) => onChange({ ...sel, off: { ...sel.off, [r.spaceId]: off } })}
             />

@@ -2,8 +2,7 @@
 
 import { RotateCw } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { readErrorOf } from "@/components/phone-numbers/queries";
-import { ReadErrorPanel } from "@/components/phone-numbers/read-error";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, HttpError, NO_RETRY } from "@/lib/query-client";
+import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
 import type {
   AllSpacesResponse,
@@ -9,7 +9,6 @@ import type {
   MetricsResponse,
   PhoneListResponse,
   PhoneNumberDetail,
-  ReadError,
 } from "@/lib/schemas/phone-numbers";
 
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
@@ -70,14 +69,4 @@ export function useInvalidatePhone() {
       qc.invalidateQueries({ queryKey: phoneNumberKeys.lists() }),
       phone ? qc.invalidateQueries({ queryKey: phoneNumberKeys.detail(spaceId, phone) }) : null,
     ]);
-}
-
-/** The explained-error body of a failed read (see server/data/phone-numbers.ts readErrorResponse). */
-export function readErrorOf(err: unknown): ReadError | undefined {
-  if (!err) return undefined;
-  if (err instanceof HttpError) {
-    const body = err.body as ReadError | undefined;
-    return body?.message ? body : { message: err.message, httpStatus: err.status };
-  }
-  return { message: (err as Error).message ?? String(err) };
 }

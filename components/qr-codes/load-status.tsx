@@ -3,12 +3,12 @@
 import { RotateCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ActionErrorAlert } from "@/components/action-error";
-import { readErrorOf } from "@/components/phone-numbers/queries";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatPhoneNumber } from "@/lib/phone";
-import type { ReadError } from "@/lib/schemas/phone-numbers";
+import type { ActionServerError } from "@/lib/action-error";
 import type { NumberLoad } from "./queries";
+import { readErrorOf } from "@/components/read-error";
 
 /** Codes arrive number by number (CAMS allows 5 list calls a second): say how far along we are. */
 export function LoadProgress({ done, total }: { done: number; total: number }) {
@@ -57,7 +57,7 @@ export function NumberFailures({ failed, onRetry }: { failed: NumberLoad[]; onRe
 }
 
 /** All-spaces view: spaces whose numbers could not be listed. */
-export function SpaceFailures({ failed }: { failed: { spaceName: string; error: ReadError }[] }) {
+export function SpaceFailures({ failed }: { failed: { spaceName: string; error: ActionServerError }[] }) {
   const t = useTranslations("qrCodes.list");
   if (failed.length === 0) return null;
   return (

@@ -3,8 +3,8 @@
 import { QrCode, RotateCw, SearchX, ShieldAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
-import { readErrorOf, usePhoneDetail } from "@/components/phone-numbers/queries";
-import { ReadErrorPanel } from "@/components/phone-numbers/read-error";
+import { usePhoneDetail } from "@/components/phone-numbers/queries";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -7,7 +7,8 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AccountWebhookForm } from "./account-webhook-form";
-import { readErrorOf, useAccountWebhook } from "./queries";
+import { useAccountWebhook } from "./queries";
+import { readErrorOf } from "@/components/read-error";
 
 /**
  * Space settings: the account-level webhook. CAMS has no operation to read it, so the page says

@@ -11,7 +11,8 @@ import { HttpError } from "@/lib/query-client";
 import type { WebhookRow } from "@/lib/schemas/webhooks";
 import { HeldValues, type SaveReceipt } from "./held-values";
 import { PhoneWebhookForm } from "./phone-webhook-form";
-import { readErrorOf, useInvalidateAfterSave, usePhoneWebhook } from "./queries";
+import { useInvalidateAfterSave, usePhoneWebhook } from "./queries";
+import { readErrorOf } from "@/components/read-error";
 
 /** The number's Webhook tab: the form beside what CAMS holds, and the test delivery. */
 export function PhoneWebhookPanel({ spaceId, phone, canWrite }: { spaceId: string; phone: string; canWrite: boolean }) {

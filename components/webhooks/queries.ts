@@ -1,13 +1,12 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, HttpError, NO_RETRY } from "@/lib/query-client";
+import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { phoneNumberKeys, webhookKeys } from "@/lib/query-keys";
 import type {
   AccountWebhookState,
   AllSpacesWebhooksResponse,
   SpaceWebhooksResponse,
-  WebhookReadError,
   WebhookRow,
 } from "@/lib/schemas/webhooks";
 
@@ -48,14 +47,4 @@ export function useInvalidateAfterSave() {
       qc.invalidateQueries({ queryKey: phoneNumberKeys.detail(spaceId, phone) }),
     ]);
   };
-}
-
-/** The explained-error body of a failed read. */
-export function readErrorOf(err: unknown): WebhookReadError | undefined {
-  if (!err) return undefined;
-  if (err instanceof HttpError) {
-    const body = err.body as WebhookReadError | undefined;
-    return body?.message ? body : { message: err.message, httpStatus: err.status };
-  }
-  return { message: (err as Error).message ?? String(err) };
 }

@@ -10,9 +10,10 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import type { AllSpacesWebhooksResponse, SpaceWebhooksResponse, SpaceWebhooksResult } from "@/lib/schemas/webhooks";
-import { readErrorOf, useSpaceWebhooks } from "./queries";
+import { useSpaceWebhooks } from "./queries";
 import { groupBySettings, sortRows, type SortDir, type SortKey, type WebhookListRow } from "./table-model";
 import { WebhooksTableView } from "./webhooks-table-view";
+import { readErrorOf } from "@/components/read-error";
 
 type Failed = Extract<SpaceWebhooksResult, { ok: false }>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionServerError } from "@/lib/action-error";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, KEY_ORIGINS } from "@/lib/schemas/encryption-keys";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
@@ -257,7 +258,7 @@ export type BulkSpaceNumbers =
       spaceName: string;
       account: string | null;
       ok: false;
-      error: { message: string; code?: string; requestId?: string; ref?: string };
+      error: ActionServerError;
     };
 
 export interface BulkNumbersResponse {

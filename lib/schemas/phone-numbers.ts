@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionServerError } from "@/lib/action-error";
 import { countryByIso, nationalNumberIssue } from "@/lib/phone";
 import { idField } from "./common";
 
@@ -140,15 +141,6 @@ export interface PhoneNumberDetail extends PhoneNumberRow {
   metaId: string | null;
 }
 
-/** What a failed CAMS read tells the browser: the same shape as a failed action's serverError. */
-export interface ReadError {
-  message: string;
-  code?: string;
-  requestId?: string;
-  httpStatus?: number;
-  ref?: string;
-}
-
 export interface PhoneListResponse {
   numbers: PhoneNumberRow[];
   fetchedAt: string;
@@ -156,7 +148,7 @@ export interface PhoneListResponse {
 
 export type SpaceNumbersResult =
   | { spaceId: string; spaceName: string; ok: true; numbers: PhoneNumberRow[] }
-  | { spaceId: string; spaceName: string; ok: false; error: ReadError };
+  | { spaceId: string; spaceName: string; ok: false; error: ActionServerError };
 
 export interface AllSpacesResponse {
   spaces: SpaceNumbersResult[];

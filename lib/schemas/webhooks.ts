@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionServerError } from "@/lib/action-error";
 import { callbackUrlIssue } from "@/lib/url-safety";
 import { idField } from "./common";
 import { fullPhoneField } from "./phone-numbers";
@@ -112,18 +113,9 @@ export interface SpaceWebhooksResponse {
   fetchedAt: string;
 }
 
-/** Same shape as phone-numbers' ReadError, kept here so this feature stands on its own. */
-export interface WebhookReadError {
-  message: string;
-  code?: string;
-  requestId?: string;
-  httpStatus?: number;
-  ref?: string;
-}
-
 export type SpaceWebhooksResult =
   | { spaceId: string; spaceName: string; ok: true; numbers: WebhookRow[] }
-  | { spaceId: string; spaceName: string; ok: false; error: WebhookReadError };
+  | { spaceId: string; spaceName: string; ok: false; error: ActionServerError };
 
 export interface AllSpacesWebhooksResponse {
   spaces: SpaceWebhooksResult[];

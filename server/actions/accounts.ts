@@ -34,7 +34,7 @@ export const updateAccountAction = adminActionClient
   .action(async ({ parsedInput, ctx }) => {
     const { accountId, accessKeySecret, ...rest } = parsedInput;
     const [existing] = await getDb().select({ id: cloudAccounts.id }).from(cloudAccounts).where(eq(cloudAccounts.id, accountId));
-    if (!existing) throw new ActionError("That account no longer exists.");
+    if (!existing) throw new ActionError("accountGone");
     await audited(
       { actor: ctx.user, operation: "accounts.update", target: rest.accessKeyId, input: { ...rest, secretReplaced: accessKeySecret !== "" } },
       () =>

@@ -48,7 +48,7 @@ export const createBulkJobAction = authActionClient
   });
 
 async function steer(user: SessionUser, jobId: string, operation: string, fn: () => Promise<boolean | number>) {
-  if (!(await canSeeJob(user, jobId))) throw new ActionError("This job does not exist.", { httpStatus: 404 });
+  if (!(await canSeeJob(user, jobId))) throw new ActionError("jobNotFound", { httpStatus: 404 });
   const changed = await audited({ actor: user, operation, target: jobId }, fn, () => undefined);
   wakeJobWorker();
   return { jobId, changed: typeof changed === "number" ? changed : changed ? 1 : 0 };

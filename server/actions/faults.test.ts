@@ -2,8 +2,8 @@ import { generateKeyPairSync, randomInt } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GENERIC_ERROR_MESSAGE, type ActionServerError } from "@/lib/action-error";
-import { KNOWN_CAMS_ERROR_CODES } from "@/lib/cams/errors";
 import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
+import { camsErrorCodesIn } from "@/lib/i18n/translators";
 import type { SessionUser } from "@/server/auth/session";
 import { sandboxControl, type Fault } from "@/server/cams/test-utils";
 import { encryptSecret } from "@/server/crypto";
@@ -22,6 +22,9 @@ import {
 } from "./phone-numbers";
 import { createQrCodeAction, deleteQrCodeAction, updateQrCodeAction } from "./qr-codes";
 import { updateAccountWebhookAction, updatePhoneWebhookAction } from "./webhooks";
+
+/** Codes with their own explanation in both languages (messages/<locale>/camsErrors.json). */
+const KNOWN_CAMS_ERROR_CODES = camsErrorCodesIn("en").filter((c) => camsErrorCodesIn("zh-CN").includes(c));
 
 /**
  * Every action that changes something through CAMS, against every way a CAMS call can fail, with a

@@ -15,7 +15,7 @@ export const addPhoneNumberAction = spaceWriteActionClient
   .inputSchema(addPhoneNumberSchema)
   .action(async ({ parsedInput, ctx, metadata }) => {
     const country = countryByIso(parsedInput.country);
-    if (!country) throw new ActionError("Unknown country.");
+    if (!country) throw new ActionError("unknownCountry");
     const input = { cc: country.cc, phoneNumber: parsedInput.nationalNumber, verifiedName: parsedInput.verifiedName };
     const full = country.cc + parsedInput.nationalNumber;
     // AddChatappPhoneNumber is sent once: the client never retries it, so a lost answer cannot add twice.

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditEvents } from "@/server/db/schema";
 import type { Database } from "@/server/db/connect";
 import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { CamsError } from "@/server/cams/errors";
 import { ActionError } from "./errors";
 import { adminActionClient, authActionClient, handleServerError, spaceReadActionClient, spaceWriteActionClient } from "./safe-action";
 
@@ -19,7 +20,7 @@ const failing = authActionClient.metadata({ name: "test.fail" }).action(async ()
   throw new Error("database password=hunter2 leaked in a driver message");
 });
 const expected = authActionClient.metadata({ name: "test.expected" }).action(async () => {
-  throw new ActionError("Nice message");
+  throw new ActionError("lastAdmin");
 });
 
 let database: Database;
@@ -69,14 +70,32 @@ describe("action clients allow and deny by role", () => {
 describe("error masking", () => {
   it("shows ActionError messages and hides anything else behind a reference", async () => {
     as("admin");
-    expect((await expected()).serverError).toEqual({ message: "Nice message" });
+    // The key is what the browser renders (in the user's language); the English text is for logs.
+    expect((await expected()).serverError).toEqual({ message: "At least one enabled administrator must remain.", key: "lastAdmin" });
     const masked = (await failing()).serverError!;
     expect(masked.message).not.toContain("hunter2");
     expect(masked.ref).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it("passes a CAMS error's code and request id through", () => {
-    const e = Object.assign(new Error("throttled"), { name: "CamsError", code: "System.LimitControl", requestId: "RID-1", httpStatus: 400 });
+    const e = new CamsError({ message: "throttled", code: "System.LimitControl", operation: null, requestId: "RID-1", httpStatus: 400 });
     expect(handleServerError(e)).toEqual({ message: "throttled", code: "System.LimitControl", requestId: "RID-1", httpStatus: 400 });
+  });
+
+  it("recognises safe errors by class, not by name: a look-alike is masked", () => {
+    const fake = Object.assign(new Error("password=hunter2"), { name: "CamsError", code: "System.LimitControl", requestId: "RID-1" });
+    const named = Object.assign(new Error("password=hunter2"), { name: "ActionError", details: {} });
+    for (const e of [fake, named]) {
+      const shown = handleServerError(e);
+      expect(shown.message).not.toContain("hunter2");
+      expect(shown.code).toBeUndefined();
+      expect(shown.ref).toMatch(/^[0-9a-f]{8}$/);
+    }
+  });
+
+  it("carries a refusal's key and parameters; the English text is made from messages/en", () => {
+    const e = new ActionError("badAnswer", { params: { status: 503 }, httpStatus: 502 });
+    expect(e.message).toBe("The server answered with an error (HTTP 503).");
+    expect(handleServerError(e)).toEqual({ message: e.message, key: "badAnswer", params: { status: 503 }, httpStatus: 502 });
   });
 });

@@ -2,26 +2,17 @@ import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import type { ActionServerError } from "@/lib/action-error";
-import { GENERIC_ERROR_MESSAGE } from "@/lib/action-error";
-import { getLogger } from "@/server/logger";
 import { canWrite, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
+import { toShownError } from "@/server/safe-error";
 import { ActionError, FORBIDDEN, UNAUTHORIZED } from "./errors";
 import { audited, recordAudit } from "@/server/audit";
 import type { CamsClient } from "@/server/cams/client";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
 
-function isCamsError(e: unknown): e is { name: string; message: string; code: string; requestId?: string; httpStatus?: number } {
-  return !!e && typeof e === "object" && (e as { name?: string }).name === "CamsError";
-}
-
-/** Expected errors keep their message; anything else is logged with a reference and masked. */
+/** Safe errors (ActionError, CamsError) as they allow; anything else is logged with a reference and masked. */
 export function handleServerError(e: Error, utils?: { metadata?: { name?: string } }): ActionServerError {
-  if (e instanceof ActionError) return { message: e.message, ...e.details };
-  if (isCamsError(e)) return { message: e.message, code: e.code, requestId: e.requestId, httpStatus: e.httpStatus };
-  const ref = crypto.randomUUID().slice(0, 8);
-  getLogger().error({ err: { name: e?.name, message: e?.message, stack: e?.stack }, ref, action: utils?.metadata?.name }, "action failed");
-  return { message: GENERIC_ERROR_MESSAGE, ref };
+  return toShownError(e, { action: utils?.metadata?.name });
 }
 
 export const actionClient = createSafeActionClient({
@@ -40,7 +31,7 @@ export const authActionClient = actionClient.use(async ({ next }) => {
 export const adminActionClient = authActionClient.use(async ({ next, ctx, metadata }) => {
   if (!ctx.user.isAdmin) {
     await recordAudit({ actor: ctx.user, operation: metadata.name, outcome: "denied", errorCode: "Forbidden" });
-    throw new ActionError("Only administrators can do that.", { httpStatus: 403 });
+    throw new ActionError("adminOnly", { httpStatus: 403 });
   }
   return next({ ctx });
 });

@@ -16,7 +16,7 @@ export const createFirstAdminAction = actionClient
   .inputSchema(setupSchema)
   .action(async ({ parsedInput }) => {
     await ensureMigrated();
-    if (!(await claimSetup())) throw new ActionError("Setup is already complete. Sign in instead.", { httpStatus: 403 });
+    if (!(await claimSetup())) throw new ActionError("setupDone", { httpStatus: 403 });
     const { id } = await createUserWithPassword({ ...parsedInput, isAdmin: true });
     await recordAudit({
       actor: { id, email: parsedInput.email },

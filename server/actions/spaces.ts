@@ -15,7 +15,7 @@ import { adminActionClient } from "./safe-action";
 async function assertAccount(accountId: string | null) {
   if (!accountId) return;
   const [a] = await getDb().select({ id: cloudAccounts.id }).from(cloudAccounts).where(eq(cloudAccounts.id, accountId));
-  if (!a) throw new ActionError("That cloud account no longer exists.");
+  if (!a) throw new ActionError("cloudAccountGone");
 }
 
 export const createSpaceAction = adminActionClient
@@ -41,7 +41,7 @@ export const updateSpaceAction = adminActionClient
   .inputSchema(updateSpaceSchema)
   .action(async ({ parsedInput, ctx }) => {
     const { spaceId, ...patch } = parsedInput;
-    if (!(await getSpace(spaceId))) throw new ActionError("That space no longer exists.");
+    if (!(await getSpace(spaceId))) throw new ActionError("spaceGone");
     await assertAccount(patch.accountId);
     try {
       await audited({ actor: ctx.user, spaceId, operation: "spaces.update", target: spaceId, input: parsedInput }, () =>
@@ -60,7 +60,7 @@ export const deleteSpaceAction = adminActionClient
   .inputSchema(deleteSpaceSchema)
   .action(async ({ parsedInput, ctx }) => {
     const space = await getSpace(parsedInput.spaceId);
-    if (!space) throw new ActionError("That space no longer exists.");
+    if (!space) throw new ActionError("spaceGone");
     // The confirmation asks for the name: a typo or a stale page cannot delete the wrong space.
     if (parsedInput.confirmName.trim() !== space.name) {
       returnValidationErrors(deleteSpaceSchema, { confirmName: { _errors: [V.confirmName] } });

@@ -38,7 +38,7 @@ export const updateUserAction = adminActionClient
   .inputSchema(updateUserSchema)
   .action(async ({ parsedInput, ctx }) => {
     if (!parsedInput.isAdmin && (await countActiveAdmins(parsedInput.userId)) === 0) {
-      throw new ActionError("At least one enabled administrator must remain.");
+      throw new ActionError("lastAdmin");
     }
     await audited({ actor: ctx.user, operation: "users.update", target: parsedInput.userId, input: parsedInput }, async () => {
       await setAdmin(parsedInput.userId, parsedInput.isAdmin);
@@ -52,9 +52,9 @@ export const setUserDisabledAction = adminActionClient
   .metadata({ name: "users.setDisabled" })
   .inputSchema(setUserDisabledSchema)
   .action(async ({ parsedInput, ctx }) => {
-    if (parsedInput.disabled && parsedInput.userId === ctx.user.id) throw new ActionError("You cannot disable yourself.");
+    if (parsedInput.disabled && parsedInput.userId === ctx.user.id) throw new ActionError("cannotDisableSelf");
     if (parsedInput.disabled && (await countActiveAdmins(parsedInput.userId)) === 0) {
-      throw new ActionError("At least one enabled administrator must remain.");
+      throw new ActionError("lastAdmin");
     }
     await audited(
       { actor: ctx.user, operation: parsedInput.disabled ? "users.disable" : "users.enable", target: parsedInput.userId, input: parsedInput },

@@ -1,8 +1,9 @@
 "use server";
 
-import { accountWebhookSchema, allowPrivateSchema, phoneWebhookSchema, testDeliverySchema, type WebhookReadError } from "@/lib/schemas/webhooks";
+import type { ActionServerError } from "@/lib/action-error";
+import { accountWebhookSchema, allowPrivateSchema, phoneWebhookSchema, testDeliverySchema } from "@/lib/schemas/webhooks";
 import { audited, recordAudit } from "@/server/audit";
-import { toReadError } from "@/server/data/phone-numbers";
+import { toShownError } from "@/server/safe-error";
 import {
   allowPrivateWebhookAddresses,
   getPhoneWebhook,
@@ -34,11 +35,11 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
     const { requestId } = await camsChange({ ctx, metadata }, { target: p.phoneNumber, input }, (cams) => cams.updatePhoneWebhook(input));
     // Read it back: what CAMS now holds is the truth, whatever was sent.
     let now = null;
-    let readError: WebhookReadError | null = null;
+    let readError: ActionServerError | null = null;
     try {
       now = await getPhoneWebhook(ctx.spaceId, p.phoneNumber);
     } catch (err) {
-      readError = toReadError(err, "webhooks.readBack");
+      readError = toShownError(err, { what: "webhooks.readBack" });
     }
     return { requestId: requestId ?? null, now, readError, readAt: new Date().toISOString() };
   });
@@ -66,7 +67,7 @@ export const sendTestEventAction = spaceWriteActionClient
   .inputSchema(testDeliverySchema)
   .action(async ({ parsedInput: p, ctx }) => {
     if (!(await takeTestDeliverySlot(ctx.user.id))) {
-      throw new ActionError("Too many test deliveries in a minute. Wait a moment and try again.", { httpStatus: 429 });
+      throw new ActionError("testDeliveryThrottled", { httpStatus: 429 });
     }
     const allowPrivate = await allowPrivateWebhookAddresses();
     const started = performance.now();

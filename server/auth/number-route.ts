@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
-import { readErrorResponse } from "@/server/data/phone-numbers";
-import { requireSpaceAccess } from "./route";
+import { errorResponse } from "@/server/safe-error";
+import { refusal, requireSpaceAccess } from "./route";
 
 type NumberParams = { params: Promise<{ spaceId: string; phone: string }> };
 
@@ -20,13 +20,13 @@ export function numberRoute<T>(
     const { spaceId, phone } = await params;
     const access = await requireSpaceAccess(spaceId, level);
     if (access instanceof NextResponse) return access;
-    if (!fullPhoneField.safeParse(phone).success) return NextResponse.json({ message: "Not found." }, { status: 404 });
+    if (!fullPhoneField.safeParse(phone).success) return refusal("notFound", 404);
     try {
       const body = await read(spaceId, phone, req);
-      if (body === null) return NextResponse.json({ message: "Not found." }, { status: 404 });
+      if (body === null) return refusal("notFound", 404);
       return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
     } catch (err) {
-      return readErrorResponse(err, what);
+      return errorResponse(err, what);
     }
   };
 }

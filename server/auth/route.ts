@@ -1,8 +1,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { ActionError, type ServerMessageKey } from "@/server/actions/errors";
+import { errorResponse } from "@/server/safe-error";
 import { canWrite, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "./session";
 
 export type RouteAccess = { user: SessionUser; role: SpaceRole };
+
+/** A route handler's refusal: the same translated body as an action's ActionError. */
+export const refusal = (key: ServerMessageKey, httpStatus: number): NextResponse => errorResponse(new ActionError(key, { httpStatus }), "refusal");
 
 /**
  * The GET-route equivalent of the space action clients: 401 without a session, 403 without the
@@ -13,15 +18,15 @@ export async function requireSpaceAccess(
   level: "read" | "write" = "read",
 ): Promise<RouteAccess | NextResponse> {
   const user = await getSessionUser();
-  if (!user) return NextResponse.json({ message: "You are not signed in." }, { status: 401 });
+  if (!user) return refusal("notSignedIn", 401);
   const role = spaceId ? await roleInSpace(user, spaceId) : null;
   if (!role || (level === "write" && !canWrite(role))) {
-    return NextResponse.json({ message: "You do not have access to this space." }, { status: 403 });
+    return refusal("noSpaceAccess", 403);
   }
   return { user, role };
 }
 
 export async function requireUser(): Promise<SessionUser | NextResponse> {
   const user = await getSessionUser();
-  return user ?? NextResponse.json({ message: "You are not signed in." }, { status: 401 });
+  return user ?? refusal("notSignedIn", 401);
 }

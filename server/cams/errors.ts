@@ -1,12 +1,16 @@
 import "server-only";
 import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
+import type { ActionServerError } from "@/lib/action-error";
 import type { OperationName } from "@/lib/cams/operations";
+import { SafeError } from "@/server/safe-error";
 
 /**
- * One error type for every way a CAMS call can fail (API.md §5). `message` is safe to show a
- * user: it never carries the AccessKey secret, a signature, a string-to-sign or a request URL.
+ * One error type for every way a CAMS call can fail (API.md §5). The browser gets its code and
+ * request id (the UI explains the code in the user's language); `message` is CAMS's own English
+ * text, for logs and the audit trail: it never carries the AccessKey secret, a signature, a
+ * string-to-sign or a request URL.
  */
-export class CamsError extends Error {
+export class CamsError extends SafeError {
   readonly code: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
@@ -34,6 +38,15 @@ export class CamsError extends Error {
     if (init.requestId) this.requestId = init.requestId;
     if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
     if (init.accessDeniedDetail) this.accessDeniedDetail = init.accessDeniedDetail;
+  }
+
+  toShown(): ActionServerError {
+    return { message: this.message, code: this.code, requestId: this.requestId, httpStatus: this.httpStatus };
+  }
+
+  /** Route handlers: the upstream said no (or never answered). */
+  get status(): number {
+    return 502;
   }
 }
 

@@ -15,7 +15,7 @@ import { ActionError } from "@/server/actions/errors";
 export async function testAccountConnection(accountId: string): Promise<{ ms: number; count: number; requestId?: string }> {
   const db = getDb();
   const [account] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId));
-  if (!account) throw new ActionError("That account no longer exists.");
+  if (!account) throw new ActionError("accountGone");
   const [space] = await db
     .select({ custSpaceId: spaces.custSpaceId })
     .from(spaces)

@@ -22,8 +22,9 @@ import { accessibleSpaces, canWrite, type SessionUser } from "@/server/auth/sess
 import { effectiveRate } from "@/server/cams/rate-limit";
 import { getDb } from "@/server/db";
 import { jobItems, jobs, spaces } from "@/server/db/schema";
+import { toShownError } from "@/server/safe-error";
 import { eachSpace } from "./each-space";
-import { queryNumbers, toReadError } from "./phone-numbers";
+import { queryNumbers } from "./phone-numbers";
 
 /**
  * Bulk-operation reads. A job is visible to the user who created it and to administrators;
@@ -256,7 +257,7 @@ export async function numbersForBulk(user: SessionUser, spaceIds: string[], stat
         })),
       };
     } catch (err) {
-      return { ...base, ok: false, error: toReadError(err, "bulk.numbers") };
+      return { ...base, ok: false, error: toShownError(err, { what: "bulk.numbers" }) };
     }
   });
 }

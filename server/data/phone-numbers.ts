@@ -1,21 +1,18 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { NextResponse } from "next/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { GENERIC_ERROR_MESSAGE } from "@/lib/action-error";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import type {
   Granularity,
   MetricsResponse,
   PhoneNumberDetail,
   PhoneNumberRow,
-  ReadError,
   SpaceNumbersResult,
 } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
-import { isCamsError } from "@/server/cams/errors";
+import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
@@ -82,7 +79,7 @@ export async function listAllSpacesNumbers(user: SessionUser, status?: string): 
     try {
       return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listPhoneNumbers(s.id, status) };
     } catch (err) {
-      return { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "phone-numbers.all") };
+      return { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(err, { what: "phone-numbers.all" }) };
     }
   });
 }
@@ -134,19 +131,4 @@ export async function isSandboxSpace(spaceId: string): Promise<boolean> {
     .innerJoin(cloudAccounts, eq(cloudAccounts.id, spaces.accountId))
     .where(eq(spaces.id, spaceId));
   return !!r?.isSandbox;
-}
-
-/** A CAMS failure as the browser may see it; anything else is logged and masked behind a reference. */
-export function toReadError(err: unknown, what: string): ReadError {
-  if (isCamsError(err)) return { message: err.message, code: err.code, requestId: err.requestId, httpStatus: err.httpStatus };
-  const ref = crypto.randomUUID().slice(0, 8);
-  const e = err as Error;
-  getLogger().error({ err: { name: e?.name, message: e?.message, stack: e?.stack }, ref, what }, "read failed");
-  return { message: GENERIC_ERROR_MESSAGE, ref };
-}
-
-/** Route handlers: CAMS refusals are 502 (the upstream said no) with the explained-error body; the rest 500. */
-export function readErrorResponse(err: unknown, what: string): NextResponse {
-  const body = toReadError(err, what);
-  return NextResponse.json(body, { status: body.code ? 502 : 500 });
 }

@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { rateLimit } from "@/server/db/schema";
 import { eachSpace } from "./each-space";
 import { getSetting, setSetting, SETTING } from "./settings";
-import { toReadError } from "./phone-numbers";
+import { toShownError } from "@/server/safe-error";
 
 /**
  * Webhook reads. Callers have checked the caller's access to the space (route handlers with
@@ -54,7 +54,7 @@ export async function listAllSpacesWebhooks(user: SessionUser): Promise<SpaceWeb
     try {
       return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
     } catch (err) {
-      return { spaceId: s.id, spaceName: s.name, ok: false, error: toReadError(err, "webhooks.all") };
+      return { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(err, { what: "webhooks.all" }) };
     }
   });
 }

@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { operationLabel } from "@/lib/audit-display";
 import { auditFilterSchema } from "@/lib/schemas/audit";
 import { auditCsvStream } from "@/server/audit/csv";
-import { requireUser } from "@/server/auth/route";
+import { refusal, requireUser } from "@/server/auth/route";
 import { auditScope } from "@/server/data/audit";
 
 export async function GET(req: NextRequest) {
   const user = await requireUser();
   if (user instanceof NextResponse) return user;
   const scope = await auditScope(user);
-  if (scope !== "all" && scope.length === 0) return NextResponse.json({ message: "You do not have access to the audit log." }, { status: 403 });
+  if (scope !== "all" && scope.length === 0) return refusal("noAuditAccess", 403);
   const filter = auditFilterSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
   const t = await getTranslations("audit");

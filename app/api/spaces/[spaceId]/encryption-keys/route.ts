@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import type { KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 import { requireSpaceAccess } from "@/server/auth/route";
 import { listKeyNumbers } from "@/server/data/encryption-keys";
-import { readErrorResponse } from "@/server/data/phone-numbers";
+import { errorResponse } from "@/server/safe-error";
 
 /**
  * The space's numbers with their last key change made here. The key states themselves are read
@@ -16,6 +16,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ spaceId
     const body: KeyNumbersResponse = { numbers: await listKeyNumbers(spaceId), fetchedAt: new Date().toISOString() };
     return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    return readErrorResponse(err, "encryption-keys.list");
+    return errorResponse(err, "encryption-keys.list");
   }
 }

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { statusFilterField, type PhoneListResponse } from "@/lib/schemas/phone-numbers";
 import { requireSpaceAccess } from "@/server/auth/route";
-import { listPhoneNumbers, readErrorResponse } from "@/server/data/phone-numbers";
+import { listPhoneNumbers } from "@/server/data/phone-numbers";
+import { errorResponse } from "@/server/safe-error";
 
 /** The space's numbers (QueryChatappPhoneNumbers), optionally filtered by Status on the CAMS side. */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ spaceId: string }> }) {
@@ -13,6 +14,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ spac
     const body: PhoneListResponse = { numbers: await listPhoneNumbers(spaceId, status), fetchedAt: new Date().toISOString() };
     return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    return readErrorResponse(err, "phone-numbers.list");
+    return errorResponse(err, "phone-numbers.list");
   }
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import type { AllSpacesWebhooksResponse, SpaceWebhooksResponse } from "@/lib/schemas/webhooks";
 import { requireSpaceAccess, requireUser } from "@/server/auth/route";
-import { readErrorResponse } from "@/server/data/phone-numbers";
+import { errorResponse } from "@/server/safe-error";
 import { listAllSpacesWebhooks, listWebhooks } from "@/server/data/webhooks";
 
 const NO_STORE = { headers: { "cache-control": "no-store" } };
@@ -24,6 +24,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ spaceId
     const body: SpaceWebhooksResponse = { numbers: await listWebhooks(spaceId), fetchedAt: new Date().toISOString() };
     return NextResponse.json(body, NO_STORE);
   } catch (err) {
-    return readErrorResponse(err, "webhooks.list");
+    return errorResponse(err, "webhooks.list");
   }
 }

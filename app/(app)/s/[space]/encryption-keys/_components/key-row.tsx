@@ -3,15 +3,15 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { CircleX, RotateCw } from "lucide-react";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useExplainError } from "@/components/action-error";
 import { LastChange } from "@/components/encryption-key/key-details";
 import { CheckingBadge, KeyStatusBadge } from "@/components/encryption-key/key-status";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { readErrorOf } from "@/components/phone-numbers/queries";
+import { readErrorOf } from "@/components/read-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { explainCamsError } from "@/lib/cams/errors";
 import { formatPhoneNumber } from "@/lib/phone";
 import type { EncryptionKeyResponse, KeyState } from "@/lib/schemas/encryption-keys";
 import type { KeyListRow } from "./keys-table";
@@ -21,9 +21,9 @@ const NOT_VERIFIED: KeyState = { state: "notVerified" };
 /** A failed read in one row: what went wrong in a few words, the code and request id to quote. */
 function RowError({ query }: { query: UseQueryResult<EncryptionKeyResponse> }) {
   const t = useTranslations("encryptionKeys.status");
-  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  const explain = useExplainError();
   const e = readErrorOf(query.error)!;
-  const title = e.code ? explainCamsError(e.code, locale).title : e.message;
+  const { title } = explain(e);
   return (
     <div className="flex flex-col gap-1" data-testid="row-error">
       <Badge variant="destructive" data-key-status="error">

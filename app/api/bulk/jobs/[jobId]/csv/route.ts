@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireUser } from "@/server/auth/route";
+import { refusal, requireUser } from "@/server/auth/route";
 import { jobItemsForExport } from "@/server/data/bulk";
 import { toCsv } from "@/server/jobs/csv";
 
@@ -9,7 +9,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ jobId: 
   if (user instanceof NextResponse) return user;
   const { jobId } = await params;
   const data = await jobItemsForExport(user, jobId);
-  if (!data) return NextResponse.json({ message: "This job does not exist." }, { status: 404 });
+  if (!data) return refusal("jobNotFound", 404);
   const header = ["space", "cust_space_id", "phone_number", "result", "attempts", "error_code", "error_message", "request_id", "finished_at"];
   const rows = data.items.map((i) => [
     i.spaceName,

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ITEM_FILTERS, type ItemFilter } from "@/lib/schemas/bulk";
-import { requireUser } from "@/server/auth/route";
+import { refusal, requireUser } from "@/server/auth/route";
 import { getJobProgress, listJobItems } from "@/server/data/bulk";
 
 /**
@@ -18,6 +18,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ jobI
   // done, the rows in the same answer are final too.
   const job = await getJobProgress(user, jobId);
   const body = job ? await listJobItems(user, jobId, filter, page) : null;
-  if (!body || !job) return NextResponse.json({ message: "This job does not exist." }, { status: 404 });
+  if (!body || !job) return refusal("jobNotFound", 404);
   return NextResponse.json({ ...body, job }, { headers: { "cache-control": "no-store" } });
 }

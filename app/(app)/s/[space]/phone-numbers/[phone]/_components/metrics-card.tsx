@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { readErrorOf, usePhoneMetrics } from "@/components/phone-numbers/queries";
-import { ReadErrorPanel } from "@/components/phone-numbers/read-error";
+import { usePhoneMetrics } from "@/components/phone-numbers/queries";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -4,7 +4,8 @@ import { PrintSheet } from "@/components/qr-codes/print-sheet";
 import { ActionErrorAlert } from "@/components/action-error";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { qrdlCodeField } from "@/lib/schemas/qr-codes";
-import { getPhoneNumber, pageSpaceAccess, toReadError } from "@/server/data/phone-numbers";
+import { getPhoneNumber, pageSpaceAccess } from "@/server/data/phone-numbers";
+import { toShownError } from "@/server/safe-error";
 import { listNumberQrCodes } from "@/server/data/qr-codes";
 
 /** A printable sheet for one code (opened in a new tab from the card or the details dialog). */
@@ -20,7 +21,7 @@ export default async function PrintQrCodePage({ params }: { params: Promise<{ sp
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("loadFailed")}</h1>
-        <ActionErrorAlert error={toReadError(err, "qr-codes.print")} />
+        <ActionErrorAlert error={toShownError(err, { what: "qr-codes.print" })} />
       </div>
     );
   }
