@@ -1,9 +1,9 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useExplainCamsError } from "@/components/action-error";
 import { UrlCell } from "@/components/webhooks/cells";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { explainCamsError } from "@/lib/cams/errors";
 import { heldDiffers, type HeldWebhook, type ItemResult, type JobProgress, type WebhookField, type WebhookParams } from "@/lib/schemas/bulk";
 
 function Differs({ show }: { show: boolean }) {
@@ -43,9 +43,9 @@ export function ItemHeld({ change, result }: { change: WebhookParams; result: It
 function ReadProblem({ result }: { result: Exclude<ItemResult, { read: "ok" }> }) {
   const t = useTranslations("bulk.held");
   const tc = useTranslations("common");
-  const locale = useLocale() === "zh-CN" ? "zh-CN" : "en";
+  const explainCode = useExplainCamsError();
   if (result.read === "missing") return <p className="text-xs text-warning">{t("missing")}</p>;
-  const e = result.code ? explainCamsError(result.code, locale) : null;
+  const e = result.code ? explainCode(result.code) : null;
   return (
     <div className="max-w-md space-y-0.5 text-xs" data-testid="item-read-failed">
       <p className="font-medium text-warning">{t("readFailed")}</p>

@@ -15,7 +15,6 @@ import { camsForSpace } from "@/server/cams/for-space";
 import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
-import { getLogger } from "@/server/logger";
 import { eachSpace } from "./each-space";
 
 /** Server pages: the caller and their role in the space, or a 404 (a space they cannot read does not exist for them). */
