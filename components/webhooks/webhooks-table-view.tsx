@@ -56,7 +56,7 @@ function Row({ row, showSpace, group }: { row: WebhookListRow; showSpace: boolea
         </TableCell>
       ) : null}
       <TableCell data-testid="status-url">
-        <UrlCell url={row.statusCallbackUrl} className="max-w-44 sm:max-w-72" />
+        <UrlCell url={row.statusCallbackUrl} className="max-w-36 sm:max-w-72" />
       </TableCell>
       <TableCell hideBelow="md" data-testid="inbound-url">
         <UrlCell url={row.upCallbackUrl} />

@@ -6,7 +6,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
+  // The first sign-in of a run may wait on a cold server and the first CAMS reads: allow a slow machine.
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
 }
 
 export const signInAsAdmin = (page: Page) => signIn(page, E2E.admin.email, E2E.admin.password);

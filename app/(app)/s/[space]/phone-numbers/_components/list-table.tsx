@@ -54,11 +54,12 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
         </Link>
       </TableCell>
       {showSpace ? (
-        <TableCell hideBelow={COLUMN_BREAKPOINT.space} className="max-w-40 truncate" title={row.spaceName}>
+        <TableCell hideBelow={COLUMN_BREAKPOINT.space} className="min-w-24 whitespace-normal">
           {row.spaceName}
         </TableCell>
       ) : null}
-      <TableCell className="max-w-32 truncate sm:max-w-64" title={row.verifiedName ?? undefined}>
+      {/* Names wrap rather than widen the table: it fits a phone and the all-spaces list at 1440 px. */}
+      <TableCell className="min-w-24 whitespace-normal">
         {row.verifiedName ?? "—"}
       </TableCell>
       <TableCell>
