@@ -23,11 +23,11 @@ interface Props {
   busy: boolean;
 }
 
-function SortHeader({ k, label, sort, dir, onSort, hideBelow }: { k: SortKey; label: string; hideBelow?: HideBelow } & Pick<Props, "sort" | "dir" | "onSort">) {
+function SortHeader({ k, label, sort, dir, onSort, hideBelow, className }: { k: SortKey; label: string; hideBelow?: HideBelow; className?: string } & Pick<Props, "sort" | "dir" | "onSort">) {
   const active = sort === k;
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <TableHead hideBelow={hideBelow} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <TableHead hideBelow={hideBelow} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <button
         type="button"
         onClick={() => onSort(k)}
@@ -91,7 +91,7 @@ export const ListTable = memo(function ListTable({ rows, showSpace, sort, dir, o
         <TableRow className="hover:bg-transparent">
           <SortHeader k="number" label={t("number")} {...h} />
           {showSpace ? <SortHeader k="space" label={t("space")} hideBelow={COLUMN_BREAKPOINT.space} {...h} /> : null}
-          <SortHeader k="name" label={t("name")} {...h} />
+          <SortHeader k="name" label={t("name")} className="whitespace-normal" {...h} />
           <SortHeader k="status" label={t("status")} {...h} />
           <SortHeader k="quality" label={t("quality")} hideBelow={COLUMN_BREAKPOINT.quality} {...h} />
           <SortHeader k="tier" label={t("tier")} hideBelow={COLUMN_BREAKPOINT.tier} {...h} />
