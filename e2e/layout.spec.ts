@@ -64,7 +64,7 @@ async function checkPage(page: Page, url: string, label: string, ready: Locator,
 }
 
 test("a phone (390 px) reads every main page: no side scroll, key columns kept, help on tap, drawer from the top; at 1440 px wide tables fit", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await signInAsAdmin(page);
   const ids = await spaceIds(page);
   const retail = ids["cams-demo-retail"]!;
