@@ -22,7 +22,8 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
       <QueryClientProvider client={client}>
         <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
         {/* Themed toasts: the rich colour set fails contrast for success text. */}
-        <Toaster closeButton position="top-right" />
+        {/* Bottom right: at the top they covered the header's user menu and its dropdown. */}
+        <Toaster closeButton position="bottom-right" />
       </QueryClientProvider>
     </ThemeProvider>
   );

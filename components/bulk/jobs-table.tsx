@@ -24,8 +24,8 @@ export function JobsTable({ initial, showCreator, emptyAction }: { initial: JobS
         <TableHeader>
           <TableRow>
             <TableHead>{t("list.operation")}</TableHead>
-            <TableHead>{t("list.created")}</TableHead>
-            {showCreator ? <TableHead>{t("list.createdBy")}</TableHead> : null}
+            <TableHead hideBelow="md">{t("list.created")}</TableHead>
+            {showCreator ? <TableHead hideBelow="lg">{t("list.createdBy")}</TableHead> : null}
             <TableHead className="w-48">{t("list.progress")}</TableHead>
             <TableHead>{t("list.status")}</TableHead>
           </TableRow>
@@ -39,8 +39,10 @@ export function JobsTable({ initial, showCreator, emptyAction }: { initial: JobS
                 </Link>
                 <p className="text-xs text-muted-foreground">{t("list.spaces", { n: j.spaces })}</p>
               </TableCell>
-              <TableCell className="whitespace-nowrap">{format.dateTime(new Date(j.createdAt), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
-              {showCreator ? <TableCell>{j.createdByEmail}</TableCell> : null}
+              <TableCell hideBelow="md" className="whitespace-nowrap">
+                {format.dateTime(new Date(j.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+              </TableCell>
+              {showCreator ? <TableCell hideBelow="lg">{j.createdByEmail}</TableCell> : null}
               <TableCell>
                 <ProgressBar total={j.total} ok={j.ok} failed={j.failed} cancelled={j.cancelled} label={t("list.progressOf", { title: t(`kinds.${j.kind}`) })} className="h-2" />
                 <p className="mt-1 text-xs text-muted-foreground tabular-nums">{t("list.counts", { ok: j.ok, failed: j.failed, total: j.total })}</p>

@@ -17,19 +17,25 @@ export function QrTable({ rows, showSpace, canWriteIn }: { rows: QrRow[]; showSp
       <Table>
         <TableHeader>
           <TableRow>
-            {showSpace ? <TableHead>{t("space")}</TableHead> : null}
+            {showSpace ? <TableHead hideBelow="sm">{t("space")}</TableHead> : null}
             <TableHead>{t("number")}</TableHead>
             <TableHead>{t("code")}</TableHead>
-            <TableHead className="min-w-48">{t("message")}</TableHead>
-            <TableHead>{t("imageType")}</TableHead>
-            <TableHead>{t("deepLink")}</TableHead>
+            <TableHead hideBelow="md" className="min-w-48">
+              {t("message")}
+            </TableHead>
+            <TableHead hideBelow="lg">{t("imageType")}</TableHead>
+            <TableHead hideBelow="lg">{t("deepLink")}</TableHead>
             <TableHead className="text-right">{t("actions")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
             <TableRow key={`${r.spaceId}:${r.phoneNumber}:${r.qrdlCode}`} data-testid={`qr-row-${r.qrdlCode}`}>
-              {showSpace ? <TableCell className="text-sm">{r.spaceName}</TableCell> : null}
+              {showSpace ? (
+                <TableCell hideBelow="sm" className="text-sm">
+                  {r.spaceName}
+                </TableCell>
+              ) : null}
               <TableCell>
                 <Link
                   href={`/s/${encodeURIComponent(r.spaceId)}/phone-numbers/${r.phoneNumber}/qr-codes`}
@@ -40,13 +46,13 @@ export function QrTable({ rows, showSpace, canWriteIn }: { rows: QrRow[]; showSp
                 {r.verifiedName ? <span className="block max-w-48 truncate text-xs text-muted-foreground">{r.verifiedName}</span> : null}
               </TableCell>
               <TableCell className="font-mono text-sm">{r.qrdlCode}</TableCell>
-              <TableCell className="max-w-72 whitespace-normal">
+              <TableCell hideBelow="md" className="max-w-72 whitespace-normal">
                 <MessageText text={r.prefilledMessage} clamp />
               </TableCell>
-              <TableCell>
+              <TableCell hideBelow="lg">
                 <ImageTypeBadge value={r.generateQrImage} />
               </TableCell>
-              <TableCell className="max-w-56">
+              <TableCell hideBelow="lg" className="max-w-56">
                 <DeepLink url={r.deepLinkUrl} />
               </TableCell>
               <TableCell>

@@ -53,7 +53,11 @@ export function AppShell({
         <SidebarNav space={current} />
       </aside>
       <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
-        <DialogContent className="left-0 top-0 h-full max-w-64 translate-x-0 translate-y-0 rounded-none p-0 sm:max-w-64">
+        {/* A drawer: full height, its rows from the top (the dialog's grid would stretch them over the height). */}
+        <DialogContent
+          data-testid="nav-drawer"
+          className="top-0 left-0 h-dvh max-h-dvh max-w-64 translate-x-0 translate-y-0 content-start gap-0 rounded-none p-0 sm:max-w-64"
+        >
           <DialogTitle className="sr-only">{t("nav.mainNavigation")}</DialogTitle>
           {brand}
           <SidebarNav space={current} onNavigate={() => setMenuOpen(false)} />

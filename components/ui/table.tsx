@@ -2,9 +2,26 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
+/**
+ * Responsive columns: a secondary column takes `hideBelow="md"` on its TableHead and every TableCell,
+ * so narrow screens keep the key columns instead of scrolling sideways. Literal classes, so Tailwind
+ * generates them.
+ */
+const HIDE_BELOW = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+  xl: "hidden xl:table-cell",
+} as const;
+export type HideBelow = keyof typeof HIDE_BELOW;
+
+/**
+ * When the table is wider than its box the container scrolls sideways and `scroll-hint-x` shades the
+ * edge that has more columns behind it, so a cut-off column is never silent.
+ */
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div data-slot="table-container" className="scroll-hint-x relative w-full overflow-x-auto">
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
@@ -38,13 +55,14 @@ function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   );
 }
 
-function TableHead({ className, scope = "col", ...props }: React.ComponentProps<"th">) {
+function TableHead({ className, scope = "col", hideBelow, ...props }: React.ComponentProps<"th"> & { hideBelow?: HideBelow }) {
   return (
     <th
       data-slot="table-head"
       scope={scope}
       className={cn(
         "h-10 px-2 text-left align-middle font-medium whitespace-nowrap text-muted-foreground [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
+        hideBelow && HIDE_BELOW[hideBelow],
         className,
       )}
       {...props}
@@ -52,12 +70,13 @@ function TableHead({ className, scope = "col", ...props }: React.ComponentProps<
   );
 }
 
-function TableCell({ className, ...props }: React.ComponentProps<"td">) {
+function TableCell({ className, hideBelow, ...props }: React.ComponentProps<"td"> & { hideBelow?: HideBelow }) {
   return (
     <td
       data-slot="table-cell"
       className={cn(
         "p-2 align-middle whitespace-nowrap [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
+        hideBelow && HIDE_BELOW[hideBelow],
         className,
       )}
       {...props}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
 import { FlagBadge, GroupChip, UrlCell } from "./cells";
 import { settingsKey, type SettingsGroup, type SortDir, type SortKey, type WebhookListRow } from "./table-model";
 
@@ -19,11 +19,11 @@ interface Props {
   onSort: (key: SortKey) => void;
 }
 
-function SortHeader({ k, label, sort, dir, onSort }: { k: SortKey; label: string } & Pick<Props, "sort" | "dir" | "onSort">) {
+function SortHeader({ k, label, sort, dir, onSort, hideBelow }: { k: SortKey; label: string; hideBelow?: HideBelow } & Pick<Props, "sort" | "dir" | "onSort">) {
   const active = sort === k;
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <TableHead aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <TableHead hideBelow={hideBelow} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <button
         type="button"
         onClick={() => onSort(k)}
@@ -50,20 +50,24 @@ function Row({ row, showSpace, group }: { row: WebhookListRow; showSpace: boolea
         </Link>
         {row.verifiedName ? <span className="block max-w-48 truncate text-xs text-muted-foreground">{row.verifiedName}</span> : null}
       </TableCell>
-      {showSpace ? <TableCell className="max-w-40 truncate">{row.spaceName}</TableCell> : null}
+      {showSpace ? (
+        <TableCell hideBelow="sm" className="max-w-40 truncate">
+          {row.spaceName}
+        </TableCell>
+      ) : null}
       <TableCell data-testid="status-url">
-        <UrlCell url={row.statusCallbackUrl} />
+        <UrlCell url={row.statusCallbackUrl} className="max-w-36 sm:max-w-72" />
       </TableCell>
-      <TableCell data-testid="inbound-url">
+      <TableCell hideBelow="md" data-testid="inbound-url">
         <UrlCell url={row.upCallbackUrl} />
       </TableCell>
-      <TableCell>
+      <TableCell hideBelow="lg">
         <FlagBadge value={row.httpFlag} />
       </TableCell>
-      <TableCell>
+      <TableCell hideBelow="lg">
         <FlagBadge value={row.queueFlag} />
       </TableCell>
-      <TableCell>{group ? <GroupChip index={group.index} count={group.rows.length} /> : null}</TableCell>
+      <TableCell hideBelow="md">{group ? <GroupChip index={group.index} count={group.rows.length} /> : null}</TableCell>
     </TableRow>
   );
 }
@@ -79,12 +83,12 @@ export function WebhooksTableView({ rows, groups, grouped, showSpace, sort, dir,
       <TableHeader>
         <TableRow>
           <SortHeader k="number" label={t("number")} {...h} />
-          {showSpace ? <SortHeader k="space" label={t("space")} {...h} /> : null}
+          {showSpace ? <SortHeader k="space" label={t("space")} hideBelow="sm" {...h} /> : null}
           <SortHeader k="statusUrl" label={t("statusUrl")} {...h} />
-          <SortHeader k="inboundUrl" label={t("inboundUrl")} {...h} />
-          <SortHeader k="http" label={t("http")} {...h} />
-          <SortHeader k="queue" label={t("queue")} {...h} />
-          <SortHeader k="shared" label={t("shared")} {...h} />
+          <SortHeader k="inboundUrl" label={t("inboundUrl")} hideBelow="md" {...h} />
+          <SortHeader k="http" label={t("http")} hideBelow="lg" {...h} />
+          <SortHeader k="queue" label={t("queue")} hideBelow="lg" {...h} />
+          <SortHeader k="shared" label={t("shared")} hideBelow="md" {...h} />
         </TableRow>
       </TableHeader>
       <TableBody>

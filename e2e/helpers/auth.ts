@@ -26,7 +26,8 @@ export async function signIn(page: Page, email: string, password: string, opts: 
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
+  // The first sign-in of a run may wait on a cold server and the first CAMS reads: allow a slow machine.
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
   const cookies = (await page.context().cookies()).filter((c) => c.name.includes("session"));
   if (cookies.length) sessions.set(key, cookies);
 }

@@ -69,10 +69,12 @@ export function KeyRow({
           <span className="text-xs text-muted-foreground">{row.verifiedName ?? "—"}</span>
         </Link>
       </TableCell>
-      {showSpace ? <TableCell>{row.spaceName}</TableCell> : null}
+      {showSpace ? <TableCell hideBelow="sm">{row.spaceName}</TableCell> : null}
       <TableCell>{status}</TableCell>
-      <TableCell className="whitespace-nowrap">{key?.keyType ? `${key.keyType} ${key.bits ?? ""}`.trim() : "—"}</TableCell>
-      <TableCell>
+      <TableCell hideBelow="md" className="whitespace-nowrap">
+        {key?.keyType ? `${key.keyType} ${key.bits ?? ""}`.trim() : "—"}
+      </TableCell>
+      <TableCell hideBelow="lg">
         {key?.fingerprint ? (
           <code className="font-mono text-xs" title={key.fingerprint}>
             {key.fingerprint.slice(0, 23)}…
@@ -81,7 +83,7 @@ export function KeyRow({
           "—"
         )}
       </TableCell>
-      <TableCell className="text-sm">
+      <TableCell hideBelow="lg" className="text-sm">
         <LastChange change={row.lastChange} compact />
       </TableCell>
       <TableCell className="text-right whitespace-nowrap">

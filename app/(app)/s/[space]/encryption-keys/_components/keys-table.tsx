@@ -26,11 +26,11 @@ export function KeysTable({
         <TableHeader>
           <TableRow>
             <TableHead>{t("number")}</TableHead>
-            {showSpace ? <TableHead>{t("space")}</TableHead> : null}
+            {showSpace ? <TableHead hideBelow="sm">{t("space")}</TableHead> : null}
             <TableHead>{t("status")}</TableHead>
-            <TableHead>{t("key")}</TableHead>
-            <TableHead>{t("fingerprint")}</TableHead>
-            <TableHead>{t("lastChanged")}</TableHead>
+            <TableHead hideBelow="md">{t("key")}</TableHead>
+            <TableHead hideBelow="lg">{t("fingerprint")}</TableHead>
+            <TableHead hideBelow="lg">{t("lastChanged")}</TableHead>
             <TableHead className="text-right">{t("actions")}</TableHead>
           </TableRow>
         </TableHeader>

@@ -7,7 +7,10 @@ import { memo } from "react";
 import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";
 import type { ListRow, SortKey } from "@/components/phone-numbers/list-model";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
+
+/** Number, display name and status always show; the rest join as the screen widens. */
+const COLUMN_BREAKPOINT = { space: "sm", quality: "sm", verification: "md", tier: "lg", nameStatus: "lg" } as const satisfies Partial<Record<SortKey, HideBelow>>;
 
 interface Props {
   rows: ListRow[];
@@ -20,11 +23,11 @@ interface Props {
   busy: boolean;
 }
 
-function SortHeader({ k, label, sort, dir, onSort }: { k: SortKey; label: string } & Pick<Props, "sort" | "dir" | "onSort">) {
+function SortHeader({ k, label, sort, dir, onSort, hideBelow, className }: { k: SortKey; label: string; hideBelow?: HideBelow; className?: string } & Pick<Props, "sort" | "dir" | "onSort">) {
   const active = sort === k;
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <TableHead aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <TableHead hideBelow={hideBelow} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <button
         type="button"
         onClick={() => onSort(k)}
@@ -50,22 +53,28 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
           <PhoneNumberText phone={row.phoneNumber} />
         </Link>
       </TableCell>
-      {showSpace ? <TableCell className="max-w-48 truncate">{row.spaceName}</TableCell> : null}
-      <TableCell className="max-w-64 truncate" title={row.verifiedName ?? undefined}>
+      {showSpace ? (
+        <TableCell hideBelow={COLUMN_BREAKPOINT.space} className="min-w-24 whitespace-normal">
+          {row.spaceName}
+        </TableCell>
+      ) : null}
+      {/* Names wrap rather than widen the table: it fits a phone and the all-spaces list at 1440 px. */}
+      <TableCell className="min-w-24 whitespace-normal">
         {row.verifiedName ?? "—"}
       </TableCell>
       <TableCell>
         <EnumBadge kind="status" value={row.status} />
       </TableCell>
-      <TableCell>
+      <TableCell hideBelow={COLUMN_BREAKPOINT.quality}>
         <EnumBadge kind="quality" value={row.qualityRating} />
       </TableCell>
-      <TableCell>{row.messagingLimitTier ? label("tier", row.messagingLimitTier) : "—"}</TableCell>
-      <TableCell>
+      <TableCell hideBelow={COLUMN_BREAKPOINT.tier}>{row.messagingLimitTier ? label("tier", row.messagingLimitTier) : "—"}</TableCell>
+      <TableCell hideBelow={COLUMN_BREAKPOINT.nameStatus}>
+        {/* The pending new name's status sits under the badge: the row is two lines tall anyway. */}
         <EnumBadge kind="nameStatus" value={row.nameStatus} />
-        {newName ? <span className="ml-1 text-xs text-muted-foreground">→ {label("nameStatus", newName)}</span> : null}
+        {newName ? <span className="block text-xs text-muted-foreground">→ {label("nameStatus", newName)}</span> : null}
       </TableCell>
-      <TableCell>
+      <TableCell hideBelow={COLUMN_BREAKPOINT.verification}>
         <EnumBadge kind="verification" value={row.codeVerificationStatus} />
       </TableCell>
     </TableRow>
@@ -81,13 +90,13 @@ export const ListTable = memo(function ListTable({ rows, showSpace, sort, dir, o
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <SortHeader k="number" label={t("number")} {...h} />
-          {showSpace ? <SortHeader k="space" label={t("space")} {...h} /> : null}
-          <SortHeader k="name" label={t("name")} {...h} />
+          {showSpace ? <SortHeader k="space" label={t("space")} hideBelow={COLUMN_BREAKPOINT.space} {...h} /> : null}
+          <SortHeader k="name" label={t("name")} className="whitespace-normal" {...h} />
           <SortHeader k="status" label={t("status")} {...h} />
-          <SortHeader k="quality" label={t("quality")} {...h} />
-          <SortHeader k="tier" label={t("tier")} {...h} />
-          <SortHeader k="nameStatus" label={t("nameStatus")} {...h} />
-          <SortHeader k="verification" label={t("verification")} {...h} />
+          <SortHeader k="quality" label={t("quality")} hideBelow={COLUMN_BREAKPOINT.quality} {...h} />
+          <SortHeader k="tier" label={t("tier")} hideBelow={COLUMN_BREAKPOINT.tier} {...h} />
+          <SortHeader k="nameStatus" label={t("nameStatus")} hideBelow={COLUMN_BREAKPOINT.nameStatus} {...h} />
+          <SortHeader k="verification" label={t("verification")} hideBelow={COLUMN_BREAKPOINT.verification} {...h} />
         </TableRow>
       </TableHeader>
       <TableBody>

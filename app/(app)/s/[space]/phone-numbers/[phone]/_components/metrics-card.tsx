@@ -46,7 +46,8 @@ export function MetricsCard({ spaceId, phone }: { spaceId: string; phone: string
       <CardHeader>
         <CardTitle asHeading="h2">{t("title")}</CardTitle>
         <CardDescription>{q.data ? summary : t("description")}</CardDescription>
-        <CardAction className="flex flex-wrap gap-2">
+        {/* Under the description on a phone, beside the title from sm up. */}
+        <CardAction className="col-start-1 row-span-1 row-start-3 flex flex-wrap gap-2 justify-self-start sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:justify-self-end">
           <div role="group" aria-label={t("range")} className="flex rounded-md border p-0.5">
             {(["DAILY", "HALF_HOUR"] as const).map((g) => (
               <Button key={g} size="sm" variant={granularity === g ? "secondary" : "ghost"} aria-pressed={granularity === g} onClick={() => setGranularity(g)}>

@@ -9,6 +9,8 @@ type Point = { start: number; sent: number; delivered: number };
 /**
  * The chart's figures as a table: shown by "Show as table", and always present for screen readers
  * (`hidden`: a plain, visually hidden table, with no scroll container that would need focus).
+ * The hidden table sits in an sr-only box: a table is never shorter than its rows, so `sr-only` on the
+ * table itself left its full height (and width) in the page's scroll area.
  */
 export function MetricsTable({ points, caption, granularity, hidden }: { points: Point[]; caption: string; granularity: Granularity; hidden?: boolean }) {
   const t = useTranslations("phoneNumbers.metrics");
@@ -19,27 +21,29 @@ export function MetricsTable({ points, caption, granularity, hidden }: { points:
 
   if (hidden) {
     return (
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.start}>
-              <td>{when(p.start)}</td>
-              <td>{format.number(p.sent)}</td>
-              <td>{format.number(p.delivered)}</td>
+      <div className="sr-only" data-testid="metrics-sr-table">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.start}>
+                <td>{when(p.start)}</td>
+                <td>{format.number(p.sent)}</td>
+                <td>{format.number(p.delivered)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   return (
