@@ -12,7 +12,10 @@ export default async function Home() {
   const spaces = await accessibleSpaces(user);
   const canAll = user.isAdmin || spaces.length > 1;
   const last = user.lastSpaceId;
-  const target = last && (last === "all" ? canAll : spaces.some((s) => s.id === last)) ? last : spaces[0]?.id;
+  // The last space the person opened; else, with several, all of them: the list then names each
+  // space CAMS refused instead of landing blindly on the first one by name, which may be broken.
+  const remembered = last && (last === "all" ? canAll : spaces.some((s) => s.id === last)) ? last : null;
+  const target = remembered ?? (spaces.length > 1 ? "all" : spaces[0]?.id);
   if (target) redirect(`/s/${target}/phone-numbers`);
   const t = await getTranslations("home");
   return user.isAdmin ? (

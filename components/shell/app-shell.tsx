@@ -50,13 +50,13 @@ export function AppShell({
       </a>
       <aside className="hidden w-60 shrink-0 border-r bg-sidebar md:block">
         {brand}
-        <SidebarNav space={current} />
+        <SidebarNav space={current} isAdmin={user.isAdmin} />
       </aside>
       <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
         <DialogContent className="left-0 top-0 h-full max-w-64 translate-x-0 translate-y-0 rounded-none p-0 sm:max-w-64">
           <DialogTitle className="sr-only">{t("nav.mainNavigation")}</DialogTitle>
           {brand}
-          <SidebarNav space={current} onNavigate={() => setMenuOpen(false)} />
+          <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => setMenuOpen(false)} />
         </DialogContent>
       </Dialog>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -12,6 +12,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionServerError } from "@/lib/action-error";
 import { createSpaceSchema, updateSpaceSchema } from "@/lib/schemas/spaces";
 import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
 import type { SpaceRow } from "./spaces-table";
@@ -86,16 +87,50 @@ function SpaceFields({ form, accounts }: { form: any; accounts: Accounts }) {
   );
 }
 
+/**
+ * CAMS refused the CustSpaceId through the account (the save-time check): its explained answer,
+ * and "Save anyway" while the form still holds the values that were checked.
+ */
+function CheckFailed({ error, checked, current, pending, onForce }: {
+  error?: ActionServerError;
+  checked?: { custSpaceId?: string; accountId?: string | null };
+  current: { custSpaceId: string; accountId: string | null };
+  pending: boolean;
+  onForce: () => void;
+}) {
+  const t = useTranslations("spaceCheck");
+  if (!error) return null;
+  const sameValues = !!checked && checked.custSpaceId?.trim() === current.custSpaceId.trim() && checked.accountId === current.accountId;
+  if (!error.code || !sameValues) return <ActionErrorAlert error={error} />;
+  return (
+    <div className="space-y-2" data-testid="space-check-failed">
+      <p className="text-sm font-medium">{t("failed", { custSpaceId: current.custSpaceId.trim() })}</p>
+      <ActionErrorAlert error={error} />
+      <p className="text-sm text-muted-foreground">{t("failedHint")}</p>
+      <Button type="button" variant="outline" size="sm" disabled={pending} onClick={onForce}>
+        {t("saveAnyway")}
+      </Button>
+    </div>
+  );
+}
+
 function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => void }) {
   const t = useTranslations("spaces");
   const { form, action, handleSubmitWithAction } = useHookFormAction(createSpaceAction, zodResolver(createSpaceSchema), {
     formProps: { defaultValues: { name: "", custSpaceId: "", accountId: accounts[0]?.id ?? null } },
     actionProps: { onSuccess: onDone },
   });
+  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]);
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
+        <CheckFailed
+          error={action.result.serverError}
+          checked={action.input}
+          current={{ custSpaceId, accountId }}
+          pending={action.isPending}
+          onForce={() => action.execute({ ...form.getValues(), force: true })}
+        />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
@@ -111,10 +146,17 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
     formProps: { defaultValues: { spaceId: space.id, name: space.name, custSpaceId: space.custSpaceId, accountId: space.accountId } },
     actionProps: { onSuccess: onDone },
   });
+  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]);
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
+        <CheckFailed
+          error={action.result.serverError}
+          checked={action.input}
+          current={{ custSpaceId, accountId }}
+          pending={action.isPending}
+          onForce={() => action.execute({ ...form.getValues(), force: true })}
+        />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
