@@ -1,11 +1,10 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
 import type { AccountTestResult } from "@/lib/schemas/accounts";
 import { createCamsClient, type CamsClient } from "@/server/cams/client";
 import { CamsError } from "@/server/cams/errors";
+import { accountSecret } from "@/server/cams/for-space";
 import { createRateLimiter } from "@/server/cams/rate-limit";
-import { decryptSecret } from "@/server/crypto";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { ActionError } from "@/server/actions/errors";
@@ -21,16 +20,7 @@ async function accountClient(accountId: string): Promise<{ client: CamsClient; n
   const db = getDb();
   const [account] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId));
   if (!account) throw new ActionError("That account no longer exists.");
-  let accessKeySecret: string;
-  try {
-    accessKeySecret = decryptSecret(account.accessKeySecretEnc);
-  } catch {
-    throw new CamsError({
-      code: LOCAL_ERROR_CODES.secretUnreadable,
-      message: `The AccessKey secret of "${account.name}" cannot be decrypted with the configured encryption key.`,
-      operation: null,
-    });
-  }
+  const accessKeySecret = accountSecret(account);
   const client = createCamsClient(
     {
       id: account.id,

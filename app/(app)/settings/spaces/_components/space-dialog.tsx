@@ -91,23 +91,29 @@ function SpaceFields({ form, accounts }: { form: any; accounts: Accounts }) {
  * CAMS refused the CustSpaceId through the account (the save-time check): its explained answer,
  * and "Save anyway" while the form still holds the values that were checked.
  */
-function CheckFailed({ error, checked, current, pending, onForce }: {
-  error?: ActionServerError;
-  checked?: { custSpaceId?: string; accountId?: string | null };
-  current: { custSpaceId: string; accountId: string | null };
-  pending: boolean;
-  onForce: () => void;
+function CheckFailed({ form, action }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: any;
+  action: {
+    result: { serverError?: ActionServerError };
+    input?: { custSpaceId?: string; accountId?: string | null };
+    isPending: boolean;
+    execute: (input: never) => void;
+  };
 }) {
   const t = useTranslations("spaceCheck");
+  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]) as [string, string | null];
+  const error = action.result.serverError;
   if (!error) return null;
-  const sameValues = !!checked && checked.custSpaceId?.trim() === current.custSpaceId.trim() && checked.accountId === current.accountId;
+  const checked = action.input;
+  const sameValues = !!checked && checked.custSpaceId?.trim() === custSpaceId.trim() && checked.accountId === accountId;
   if (!error.code || !sameValues) return <ActionErrorAlert error={error} />;
   return (
     <div className="space-y-2" data-testid="space-check-failed">
-      <p className="text-sm font-medium">{t("failed", { custSpaceId: current.custSpaceId.trim() })}</p>
+      <p className="text-sm font-medium">{t("failed", { custSpaceId: custSpaceId.trim() })}</p>
       <ActionErrorAlert error={error} />
       <p className="text-sm text-muted-foreground">{t("failedHint")}</p>
-      <Button type="button" variant="outline" size="sm" disabled={pending} onClick={onForce}>
+      <Button type="button" variant="outline" size="sm" disabled={action.isPending} onClick={() => action.execute({ ...form.getValues(), force: true } as never)}>
         {t("saveAnyway")}
       </Button>
     </div>
@@ -120,17 +126,10 @@ function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => vo
     formProps: { defaultValues: { name: "", custSpaceId: "", accountId: accounts[0]?.id ?? null } },
     actionProps: { onSuccess: onDone },
   });
-  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]);
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <CheckFailed
-          error={action.result.serverError}
-          checked={action.input}
-          current={{ custSpaceId, accountId }}
-          pending={action.isPending}
-          onForce={() => action.execute({ ...form.getValues(), force: true })}
-        />
+        <CheckFailed form={form} action={action} />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
@@ -146,17 +145,10 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
     formProps: { defaultValues: { spaceId: space.id, name: space.name, custSpaceId: space.custSpaceId, accountId: space.accountId } },
     actionProps: { onSuccess: onDone },
   });
-  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]);
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <CheckFailed
-          error={action.result.serverError}
-          checked={action.input}
-          current={{ custSpaceId, accountId }}
-          pending={action.isPending}
-          onForce={() => action.execute({ ...form.getValues(), force: true })}
-        />
+        <CheckFailed form={form} action={action} />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
