@@ -1,5 +1,6 @@
 import { expect, scanFrom, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
+import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";
 import { appLog, occurrences } from "./helpers/secrets";
 import { sandbox } from "./helpers/sandbox";
@@ -37,8 +38,27 @@ test("an admin adds a custom account on a second sandbox, tests it, links a spac
     await expect(page.getByTestId("account-row-Second sandbox")).toContainText("Stored, encrypted");
   });
 
-  await test.step("link a space to it; the connection test sees its numbers", async () => {
+  await test.step("a CustSpaceId the account does not reach is explained and kept; Save anyway saves it", async () => {
     await page.goto("/settings/spaces");
+    await page.getByRole("button", { name: "Add space" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Ghost");
+    await dialog.getByLabel("CustSpaceId").fill("custom-ghost");
+    await dialog.getByLabel("Cloud account").selectOption({ label: "Second sandbox" });
+    await dialog.getByRole("button", { name: "Add space" }).click();
+    const failed = dialog.getByTestId("space-check-failed");
+    await expect(failed).toContainText("CAMS did not confirm CustSpaceId custom-ghost through this cloud account.");
+    await expect(failed.getByRole("alert")).toContainText("Unknown.ResourceOwnerId");
+    await expect(failed.getByRole("alert")).toContainText("Request ID");
+    await expect(dialog.getByLabel("Name")).toHaveValue("Ghost");
+    await expect(page.getByTestId("space-row-custom-ghost")).toHaveCount(0);
+    await expectAccessible(page, "space check failed");
+    await failed.getByRole("button", { name: "Save anyway" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("space-row-custom-ghost")).toContainText("Second sandbox");
+  });
+
+  await test.step("link a space to it; the accounts page counts both spaces; the connection test counts each space's numbers", async () => {
     await page.getByRole("button", { name: "Add space" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Name").fill("Custom Two");
@@ -47,8 +67,29 @@ test("an admin adds a custom account on a second sandbox, tests it, links a spac
     await dialog.getByRole("button", { name: "Add space" }).click();
     await expect(page.getByTestId("space-row-custom-space-2")).toContainText("Second sandbox");
     await page.goto("/settings/accounts");
-    await page.getByTestId("account-row-Second sandbox").getByRole("button", { name: "Test connection" }).click();
-    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Connected" })).toContainText("3 numbers visible");
+    const row = page.getByTestId("account-row-Second sandbox");
+    await expect(row.getByRole("cell").nth(4)).toHaveText("2");
+    await row.getByRole("button", { name: "Test connection" }).click();
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Connected" });
+    await expect(toast).toContainText("3 numbers in 1 of 2 spaces");
+    await expect(toast.getByTestId("connection-result")).toContainText("Custom Two: 3 numbers");
+    await expect(toast.getByTestId("connection-result")).toContainText("Ghost: Unknown.ResourceOwnerId");
+  });
+
+  await test.step("the ghost space's page says what to fix and where; then it is deleted", async () => {
+    await page.goto("/settings/spaces");
+    const ghostId = await page.getByTestId("space-row-custom-ghost").getAttribute("data-space-id");
+    await page.goto(`/s/${ghostId}/phone-numbers`);
+    const notice = page.getByTestId("space-setup-notice");
+    await expect(notice).toContainText("The space Ghost is not set up the way CAMS knows it");
+    await expect(page.getByTestId("read-error")).toContainText("Unknown.ResourceOwnerId");
+    await notice.getByRole("link", { name: "Open Settings → Spaces" }).click();
+    await expect(page).toHaveURL(/\/settings\/spaces$/);
+    await page.getByRole("button", { name: "Delete: Ghost" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Space name").fill("Ghost");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByTestId("space-row-custom-ghost")).toHaveCount(0);
   });
 
   // The secret was typed into the browser, so requests carry it; no response ever does.

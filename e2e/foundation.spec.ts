@@ -3,6 +3,8 @@ import { expect, scanFrom, test } from "./helpers/test";
 import { createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";
+import { ensureSandboxSpaces } from "./helpers/phone-numbers";
+import { sandbox } from "./helpers/sandbox";
 import { appLog, occurrences } from "./helpers/secrets";
 
 const operator = { name: "Otto Operator", email: "operator@e2e.test", password: "operator-pass-1", spaces: { "E2E Alpha": "operator" as const } };
@@ -75,6 +77,9 @@ test("sign-in: wrong password, throttling, sign out", async ({ page }) => {
 test("admin creates spaces and users; operator sees only their space; viewer is refused", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const scanned = scanFrom();
+  // Saving a space checks its CustSpaceId through the account: the sandbox must know them first.
+  await ensureSandboxSpaces();
+  await sandbox("POST", "spaces", { custSpaceId: "e2e-temp", name: "E2E Temp", numbers: 0 });
   await signInAsAdmin(page);
   let createSpaceRequest: Request | undefined;
   page.on("request", (r) => {

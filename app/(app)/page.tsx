@@ -12,7 +12,11 @@ export default async function Home() {
   const spaces = await accessibleSpaces(user);
   const canAll = user.isAdmin || spaces.length > 1;
   const last = user.lastSpaceId;
-  const target = last && (last === "all" ? canAll : spaces.some((s) => s.id === last)) ? last : spaces[0]?.id;
+  // The last space the person opened; else the first one with a cloud account (one without can
+  // only fail). Not "all spaces": with hundreds that is hundreds of CAMS reads for a landing. A
+  // space CAMS refuses says so on its page, with what to fix and where.
+  const remembered = last && (last === "all" ? canAll : spaces.some((s) => s.id === last)) ? last : null;
+  const target = remembered ?? (spaces.find((s) => s.accountId) ?? spaces[0])?.id;
   if (target) redirect(`/s/${target}/phone-numbers`);
   const t = await getTranslations("home");
   return user.isAdmin ? (

@@ -50,7 +50,7 @@ export function AppShell({
       </a>
       <aside className="hidden w-60 shrink-0 border-r bg-sidebar md:block">
         {brand}
-        <SidebarNav space={current} />
+        <SidebarNav space={current} isAdmin={user.isAdmin} />
       </aside>
       <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
         {/* A drawer: full height, its rows from the top (the dialog's grid would stretch them over the height). */}
@@ -60,7 +60,7 @@ export function AppShell({
         >
           <DialogTitle className="sr-only">{t("nav.mainNavigation")}</DialogTitle>
           {brand}
-          <SidebarNav space={current} onNavigate={() => setMenuOpen(false)} />
+          <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => setMenuOpen(false)} />
         </DialogContent>
       </Dialog>
       <div className="flex min-w-0 flex-1 flex-col">

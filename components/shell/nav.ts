@@ -8,8 +8,12 @@ export const NAV_ITEMS = [
   { key: "encryptionKeys", segment: "encryption-keys", icon: KeyRound, scoped: true, adminOnly: false },
   { key: "bulk", segment: "bulk", icon: Layers, scoped: false, adminOnly: false },
   { key: "audit", segment: "audit", icon: FileClock, scoped: false, adminOnly: false },
-  { key: "settings", segment: "settings", icon: Settings, scoped: false, adminOnly: false },
+  // Users, spaces and cloud accounts are the administrators' alone: nobody else is shown the item.
+  { key: "settings", segment: "settings", icon: Settings, scoped: false, adminOnly: true },
 ] as const;
+
+/** The items this person may use. */
+export const navItemsFor = (isAdmin: boolean) => NAV_ITEMS.filter((item) => isAdmin || !item.adminOnly);
 
 export type NavKey = (typeof NAV_ITEMS)[number]["key"];
 

@@ -4,15 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
-import { NAV_ITEMS, hrefFor } from "./nav";
+import { hrefFor, navItemsFor } from "./nav";
 
-export function SidebarNav({ space, onNavigate }: { space: string | null; onNavigate?: () => void }) {
+export function SidebarNav({ space, isAdmin, onNavigate }: { space: string | null; isAdmin: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("mainNavigation")} className="px-2">
       <ul className="space-y-1">
-        {NAV_ITEMS.map((item) => {
+        {navItemsFor(isAdmin).map((item) => {
           const href = hrefFor(item, space);
           // Scoped sections sit at /s/<space>/<segment>; a number's QR tab is still "Phone numbers".
           const parts = pathname.split("/");

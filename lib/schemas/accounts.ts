@@ -46,3 +46,13 @@ export const updateAccountSchema = z.object({
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 
 export const accountIdSchema = z.object({ accountId: idField });
+
+/** What "Test connection" found: every linked space's own answer (count null when it failed). */
+export interface AccountTestResult {
+  ms: number;
+  /** Numbers over the spaces that answered; without linked spaces, what the account sees without a CustSpaceId. */
+  total: number;
+  linkedSpaces: number;
+  spaces: { name: string; custSpaceId: string; count: number | null; error?: { code: string; requestId?: string } }[];
+  requestId?: string;
+}

@@ -9,10 +9,17 @@ export const custSpaceIdField = z
   .max(64, { error: V.custSpaceId })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: V.custSpaceId });
 
+/**
+ * `force`: save even though CAMS did not confirm the CustSpaceId through the account (the user
+ * saw the explained answer and chose "Save anyway").
+ */
+const forceField = z.boolean().optional();
+
 export const createSpaceSchema = z.object({
   name: textField(80),
   custSpaceId: custSpaceIdField,
   accountId: idField.nullable(),
+  force: forceField,
 });
 export type CreateSpaceInput = z.infer<typeof createSpaceSchema>;
 
@@ -21,6 +28,7 @@ export const updateSpaceSchema = z.object({
   name: textField(80),
   custSpaceId: custSpaceIdField,
   accountId: idField.nullable(),
+  force: forceField,
 });
 export type UpdateSpaceInput = z.infer<typeof updateSpaceSchema>;
 

@@ -6,6 +6,7 @@ import { returnValidationErrors } from "next-safe-action";
 import { V } from "@/lib/schemas/common";
 import { createSpaceSchema, deleteSpaceSchema, updateSpaceSchema } from "@/lib/schemas/spaces";
 import { audited } from "@/server/audit";
+import { checkSpaceThroughAccount } from "@/server/data/account-connection";
 import { getSpace, isUniqueViolation } from "@/server/data/spaces";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
@@ -18,14 +19,26 @@ async function assertAccount(accountId: string | null) {
   if (!a) throw new ActionError("cloudAccountGone");
 }
 
+/**
+ * A space is saved only once its account reaches the CustSpaceId in CAMS (one cheap read), unless
+ * the user saw CAMS's answer and chose "Save anyway" (`force`, kept in the audit input). A failed
+ * check throws the CamsError: the form explains it and offers to save anyway.
+ */
+async function checkUnlessForced({ accountId, custSpaceId, force }: { accountId: string | null; custSpaceId: string; force?: boolean }) {
+  if (accountId && !force) await checkSpaceThroughAccount(accountId, custSpaceId);
+}
+
 export const createSpaceAction = adminActionClient
   .metadata({ name: "spaces.create" })
   .inputSchema(createSpaceSchema)
   .action(async ({ parsedInput, ctx }) => {
     await assertAccount(parsedInput.accountId);
     try {
+      const { force: _force, ...values } = parsedInput;
+      void _force;
       const row = await audited({ actor: ctx.user, operation: "spaces.create", target: parsedInput.custSpaceId, input: parsedInput }, async () => {
-        const [r] = await getDb().insert(spaces).values(parsedInput).returning({ id: spaces.id });
+        await checkUnlessForced(parsedInput);
+        const [r] = await getDb().insert(spaces).values(values).returning({ id: spaces.id });
         return r!;
       });
       revalidatePath("/", "layout");
@@ -40,13 +53,17 @@ export const updateSpaceAction = adminActionClient
   .metadata({ name: "spaces.update" })
   .inputSchema(updateSpaceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const { spaceId, ...patch } = parsedInput;
-    if (!(await getSpace(spaceId))) throw new ActionError("spaceGone");
+    const { spaceId, force, ...patch } = parsedInput;
+    const before = await getSpace(spaceId);
+    if (!before) throw new ActionError("spaceGone");
     await assertAccount(patch.accountId);
+    // A rename alone asks CAMS nothing.
+    const relinked = before.custSpaceId !== patch.custSpaceId || before.accountId !== patch.accountId;
     try {
-      await audited({ actor: ctx.user, spaceId, operation: "spaces.update", target: spaceId, input: parsedInput }, () =>
-        getDb().update(spaces).set(patch).where(eq(spaces.id, spaceId)),
-      );
+      await audited({ actor: ctx.user, spaceId, operation: "spaces.update", target: spaceId, input: parsedInput }, async () => {
+        if (relinked) await checkUnlessForced({ ...patch, force });
+        await getDb().update(spaces).set(patch).where(eq(spaces.id, spaceId));
+      });
     } catch (e) {
       if (isUniqueViolation(e)) returnValidationErrors(updateSpaceSchema, { custSpaceId: { _errors: [V.custSpaceIdTaken] } });
       throw e;

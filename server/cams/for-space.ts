@@ -31,6 +31,19 @@ function limiterFor(db: Db): RateLimiter {
   return limiter;
 }
 
+/** The account's decrypted AccessKey secret; an undecryptable one is an explained CamsError. */
+export function accountSecret(account: { name: string; accessKeySecretEnc: string }): string {
+  try {
+    return decryptSecret(account.accessKeySecretEnc);
+  } catch {
+    throw new CamsError({
+      code: LOCAL_ERROR_CODES.secretUnreadable,
+      message: `The AccessKey secret of "${account.name}" cannot be decrypted with the configured encryption key.`,
+      operation: null,
+    });
+  }
+}
+
 /** Loads a space and its cloud account and returns a ready CAMS client (CustSpaceId defaulted) for it. */
 export async function camsForSpace(db: Db, spaceId: string): Promise<{ client: CamsClient; space: CamsSpace }> {
   const [row] = await db
@@ -54,16 +67,7 @@ export async function camsForSpace(db: Db, spaceId: string): Promise<{ client: C
   const key = version + space.custSpaceId;
   let client = clients.get(key);
   if (!client) {
-    let accessKeySecret: string;
-    try {
-      accessKeySecret = decryptSecret(account.accessKeySecretEnc);
-    } catch {
-      throw new CamsError({
-        code: LOCAL_ERROR_CODES.secretUnreadable,
-        message: `The AccessKey secret of "${account.name}" cannot be decrypted with the configured encryption key.`,
-        operation: null,
-      });
-    }
+    const accessKeySecret = accountSecret(account);
     for (const k of clients.keys()) if (k.startsWith(`${account.id}:`) && !k.startsWith(version)) clients.delete(k);
     if (clients.size >= MAX_CACHED) clients.delete(clients.keys().next().value!);
     client = createCamsClient(

@@ -28,9 +28,13 @@ export async function listAccounts(): Promise<AccountDto[]> {
       protocol: cloudAccounts.protocol,
       isSandbox: cloudAccounts.isSandbox,
       updatedAt: cloudAccounts.updatedAt,
-      spaces: sql<number>`(select count(*)::int from ${spaces} where ${spaces.accountId} = ${cloudAccounts.id})`,
+      // A join, not a correlated subquery: without a join drizzle leaves columns unqualified, and
+      // "account_id = id" inside the subquery compared the space with itself (always 0).
+      spaces: sql<number>`count(${spaces.id})::int`,
     })
     .from(cloudAccounts)
+    .leftJoin(spaces, eq(spaces.accountId, cloudAccounts.id))
+    .groupBy(cloudAccounts.id)
     .orderBy(asc(cloudAccounts.name));
   return rows.map(({ enc, ...r }) => ({
     ...r,

@@ -10,6 +10,7 @@ import { getSpace } from "@/server/data/spaces";
 import { AddNumberDialog } from "./_components/add-number-dialog";
 import type { WritableSpace } from "./_components/add-number-form";
 import { PhoneList } from "./_components/phone-list";
+import { isSpaceSetupError, SpaceSetupNotice } from "./_components/space-setup-notice";
 
 type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,6 +26,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
   const qc = new QueryClient();
   let writable: WritableSpace[] = [];
   let description: string;
+  let setupNotice: React.ReactNode = null;
 
   if (space === "all") {
     const user = await getSessionUser();
@@ -43,8 +45,13 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     try {
       const body: PhoneListResponse = { numbers: await listPhoneNumbers(space, status), fetchedAt: new Date().toISOString() };
       qc.setQueryData(phoneNumberKeys.list(space, { status: status ?? null }), body);
-    } catch {
-      // Left to the client's first fetch, which shows the explained error and a retry button.
+    } catch (e) {
+      // Left to the client's first fetch, which shows the explained error and a retry button;
+      // a wrong CustSpaceId or account also gets what to fix and where.
+      if (isSpaceSetupError((e as { code?: string }).code)) {
+        const user = await getSessionUser();
+        setupNotice = <SpaceSetupNotice spaceName={row?.name ?? ""} isAdmin={!!user?.isAdmin} />;
+      }
     }
   }
 
@@ -52,6 +59,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={description} actions={add} />
+      {setupNotice}
       <HydrationBoundary state={dehydrate(qc)}>
         <PhoneList spaceId={space} />
       </HydrationBoundary>

@@ -10,15 +10,43 @@ import { useToastActionError } from "@/components/action-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { AccountTestResult } from "@/lib/schemas/accounts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteAccountAction, testAccountConnectionAction } from "@/server/actions/accounts";
 import { AccountDialog, type AccountRow } from "./account-dialog";
 
+/** What "Test connection" found, counted over every linked space; the spaces CAMS refused by name. */
+function useTestToast() {
+  const t = useTranslations("spaceCheck.test");
+  return (r: AccountTestResult) => {
+    if (r.linkedSpaces === 0) return toast.success(t("noSpaces", { ms: r.ms, total: r.total }));
+    const answered = r.spaces.filter((s) => s.count !== null).length;
+    const failed = r.spaces.filter((s) => s.error);
+    const title = t("ok", { ms: r.ms, total: r.total, answered, tested: r.spaces.length });
+    const more = r.linkedSpaces > r.spaces.length ? t("notAll", { tested: r.spaces.length, linked: r.linkedSpaces }) : null;
+    const description = (
+      <div className="space-y-1" data-testid="connection-result">
+        {more ? <p>{more}</p> : null}
+        {failed.length ? <p>{t("refused")}</p> : null}
+        <ul>
+          {r.spaces.map((s) => (
+            <li key={s.custSpaceId}>
+              {s.error ? t("spaceFailed", { name: s.name, code: s.error.code }) : t("spaceCount", { name: s.name, count: s.count ?? 0 })}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+    (failed.length ? toast.warning : toast.success)(title, { description, duration: failed.length ? 15_000 : 6_000 });
+  };
+}
+
 function TestButton({ accountId }: { accountId: string }) {
   const t = useTranslations("accounts");
   const toastError = useToastActionError();
+  const showResult = useTestToast();
   const test = useAction(testAccountConnectionAction, {
-    onSuccess: ({ data }) => data && toast.success(t("testOk", { ms: data.ms, count: data.count })),
+    onSuccess: ({ data }) => data && showResult(data),
     onError: ({ error }) => toastError(error.serverError, t("test")),
   });
   return (

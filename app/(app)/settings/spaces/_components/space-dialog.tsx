@@ -12,6 +12,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionServerError } from "@/lib/action-error";
 import { createSpaceSchema, updateSpaceSchema } from "@/lib/schemas/spaces";
 import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
 import type { SpaceRow } from "./spaces-table";
@@ -86,6 +87,39 @@ function SpaceFields({ form, accounts }: { form: any; accounts: Accounts }) {
   );
 }
 
+/**
+ * CAMS refused the CustSpaceId through the account (the save-time check): its explained answer,
+ * and "Save anyway" while the form still holds the values that were checked.
+ */
+function CheckFailed({ form, action }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: any;
+  action: {
+    result: { serverError?: ActionServerError };
+    input?: { custSpaceId?: string; accountId?: string | null };
+    isPending: boolean;
+    execute: (input: never) => void;
+  };
+}) {
+  const t = useTranslations("spaceCheck");
+  const [custSpaceId, accountId] = form.watch(["custSpaceId", "accountId"]) as [string, string | null];
+  const error = action.result.serverError;
+  if (!error) return null;
+  const checked = action.input;
+  const sameValues = !!checked && checked.custSpaceId?.trim() === custSpaceId.trim() && checked.accountId === accountId;
+  if (!error.code || !sameValues) return <ActionErrorAlert error={error} />;
+  return (
+    <div className="space-y-2" data-testid="space-check-failed">
+      <p className="text-sm font-medium">{t("failed", { custSpaceId: custSpaceId.trim() })}</p>
+      <ActionErrorAlert error={error} />
+      <p className="text-sm text-muted-foreground">{t("failedHint")}</p>
+      <Button type="button" variant="outline" size="sm" disabled={action.isPending} onClick={() => action.execute({ ...form.getValues(), force: true } as never)}>
+        {t("saveAnyway")}
+      </Button>
+    </div>
+  );
+}
+
 function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => void }) {
   const t = useTranslations("spaces");
   const { form, action, handleSubmitWithAction } = useHookFormAction(createSpaceAction, zodResolver(createSpaceSchema), {
@@ -95,7 +129,7 @@ function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => vo
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
+        <CheckFailed form={form} action={action} />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
@@ -114,7 +148,7 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
   return (
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
+        <CheckFailed form={form} action={action} />
         <SpaceFields form={form} accounts={accounts} />
         <DialogFooter>
           <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>

@@ -4,6 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { EnumBadge } from "@/components/phone-numbers/enum-badge";
+import { NumberStateBanner } from "@/components/phone-numbers/number-state-banner";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
@@ -43,6 +44,7 @@ export function NumberShell({ spaceId, phone, canWrite, children }: { spaceId: s
         </div>
         {n && canWrite ? <RegistrationButtons spaceId={spaceId} number={n} /> : null}
       </div>
+      {n ? <NumberStateBanner status={n.status} canWrite={canWrite} /> : null}
       {error && !n ? (
         <ReadErrorPanel error={error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
       ) : (

@@ -7,18 +7,24 @@ import { useToastActionError } from "@/components/action-error";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useInvalidatePhone } from "@/components/phone-numbers/queries";
 import { Button } from "@/components/ui/button";
+import { canOffer } from "@/lib/number-states";
 import { formatPhoneNumber } from "@/lib/phone";
 import type { PhoneNumberDetail } from "@/lib/schemas/phone-numbers";
 import { deregisterPhoneNumberAction, registerPhoneNumberAction } from "@/server/actions/phone-numbers";
 
-/** Register / deregister a verified number, each behind a confirmation that says what it does and costs. */
+/**
+ * Register / deregister a verified number, each behind a confirmation that says what it does and
+ * costs, and each only in a state where it makes sense (lib/number-states.ts).
+ */
 export function RegistrationButtons({ spaceId, number }: { spaceId: string; number: PhoneNumberDetail }) {
   const t = useTranslations("phoneNumbers.registration");
   const toastError = useToastActionError();
   const invalidate = useInvalidatePhone();
   const register = useAction(registerPhoneNumberAction);
   const deregister = useAction(deregisterPhoneNumberAction);
-  if (number.codeVerificationStatus !== "VERIFIED") return null;
+  const offerRegister = canOffer("register", number);
+  const offerDeregister = canOffer("deregister", number);
+  if (!offerRegister && !offerDeregister) return null;
 
   const phone = number.phoneNumber;
   const shown = formatPhoneNumber(phone);
@@ -35,7 +41,7 @@ export function RegistrationButtons({ spaceId, number }: { spaceId: string; numb
 
   return (
     <div className="flex shrink-0 flex-wrap gap-2">
-      {number.status !== "CONNECTED" ? (
+      {offerRegister ? (
         <ConfirmDialog
           trigger={<Button variant="outline">{t("register")}</Button>}
           title={t("registerTitle", { phone: shown })}
@@ -49,7 +55,7 @@ export function RegistrationButtons({ spaceId, number }: { spaceId: string; numb
           onConfirm={() => run("register")}
         />
       ) : null}
-      {number.status !== "DISCONNECTED" ? (
+      {offerDeregister ? (
         <ConfirmDialog
           trigger={<Button variant="outline">{t("deregister")}</Button>}
           title={t("deregisterTitle", { phone: shown })}
