@@ -80,7 +80,8 @@ export default defineConfig({
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
-        APP_URL: process.env.E2E_BASE_URL!,
+        // No APP_URL: the default (http://localhost:PORT and http://127.0.0.1:PORT, PORT from
+        // `next start -p`) is what the suite signs in through, on a port other than 3000.
         CAMS_SANDBOX_URL: process.env.E2E_SANDBOX_URL!,
         CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!,
         CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,
