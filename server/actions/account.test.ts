@@ -1,7 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/server/db/connect";
-import { auditEvents, session as sessionTable } from "@/server/db/schema";
+import { auditEvents, session as sessionTable, user as userTable } from "@/server/db/schema";
 import { getAuth } from "@/server/auth/auth";
 import { checkPassword, createUserWithPassword } from "@/server/data/users";
 import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
@@ -132,5 +132,17 @@ describe("admin resets a password", () => {
       "denied:Validation",
       "denied:Refused",
     ]);
+  });
+});
+
+describe("sign-in refusals carry their own code", () => {
+  it("a disabled account is refused as ACCOUNT_DISABLED (the form says so), not as a generic 403", async () => {
+    const u = await newUser("disabled-pw-1");
+    await database.db.update(userTable).set({ disabled: true }).where(eq(userTable.id, u.id));
+    const err = await getAuth()
+      .api.signInEmail({ body: { email: u.email, password: "disabled-pw-1" } })
+      .then(() => null, (e: { statusCode?: number; body?: { code?: string } }) => e);
+    expect(err?.statusCode).toBe(403);
+    expect(err?.body?.code).toBe("ACCOUNT_DISABLED");
   });
 });
