@@ -17,6 +17,7 @@ const dataDir = path.resolve(__dirname, PORT === 3100 ? ".e2e-data" : `.e2e-data
 const resultsDir = PORT === 3100 ? "test-results" : `test-results-${PORT}`;
 
 process.env.E2E_BASE_URL ??= `http://127.0.0.1:${PORT}`;
+process.env.E2E_APP_URL ??= `http://127.0.0.1:${APP_PORT}`;
 process.env.E2E_DATA_DIR ??= dataDir;
 process.env.E2E_SANDBOX_URL ??= `http://127.0.0.1:${SANDBOX_PORT}`;
 process.env.E2E_SANDBOX2_URL ??= `http://127.0.0.1:${SANDBOX2_PORT}`;
@@ -88,7 +89,10 @@ export default defineConfig({
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
-        APP_URL: process.env.E2E_BASE_URL!,
+        // No APP_URL: the default (http://localhost:PORT and http://127.0.0.1:PORT, PORT from
+        // `next start -p`) is trusted, on a port other than 3000 (e2e/auth.spec.ts signs in there
+        // directly). The suite itself comes through the scanning proxy's address, listed here.
+        TRUSTED_ORIGINS: process.env.E2E_BASE_URL!,
         CAMS_SANDBOX_URL: process.env.E2E_SANDBOX_URL!,
         CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!,
         CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,

@@ -18,7 +18,15 @@ export const env = createEnv({
     /** Keys that may still decrypt older values during a rotation: "id:base64,id:base64". */
     ENCRYPTION_OLD_KEYS: z.string().optional(),
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
-    APP_URL: z.string().url().default("http://localhost:3000"),
+    /** The public URL. Unset: http://localhost:PORT (and http://127.0.0.1:PORT is trusted too). */
+    APP_URL: z.string().url().optional(),
+    /** More addresses sign-in is accepted from (host names, LAN addresses): "http://host:3000,https://…". */
+    TRUSTED_ORIGINS: z
+      .string()
+      .optional()
+      .refine((v) => !v || v.split(",").every((o) => !o.trim() || URL.canParse(o.trim())), "TRUSTED_ORIGINS: a comma-separated list of URLs"),
+    /** The port the app listens on (`next start` sets it from -p). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** The built-in CAMS emulator the embedded default starts beside the app. */
     CAMS_SANDBOX_URL: z.string().url().optional(),
     CAMS_SANDBOX_ACCESS_KEY_ID: z.string().optional(),

@@ -68,5 +68,11 @@ for (let i = 0; i < 100; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, DATA_DIR: dataDir, NODE_ENV: "production" }, "dashboard");
-console.log(`CAMS Admin: http://localhost:${port}  (CAMS sandbox on ${sandboxUrl})`);
+run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, DATA_DIR: dataDir, NODE_ENV: "production", PORT: String(port) }, "dashboard");
+// The addresses sign-in is accepted from (server/auth/origins.ts): anything else is refused.
+const appUrl = process.env.APP_URL ? new URL(process.env.APP_URL).origin : `http://localhost:${port}`;
+const extra = (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+const trusted = [...new Set([appUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...extra])];
+console.log(`CAMS Admin: ${appUrl}  (CAMS sandbox on ${sandboxUrl})`);
+console.log(`Sign-in is accepted at: ${trusted.join(", ")}`);
+console.log("Reached at another address (host name, LAN)? Set APP_URL or TRUSTED_ORIGINS: see README.md.");

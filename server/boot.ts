@@ -5,6 +5,7 @@ import { encryptSecret } from "@/server/crypto";
 import { ensureMigrated, getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
+import { appUrlOf, trustedOriginsOf } from "@/server/auth/origins";
 
 /**
  * Runs once at server start (instrumentation.ts): migrations first, so the first request never
@@ -15,6 +16,8 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   await ensureMigrated();
   log.info({ durationMs: Date.now() - started }, "database ready");
+  // Sign-in is refused (INVALID_ORIGIN) from any other address: APP_URL / TRUSTED_ORIGINS add some.
+  log.info({ appUrl: appUrlOf(env), trustedOrigins: trustedOriginsOf(env) }, "sign-in accepted from these addresses");
   (await import("@/server/jobs/worker")).startJobWorker();
   if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
     try {

@@ -18,13 +18,13 @@ export async function useTestDatabase(engine: Engine = "pglite"): Promise<Databa
 }
 
 /** The signed-in user the mocked session returns; null = anonymous. */
-export const session: { user: SessionUser | null } = { user: null };
+export const session: { user: SessionUser | null; token?: string | null } = { user: null };
 
 // Importing this module replaces the request-bound pieces: the session comes from `session.user`,
 // and cache revalidation (which needs a Next request) does nothing.
 vi.mock("@/server/auth/session", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/server/auth/session")>();
-  return { ...real, getSessionUser: async () => session.user };
+  return { ...real, getSessionUser: async () => session.user, currentSessionToken: async () => session.token ?? null };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 

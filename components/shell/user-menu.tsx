@@ -1,9 +1,12 @@
 "use client";
 
-import { Check, CircleUser, Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Check, CircleUser, KeyRound, Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useAuthErrorText } from "@/components/auth-error-text";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -19,11 +22,15 @@ import {
 import { authClient } from "@/lib/auth-client";
 import { LOCALES } from "@/lib/i18n/config";
 import { setLocaleAction } from "@/server/actions/preferences";
+import { ChangePasswordDialog } from "./change-password-dialog";
 import { LOCALE_NAMES } from "./locale-switch";
 import type { ShellUser } from "./app-shell";
 
 export function UserMenu({ user }: { user: ShellUser }) {
   const t = useTranslations("shell");
+  const tAccount = useTranslations("account");
+  const authErrorText = useAuthErrorText();
+  const [changingPassword, setChangingPassword] = useState(false);
   const locale = useLocale();
   const { theme, setTheme } = useTheme();
   const router = useRouter();
@@ -32,7 +39,19 @@ export function UserMenu({ user }: { user: ShellUser }) {
     { value: "dark", label: t("dark"), icon: Moon },
     { value: "system", label: t("system"), icon: Monitor },
   ];
+  async function signOut() {
+    let error;
+    try {
+      ({ error } = await authClient.signOut());
+    } catch {
+      error = { status: 0 };
+    }
+    // A refused sign-out leaves the session in place: say so instead of pretending.
+    if (error) toast.error(tAccount("signOutFailed"), { description: authErrorText(error), duration: 20_000 });
+    else window.location.assign("/sign-in");
+  }
   return (
+    <>
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="gap-2" aria-label={t("userMenu")} data-testid="user-menu">
@@ -84,16 +103,17 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </DropdownMenuSubContent>
         </DropdownMenuSub>
         <DropdownMenuSeparator />
-        <DropdownMenuItem
-          onSelect={async () => {
-            await authClient.signOut();
-            window.location.assign("/sign-in");
-          }}
-        >
+        <DropdownMenuItem onSelect={() => setChangingPassword(true)}>
+          <KeyRound className="size-4" aria-hidden="true" />
+          {tAccount("changePassword")}
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={signOut}>
           <LogOut className="size-4" aria-hidden="true" />
           {t("signOut")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
+    <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
+    </>
   );
 }

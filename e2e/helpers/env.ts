@@ -1,6 +1,9 @@
 /** Values playwright.config.ts made for this run. */
 export const E2E = {
+  /** Where the browser reaches the app: the scanning proxy (e2e/scan-proxy.ts). */
   baseUrl: process.env.E2E_BASE_URL!,
+  /** The app's own port, behind the proxy. */
+  appUrl: process.env.E2E_APP_URL!,
   dataDir: process.env.E2E_DATA_DIR!,
   sandboxUrl: process.env.E2E_SANDBOX_URL!,
   sandbox2Url: process.env.E2E_SANDBOX2_URL!,

@@ -39,7 +39,7 @@ describe("spaces", () => {
     expect(await database.db.select().from(spaces).where(eq(spaces.id, id))).toEqual([]);
     const ops = (await database.db.select().from(auditEvents).where(eq(auditEvents.target, "new-1")).orderBy(auditEvents.id)).map((e) => `${e.operation}:${e.outcome}`);
     // The refused duplicate is recorded too, with its outcome.
-    expect(ops).toEqual(["spaces.create:ok", "spaces.create:error", "spaces.delete:ok"]);
+    expect(ops).toEqual(["spaces.create:ok", "spaces.create:denied", "spaces.delete:ok"]);
   });
 
   it("operators and viewers are refused", async () => {

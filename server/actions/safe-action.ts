@@ -5,13 +5,14 @@ import type { ActionServerError } from "@/lib/action-error";
 import { canWrite, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
 import { toShownError } from "@/server/safe-error";
 import { ActionError, FORBIDDEN, UNAUTHORIZED } from "./errors";
-import { audited, recordAudit } from "@/server/audit";
+import { audited, noteActionFailure, recordAudit, withAuditScope } from "@/server/audit";
 import type { CamsClient } from "@/server/cams/client";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
 
 /** Safe errors (ActionError, CamsError) as they allow; anything else is logged with a reference and masked. */
 export function handleServerError(e: Error, utils?: { metadata?: { name?: string } }): ActionServerError {
+  noteActionFailure(e);
   return toShownError(e, { action: utils?.metadata?.name });
 }
 
@@ -20,12 +21,38 @@ export const actionClient = createSafeActionClient({
   handleServerError: (e, utils) => handleServerError(e, utils as { metadata?: { name?: string } }),
 });
 
-/** Requires a signed-in, enabled user. */
-export const authActionClient = actionClient.use(async ({ next }) => {
-  const user = await getSessionUser();
-  if (!user) throw new ActionError(UNAUTHORIZED, { httpStatus: 401 });
-  return next({ ctx: { user } });
-});
+// What a refusal that recorded nothing itself names as its target: the input's first id-like field.
+const TARGET_FIELDS = ["userId", "email", "spaceId", "custSpaceId", "accountId", "phoneNumber", "qrdlCode", "jobId"];
+function targetOf(input: unknown): string | null {
+  if (!input || typeof input !== "object") return null;
+  for (const k of TARGET_FIELDS) {
+    const v = (input as Record<string, unknown>)[k];
+    if (typeof v === "string" && v) return v.slice(0, 200);
+  }
+  return null;
+}
+
+/**
+ * Requires a signed-in, enabled user. Every run is an audit scope: whatever the action recorded is
+ * written with the action's real outcome, and a refusal or failure that recorded nothing (input
+ * validation, a check in the body, a unique constraint, the auth library) gets an event of its own.
+ */
+export const authActionClient = actionClient
+  .use(async ({ next }) => {
+    const user = await getSessionUser();
+    if (!user) throw new ActionError(UNAUTHORIZED, { httpStatus: 401 });
+    return next({ ctx: { user } });
+  })
+  .use(async ({ next, ctx, clientInput, metadata }) =>
+    withAuditScope(
+      () => next(),
+      (r) => ({ ok: (r.success && r.validationErrors === undefined && r.serverError === undefined) || r.navigationKind !== undefined, validationErrors: r.validationErrors !== undefined }),
+      (r) => {
+        const spaceId = (r?.ctx as { spaceId?: unknown } | undefined)?.spaceId;
+        return { actor: ctx.user, spaceId: typeof spaceId === "string" ? spaceId : null, operation: metadata.name, target: targetOf(clientInput), input: clientInput };
+      },
+    ),
+  );
 
 /** Requires an administrator; refusals are audited. */
 export const adminActionClient = authActionClient.use(async ({ next, ctx, metadata }) => {

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { createUserSchema, setUserDisabledSchema, updateUserSchema } from "@/lib/schemas/users";
+import { resetPasswordSchema } from "@/lib/schemas/account";
 import { V } from "@/lib/schemas/common";
 import { returnValidationErrors } from "next-safe-action";
 import { audited } from "@/server/audit";
-import { countActiveAdmins, createUserWithPassword, setAdmin, setAssignments, setDisabled } from "@/server/data/users";
+import { countActiveAdmins, createUserWithPassword, setAdmin, setAssignments, setDisabled, setPassword, userExists } from "@/server/data/users";
 import { ActionError } from "./errors";
 import { adminActionClient } from "./safe-action";
 
@@ -63,3 +64,35 @@ export const setUserDisabledAction = adminActionClient
     revalidatePath("/settings/users");
     return { ok: true };
   });
+
+/**
+ * An admin sets a new password for another user (their own goes through Change password, which
+ * asks for the current one), or has one generated and shown once; every session of that user ends.
+ */
+export const resetUserPasswordAction = adminActionClient
+  .metadata({ name: "users.resetPassword" })
+  .inputSchema(resetPasswordSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    if (parsedInput.userId === ctx.user.id) throw new ActionError("Use Change password for your own password.");
+    const target = await userExists(parsedInput.userId);
+    if (!target) throw new ActionError("This user does not exist.", { httpStatus: 404 });
+    const password = parsedInput.generate ? generatePassword() : parsedInput.password!;
+    await audited(
+      { actor: ctx.user, operation: "users.resetPassword", target: target.email, input: { userId: parsedInput.userId, generate: parsedInput.generate } },
+      () => setPassword(parsedInput.userId, password, { all: true }),
+    );
+    revalidatePath("/settings/users");
+    // Only a generated password is sent back (once): one the admin typed, they already know.
+    return { generated: parsedInput.generate ? password : null };
+  });
+
+/** 20 characters from an unambiguous alphabet (about 116 bits), without modulo bias. */
+function generatePassword(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const limit = 256 - (256 % alphabet.length);
+  let out = "";
+  while (out.length < 20) {
+    for (const b of crypto.getRandomValues(new Uint8Array(32))) if (b < limit && out.length < 20) out += alphabet[b % alphabet.length];
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { getDb } from "@/server/db";
 import { auditEvents } from "@/server/db/schema";
 import { redact } from "./redact";
@@ -20,8 +21,33 @@ export interface AuditEvent {
   durationMs?: number | null;
 }
 
-/** Appends one event. Inputs are redacted here so no caller can forget. */
+/**
+ * The events of one server action run. They are written when the action ends, with the action's
+ * real outcome: an event recorded as "ok" by `audited()` whose action then refused (validation
+ * errors returned from the body, an ActionError) or failed is stored as refused/failed, and an
+ * action that ends in a refusal without having recorded anything gets one event of its own.
+ * The audit table is append-only, so the outcome must be known before the row is written.
+ */
+interface AuditScope {
+  events: AuditEvent[];
+  closed: boolean;
+  /** The error the action client's handleServerError saw, if any. */
+  failure?: unknown;
+}
+
+const scopes = new AsyncLocalStorage<AuditScope>();
+
+/** Appends one event (at the end of the current action run, if inside one). Inputs are redacted here so no caller can forget. */
 export async function recordAudit(e: AuditEvent): Promise<void> {
+  const scope = scopes.getStore();
+  if (scope && !scope.closed) {
+    scope.events.push(e);
+    return;
+  }
+  await insertAudit(e);
+}
+
+async function insertAudit(e: AuditEvent): Promise<void> {
   await getDb()
     .insert(auditEvents)
     .values({
@@ -58,14 +84,84 @@ export async function audited<T>(
     });
     return result;
   } catch (err) {
-    const e = err as { code?: string; requestId?: string };
-    await recordAudit({
-      ...base,
-      outcome: "error",
-      errorCode: typeof e?.code === "string" ? e.code : "Error",
-      requestId: typeof e?.requestId === "string" ? e.requestId : null,
-      durationMs: Math.round(performance.now() - started),
-    });
+    await recordAudit({ ...base, ...auditOutcomeOf(err), durationMs: Math.round(performance.now() - started) });
     throw err;
   }
+}
+
+type Settled = Pick<AuditEvent, "outcome" | "errorCode" | "requestId">;
+
+/**
+ * What an error means for the audit log: a refusal ("denied": the request was not acceptable, from
+ * the app's own checks, a unique constraint or the auth library's 4xx answers) or a failure.
+ */
+export function auditOutcomeOf(err: unknown): Settled & { outcome: "denied" | "error" } {
+  const e = (err ?? {}) as {
+    name?: string;
+    code?: unknown;
+    requestId?: unknown;
+    statusCode?: unknown;
+    body?: { code?: unknown };
+    details?: { code?: unknown; requestId?: unknown };
+    cause?: { code?: unknown };
+    validationErrors?: unknown;
+  };
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  if (e.name === "ActionError") return { outcome: "denied", errorCode: str(e.details?.code) ?? "Refused", requestId: str(e.details?.requestId) };
+  if (e.name === "ActionServerValidationError" || (e.validationErrors !== undefined && e.name !== "CamsError")) {
+    return { outcome: "denied", errorCode: "Validation", requestId: null };
+  }
+  if (e.name === "APIError" && typeof e.statusCode === "number") {
+    const code = str(e.body?.code) ?? `HTTP${e.statusCode}`;
+    return { outcome: e.statusCode < 500 ? "denied" : "error", errorCode: code, requestId: null };
+  }
+  if (e.code === "23505" || e.cause?.code === "23505") return { outcome: "denied", errorCode: "UniqueViolation", requestId: null };
+  return { outcome: "error", errorCode: str(e.code) ?? "Error", requestId: str(e.requestId) };
+}
+
+/** How an action run ended, as the action client sees it. */
+export interface ActionEnd {
+  ok: boolean;
+  validationErrors?: boolean;
+}
+
+/**
+ * Runs one server action with its audit events held until it ends (see AuditScope). `fallback`
+ * describes the event written for a refusal or failure that recorded nothing itself.
+ */
+export async function withAuditScope<R>(
+  run: () => Promise<R>,
+  endOf: (result: R) => ActionEnd,
+  fallback: (result: R | undefined) => Omit<AuditEvent, "outcome" | "errorCode" | "requestId">,
+): Promise<R> {
+  const scope: AuditScope = { events: [], closed: false };
+  const started = performance.now();
+  let result: R | undefined;
+  let end: ActionEnd | undefined;
+  try {
+    result = await scopes.run(scope, run);
+    end = endOf(result);
+    return result;
+  } finally {
+    scope.closed = true;
+    const settled: Settled | null = end?.ok
+      ? null
+      : end?.validationErrors
+        ? { outcome: "denied", errorCode: "Validation", requestId: null }
+        : scope.failure !== undefined
+          ? auditOutcomeOf(scope.failure)
+          : { outcome: "error", errorCode: "Error", requestId: null };
+    const events = settled
+      ? scope.events.length
+        ? scope.events.map((e) => (e.outcome === "ok" ? { ...e, ...settled, requestId: e.requestId ?? settled.requestId } : e))
+        : [{ ...fallback(result), ...settled, durationMs: Math.round(performance.now() - started) }]
+      : scope.events;
+    for (const e of events) await insertAudit(e);
+  }
+}
+
+/** Called by the action client's error handler: the error behind a masked server error. */
+export function noteActionFailure(err: unknown): void {
+  const scope = scopes.getStore();
+  if (scope && !scope.closed) scope.failure = err;
 }

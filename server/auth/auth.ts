@@ -7,16 +7,18 @@ import { nextCookies } from "better-auth/next-js";
 import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
+import { appUrlOf, trustedOriginsOf } from "./origins";
 import { readOrCreateSecretFile } from "./secrets";
 import { clearSignInFailures, takeSignInAttempt } from "./throttle";
 
 function createAuth() {
-  const secure = env.APP_URL.startsWith("https://");
+  const baseURL = appUrlOf(env);
+  const secure = baseURL.startsWith("https://");
   return betterAuth({
     appName: "CAMS Admin",
-    baseURL: env.APP_URL,
+    baseURL,
     secret: env.BETTER_AUTH_SECRET ?? readOrCreateSecretFile(dataDir(), "auth.secret"),
-    trustedOrigins: [env.APP_URL, "http://localhost:3000", "http://127.0.0.1:3000"],
+    trustedOrigins: trustedOriginsOf(env),
     database: drizzleAdapter(getDb(), {
       provider: "pg",
       schema: {
@@ -60,7 +62,7 @@ function createAuth() {
               .select({ disabled: schema.user.disabled })
               .from(schema.user)
               .where(eqUser(session.userId));
-            if (!u || u.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled." });
+            if (!u || u.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled.", code: "ACCOUNT_DISABLED" });
           },
         },
       },

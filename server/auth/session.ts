@@ -35,6 +35,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
+/** The token of this request's session (to keep it when the user ends their other sessions). Server only. */
+export const currentSessionToken = cache(async (): Promise<string | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  return session?.session.token ?? null;
+});
+
 /** The caller's role in one space: admins have every space; others what space_members grants. */
 export async function roleInSpace(user: SessionUser, spaceId: string): Promise<SpaceRole | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(spaceId)) return null;

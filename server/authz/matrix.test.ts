@@ -31,6 +31,8 @@ const ACTIONS: Record<string, Level> = {
   "users.createUserAction": "admin",
   "users.updateUserAction": "admin",
   "users.setUserDisabledAction": "admin",
+  "users.resetUserPasswordAction": "admin",
+  "account.changeOwnPasswordAction": "auth",
   "spaces.createSpaceAction": "admin",
   "spaces.updateSpaceAction": "admin",
   "spaces.deleteSpaceAction": "admin",

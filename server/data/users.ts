@@ -96,3 +96,34 @@ export async function countActiveAdmins(exceptUserId?: string): Promise<number> 
 export async function setUserPreference(userId: string, patch: { locale?: string; lastSpaceId?: string }) {
   await getDb().update(user).set(patch).where(eq(user.id, userId));
 }
+
+/** Whether `password` is the user's current e-mail/password credential (the auth library's hash). */
+export async function checkPassword(userId: string, password: string): Promise<boolean> {
+  const ctx = await getAuth().$context;
+  const credential = (await ctx.internalAdapter.findAccounts(userId)).find((a) => a.providerId === "credential" && a.password);
+  if (!credential?.password) return false;
+  return ctx.password.verify({ hash: credential.password, password });
+}
+
+/**
+ * Sets a new password through the auth library's hasher and ends sessions: all of them (an admin's
+ * reset), all but `keepToken` (a user signing out their other sessions), or none.
+ */
+export async function setPassword(userId: string, password: string, endSessions: { all: true } | { except: string | null } | null): Promise<void> {
+  const ctx = await getAuth().$context;
+  await ctx.internalAdapter.updatePassword(userId, await ctx.password.hash(password));
+  if (!endSessions) return;
+  const db = getDb();
+  if ("all" in endSessions) await db.delete(session).where(eq(session.userId, userId));
+  else {
+    const keep = endSessions.except;
+    const rows = await db.select({ token: session.token }).from(session).where(eq(session.userId, userId));
+    const drop = rows.map((r) => r.token).filter((t) => t !== keep);
+    if (drop.length) await db.delete(session).where(and(eq(session.userId, userId), inArray(session.token, drop)));
+  }
+}
+
+export async function userExists(userId: string): Promise<{ email: string } | null> {
+  const [u] = await getDb().select({ email: user.email }).from(user).where(eq(user.id, userId));
+  return u ?? null;
+}

@@ -10,26 +10,29 @@ import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { authClient } from "@/lib/auth-client";
+import { useAuthErrorText } from "@/components/auth-error-text";
 import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
 
 export function SignInForm() {
   const t = useTranslations("auth");
+  const authErrorText = useAuthErrorText();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
   async function onSubmit(values: SignInInput) {
     setError(null);
-    const { error: err } = await authClient.signIn.email(values);
+    let err;
+    try {
+      ({ error: err } = await authClient.signIn.email(values));
+    } catch {
+      err = { status: 0 };
+    }
     if (!err) {
       // A full navigation, so the server renders the shell with the new session and locale.
       window.location.assign("/");
       return;
     }
-    if (err.status === 429) {
-      const seconds = Number((err as { retryAfter?: number }).retryAfter) || Number(err.message?.match(/(\d+) seconds/)?.[1]) || 60;
-      setError(t("throttled", { seconds }));
-    } else if (err.status === 403) setError(t("disabled"));
-    else setError(t("invalidCredentials"));
+    setError(authErrorText(err));
   }
 
   return (

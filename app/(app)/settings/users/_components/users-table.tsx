@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
 import { setUserDisabledAction } from "@/server/actions/users";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserDialog } from "./user-dialog";
 
 export interface UserRow {
@@ -86,6 +87,7 @@ export function UsersTable({ users, spaces, meId }: { users: UserRow[]; spaces: 
                 </TableCell>
                 <TableCell className="space-x-2 whitespace-nowrap text-right">
                   <UserDialog spaces={spaces} user={u} />
+                  {u.id === meId ? null : <ResetPasswordDialog userId={u.id} email={u.email} />}
                   {u.id === meId ? null : u.disabled ? (
                     <Button variant="outline" size="sm" onClick={() => setDisabled.execute({ userId: u.id, disabled: false })}>
                       {t("enable")}
