@@ -56,7 +56,7 @@ const crashes = adminActionClient.metadata({ name: "test.crash" }).action(async 
   throw new Error("boom");
 });
 const refusesInBody = adminActionClient.metadata({ name: "test.refuseBody" }).action(async () => {
-  throw new ActionError("No.");
+  throw new ActionError("notFound");
 });
 
 describe("every refusal is audited as refused, every failure as failed", () => {
@@ -111,7 +111,7 @@ describe("every refusal is audited as refused, every failure as failed", () => {
   it("a check in the body (ActionError) is refused; an unexpected error is failed; both once", async () => {
     const since = await lastId();
     expect((await setUserDisabledAction({ userId: f.admin.id, disabled: true })).serverError?.message).toMatch(/yourself/);
-    expect((await refusesInBody()).serverError).toEqual({ message: "No." });
+    expect((await refusesInBody()).serverError).toEqual({ message: "Not found.", key: "notFound" });
     expect((await crashes()).serverError?.ref).toBeDefined();
     expect(await eventsSince(since)).toEqual(["users.setDisabled:denied:Refused", "test.refuseBody:denied:Refused", "test.crash:error:Error"]);
   });

@@ -73,9 +73,9 @@ export const resetUserPasswordAction = adminActionClient
   .metadata({ name: "users.resetPassword" })
   .inputSchema(resetPasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
-    if (parsedInput.userId === ctx.user.id) throw new ActionError("Use Change password for your own password.");
+    if (parsedInput.userId === ctx.user.id) throw new ActionError("ownPasswordUseChange");
     const target = await userExists(parsedInput.userId);
-    if (!target) throw new ActionError("This user does not exist.", { httpStatus: 404 });
+    if (!target) throw new ActionError("userGone", { httpStatus: 404 });
     const password = parsedInput.generate ? generatePassword() : parsedInput.password!;
     await audited(
       { actor: ctx.user, operation: "users.resetPassword", target: target.email, input: { userId: parsedInput.userId, generate: parsedInput.generate } },
