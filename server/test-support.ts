@@ -27,6 +27,12 @@ vi.mock("@/server/auth/session", async (importOriginal) => {
   return { ...real, getSessionUser: async () => session.user, currentSessionToken: async () => session.token ?? null };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Outside a request (and outside React's server condition) next-intl's server helpers cannot read
+// the request's locale: route handlers under test translate with the English messages from disk.
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("@/lib/i18n/translators");
+  return { getTranslations: async (namespace: string) => translatorFor("en", namespace), getLocale: async () => "en" };
+});
 
 /** Kept for readability at call sites: the mocks above are installed on import. */
 export function mockSession() {}

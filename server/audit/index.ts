@@ -2,7 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getDb } from "@/server/db";
 import { auditEvents } from "@/server/db/schema";
-import { redact } from "./redact";
+import { redact, storable } from "./redact";
 
 export interface AuditActor {
   id: string;
@@ -53,9 +53,9 @@ async function insertAudit(e: AuditEvent): Promise<void> {
     .values({
       userId: e.actor?.id ?? null,
       userEmail: e.actor?.email ?? null,
-      spaceId: e.spaceId ?? null,
+      spaceId: e.spaceId == null ? null : storable(e.spaceId),
       operation: e.operation,
-      target: e.target ?? null,
+      target: e.target == null ? null : storable(e.target),
       input: (redact(e.input) ?? null) as never,
       outcome: e.outcome,
       errorCode: e.errorCode ?? null,

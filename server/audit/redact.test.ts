@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact } from "./redact";
+import { REDACTED, redact, storable } from "./redact";
 
 describe("audit redaction", () => {
   it("removes secrets at any depth and keeps the rest", () => {
@@ -30,5 +30,12 @@ describe("audit redaction", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((redact("x".repeat(5000)) as string).length).toBeLessThan(2010);
     expect((redact(Array.from({ length: 500 }, (_, i) => i)) as unknown[]).length).toBe(200);
+  });
+});
+
+describe("storable", () => {
+  it("replaces U+0000, which PostgreSQL text and jsonb refuse, in values and keys", () => {
+    expect(redact({ ["a\u0000b"]: "x\u0000y", n: ["\u0000"] })).toEqual({ "a\uFFFDb": "x\uFFFDy", n: ["\uFFFD"] });
+    expect(storable("plain")).toBe("plain");
   });
 });
