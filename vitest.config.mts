@@ -28,6 +28,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one, on these 2-core machines. Most files
+    // wait on the sandbox, PostgreSQL or timers rather than compute, so three overlap those waits.
+    maxWorkers: 3,
     // A fresh encryption key per run: tests never write ./data/encryption.key and no key is committed.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", NODE_ENV: "test", ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"), ENCRYPTION_KEY_ID: "t1" },
   },

@@ -187,7 +187,7 @@ test("cancel a job half-way: the counts stop, and only the numbers counted as ch
   const changed = (await Promise.all(SPACES.map((s) => sandboxNumbers(s.custSpaceId)))).flat().filter((n) => n.statusCallbackUrl === url);
   expect(changed).toHaveLength(ok);
   await page.getByRole("button", { name: /^Cancelled \(/ }).click();
-  await expect(page.locator('[data-testid^="item-"]')).toHaveCount(cancelled);
+  await expect(page.locator('tr[data-testid^="item-"]')).toHaveCount(cancelled);
 });
 
 test("an encryption key on pre-selected numbers; a pasted private key is refused", async ({ page }) => {

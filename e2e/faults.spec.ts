@@ -345,7 +345,8 @@ test("QR update: a dropped connection and a non-JSON body are explained, the edi
   await clearFaults();
   await confirm();
   await expect(edit).toBeHidden();
-  await expect(page.getByText(`QR code ${code} updated`)).toBeVisible();
+  // CAMS answers an update with a new code that replaces the old one (vendor docs): the toast says so.
+  await expect(page.getByText(new RegExp(`New code \\w+ replaces ${code}`))).toBeVisible();
   expect(await sent("UpdatePhoneMessageQrdl")).toBe(before + 3);
   expect((await codesOf(phone)).some((c) => c.prefilledMessage === edited)).toBe(true);
 

@@ -54,6 +54,8 @@ test.describe("the response scanner (scan-proxy.ts, helpers/test.ts)", () => {
 });
 
 test("a server action replayed with a foreign Origin is refused and changes nothing; the same request with the app's Origin runs", async ({ page }) => {
+  // Saving a space checks its CustSpaceId through the account: the sandbox knows every one used here.
+  for (const id of ["origin", "ok", "evil", "evil-null"]) await sandbox("POST", "spaces", { custSpaceId: `e2e-${id}-${run}`, name: id, numbers: 0 });
   await signInAsAdmin(page);
   let captured: Request | undefined;
   page.on("request", (r) => {
