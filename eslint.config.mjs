@@ -1,6 +1,22 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * Where a feature lives (DESIGN.md, "Layout"): the browser side never reaches the database, the
+ * data layer or the CAMS client, and lib/ (shared by both sides and the sandbox) imports nothing of
+ * the app. Type-only imports count too: a DTO type belongs in lib/schemas/.
+ */
+const restricted = (message, names) => [
+  "error",
+  {
+    patterns: [
+      { group: names.flatMap((n) => [`@/${n}`, `@/${n}/**`]), message },
+      // The same folders reached by a relative path.
+      { regex: `^(\\./)?(\\.\\./)+(${names.join("|")})(/|$)`, message },
+    ],
+  },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -21,6 +37,21 @@ const config = [
   {
     files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "scripts/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "**/*.test.ts", "server/sandbox/cli.ts", "server/db/test-db.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["components/**", "app/**/_components/**"],
+    rules: {
+      "no-restricted-imports": restricted(
+        "Components take data from props, TanStack Query and server actions: import DTO types from lib/schemas/, never server/db, server/data or server/cams.",
+        ["server/db", "server/data", "server/cams"],
+      ),
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": restricted("lib/ is shared by the browser, the server and the sandbox: it imports nothing from components/, server/ or app/.", ["components", "server", "app"]),
+    },
   },
 ];
 export default config;

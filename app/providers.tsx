@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryCache, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { useState } from "react";
 import { Toaster } from "@/components/ui/sonner";
@@ -16,7 +16,6 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
     };
     return qc;
   });
-  void QueryCache;
   return (
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={client}>

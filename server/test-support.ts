@@ -34,9 +34,6 @@ vi.mock("next-intl/server", async () => {
   return { getTranslations: async (namespace: string) => translatorFor("en", namespace), getLocale: async () => "en" };
 });
 
-/** Kept for readability at call sites: the mocks above are installed on import. */
-export function mockSession() {}
-
 export interface RoleFixture {
   admin: SessionUser;
   operator: SessionUser;

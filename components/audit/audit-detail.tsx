@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import type { AuditEventDto } from "@/server/data/audit";
+import type { AuditEventDto } from "@/lib/schemas/audit";
 import { operationLabel } from "@/lib/audit-display";
 import { AuditTarget, OutcomeBadge } from "./audit-labels";
 import { AuditTime } from "./audit-time";

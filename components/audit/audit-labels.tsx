@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { auditTargetView } from "@/lib/audit-display";
 import { formatPhoneNumber } from "@/lib/phone";
-import type { AuditEventDto } from "@/server/data/audit";
+import type { AuditEventDto } from "@/lib/schemas/audit";
 
 const OUTCOME = {
   ok: { key: "outcomeOk", variant: "success" },

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { AuditEventDto } from "@/server/data/audit";
+import type { AuditEventDto } from "@/lib/schemas/audit";
 import { AuditDetail } from "./audit-detail";
 import { operationLabel } from "@/lib/audit-display";
 import { AuditTarget, OutcomeBadge } from "./audit-labels";

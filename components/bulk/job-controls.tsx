@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Download, Pause, Play, RotateCcw, Square } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
@@ -9,21 +8,19 @@ import { useToastActionError } from "@/components/action-error";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { bulkKeys } from "@/lib/query-keys";
 import type { JobProgress } from "@/lib/schemas/bulk";
 import { cancelBulkJobAction, pauseBulkJobAction, resumeBulkJobAction, retryFailedBulkJobAction } from "@/server/actions/bulk";
+import { useInvalidateJobs } from "./queries";
 
 /** Pause, resume, cancel (confirmed), retry the failed numbers, and the CSV export. */
 export function JobControls({ job }: { job: JobProgress }) {
   const t = useTranslations("bulk.job");
-  const qc = useQueryClient();
+  const invalidate = useInvalidateJobs();
   const toastError = useToastActionError();
-  const refresh = () => qc.invalidateQueries({ queryKey: bulkKeys.job(job.id) });
   const opts = (done: string) => ({
     onSuccess: () => {
       toast.success(done);
-      void refresh();
-      void qc.invalidateQueries({ queryKey: bulkKeys.jobs() });
+      void invalidate(job.id);
     },
     onError: ({ error }: { error: { serverError?: Parameters<typeof toastError>[0] } }) => toastError(error.serverError, t("actionFailed")),
   });

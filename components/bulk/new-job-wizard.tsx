@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
-import { useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, ArrowRight, Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -12,10 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { bulkKeys } from "@/lib/query-keys";
 import { BV, clearCounts, createBulkJobSchema, STEP_FIELDS, type BulkKind, type BulkSpaceNumbers, type Preselection } from "@/lib/schemas/bulk";
 import { createBulkJobAction } from "@/server/actions/bulk";
-import { useBulkNumbers } from "./queries";
+import { useBulkNumbers, useInvalidateJobs } from "./queries";
 import { initialSelection, offered, targetsOf, type Selection } from "./selection";
 import { StepChange } from "./step-change";
 import { StepNumbers, type SpaceOption } from "./step-numbers";
@@ -41,7 +39,7 @@ export function NewJobWizard({
 }) {
   const t = useTranslations("bulk.wizard");
   const router = useRouter();
-  const qc = useQueryClient();
+  const invalidateJobs = useInvalidateJobs();
   const [step, setStep] = useState(0);
   const [sel, setSel] = useState<Selection>(() => initialSelection(preselection, new Set(spaces.map((s) => s.id))));
   const [pickError, setPickError] = useState(false);
@@ -64,7 +62,7 @@ export function NewJobWizard({
     actionProps: {
       onSuccess: ({ data }) => {
         if (!data) return;
-        void qc.invalidateQueries({ queryKey: bulkKeys.jobs() });
+        void invalidateJobs();
         router.push(`/bulk/${data.jobId}`);
       },
     },

@@ -1,6 +1,7 @@
 "use client";
 
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { fetchJson, NO_RETRY } from "@/lib/query-client";
 import { bulkKeys } from "@/lib/query-keys";
 import type { BulkNumbersResponse, ItemFilter, JobPageData, JobProgress, JobSummary } from "@/lib/schemas/bulk";
@@ -55,4 +56,17 @@ export function useBulkNumbers(spaceIds: string[], status: string | null) {
       staleTime: 60_000,
     })),
   });
+}
+
+/** After a job was started or changed (paused, resumed, cancelled, retried): the jobs list, and that job's page when named. */
+export function useInvalidateJobs() {
+  const qc = useQueryClient();
+  return useCallback(
+    (jobId?: string) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: bulkKeys.jobs() }),
+        jobId ? qc.invalidateQueries({ queryKey: bulkKeys.job(jobId) }) : null,
+      ]),
+    [qc],
+  );
 }

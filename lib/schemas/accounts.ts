@@ -56,3 +56,16 @@ export interface AccountTestResult {
   spaces: { name: string; custSpaceId: string; count: number | null; error?: { code: string; requestId?: string } }[];
   requestId?: string;
 }
+
+/** What the browser may see of an account: never the secret, only which key encrypts it. */
+export interface AccountDto {
+  id: string;
+  name: string;
+  accessKeyId: string;
+  secretKeyId: string;
+  endpoint: string;
+  protocol: "HTTP" | "HTTPS";
+  isSandbox: boolean;
+  spaces: number;
+  updatedAt: string;
+}

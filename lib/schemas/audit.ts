@@ -15,3 +15,18 @@ export const auditFilterSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export interface AuditEventDto {
+  id: number;
+  at: string;
+  userEmail: string | null;
+  spaceId: string | null;
+  spaceName: string | null;
+  operation: string;
+  target: string | null;
+  input: unknown;
+  outcome: string;
+  errorCode: string | null;
+  requestId: string | null;
+  durationMs: number | null;
+}

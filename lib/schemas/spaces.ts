@@ -36,3 +36,13 @@ export const deleteSpaceSchema = z.object({ spaceId: idField, confirmName: z.str
 export type DeleteSpaceInput = z.infer<typeof deleteSpaceSchema>;
 
 export const selectSpaceSchema = z.object({ spaceId: z.union([idField, z.literal("all")]) });
+
+export interface SpaceDto {
+  id: string;
+  name: string;
+  custSpaceId: string;
+  accountId: string | null;
+  accountName: string | null;
+  isSandbox: boolean;
+  members: number;
+}

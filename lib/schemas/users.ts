@@ -26,3 +26,13 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const setUserDisabledSchema = z.object({ userId: idField, disabled: z.boolean() });
 export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+
+export interface UserDto {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: string;
+  assignments: { spaceId: string; role: "operator" | "viewer" }[];
+}

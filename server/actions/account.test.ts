@@ -4,12 +4,11 @@ import type { Database } from "@/server/db/connect";
 import { auditEvents, session as sessionTable, user as userTable } from "@/server/db/schema";
 import { getAuth } from "@/server/auth/auth";
 import { checkPassword, createUserWithPassword } from "@/server/data/users";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import type { SessionUser } from "@/server/auth/session";
 import { changeOwnPasswordAction } from "./account";
 import { resetUserPasswordAction } from "./users";
 
-mockSession();
 // The auth library's sign-in sets its cookie through next/headers.
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),

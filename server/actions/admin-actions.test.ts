@@ -2,12 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/connect";
 import { auditEvents, session as sessionTable, spaceMembers, spaces, user } from "@/server/db/schema";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import { claimSetup } from "@/server/data/settings";
 import { createSpaceAction, deleteSpaceAction, updateSpaceAction } from "./spaces";
 import { createUserAction, setUserDisabledAction, updateUserAction } from "./users";
-
-mockSession();
 
 let database: Database;
 let f: RoleFixture;

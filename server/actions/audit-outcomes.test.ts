@@ -6,13 +6,11 @@ import { z } from "zod";
 import { audited } from "@/server/audit";
 import type { Database } from "@/server/db/connect";
 import { auditEvents } from "@/server/db/schema";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import { ActionError } from "./errors";
 import { adminActionClient, spaceWriteActionClient } from "./safe-action";
 import { createSpaceAction, deleteSpaceAction } from "./spaces";
 import { createUserAction, setUserDisabledAction } from "./users";
-
-mockSession();
 
 let database: Database;
 let f: RoleFixture;

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditEvents } from "@/server/db/schema";
 import type { Database } from "@/server/db/connect";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import { CamsError } from "@/server/cams/errors";
 import { ActionError } from "./errors";
 import { adminActionClient, authActionClient, handleServerError, spaceReadActionClient, spaceWriteActionClient } from "./safe-action";
-
-mockSession();
 
 // Actions built on each client, as feature actions are.
 const input = z.object({ spaceId: z.string() });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { AuditFilter } from "@/lib/schemas/audit";
-import { exportAuditEvents, type AuditEventDto } from "@/server/data/audit";
+import type { AuditEventDto, AuditFilter } from "@/lib/schemas/audit";
+import { exportAuditEvents } from "@/server/data/audit";
 
 const HEADER = ["id", "at", "user", "space", "operation", "operation_label", "target", "outcome", "error_code", "request_id", "duration_ms", "input"];
 

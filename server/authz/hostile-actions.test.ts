@@ -6,10 +6,9 @@ import { encryptSecret } from "@/server/crypto";
 import type { Database } from "@/server/db/connect";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import { eq } from "drizzle-orm";
 
-mockSession();
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),

@@ -3,9 +3,8 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/server/db/connect";
-import { mockSession, seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
 
-mockSession();
 // Request-bound Next APIs used by a few actions (cookies for the locale, headers for sign-in).
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),

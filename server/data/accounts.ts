@@ -1,21 +1,9 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
+import type { AccountDto } from "@/lib/schemas/accounts";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { keyIdOf } from "@/server/crypto";
-
-/** What the browser may see of an account: never the secret, only which key encrypts it. */
-export interface AccountDto {
-  id: string;
-  name: string;
-  accessKeyId: string;
-  secretKeyId: string;
-  endpoint: string;
-  protocol: "HTTP" | "HTTPS";
-  isSandbox: boolean;
-  spaces: number;
-  updatedAt: string;
-}
 
 export async function listAccounts(): Promise<AccountDto[]> {
   const rows = await getDb()

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/connect";
 import { auditEvents } from "@/server/db/schema";
-import { mockSession, seedRoles, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { seedRoles, useTestDatabase, type RoleFixture } from "@/server/test-support";
 import { auditScope, exportAuditEvents, listAuditEvents } from "./audit";
-
-mockSession();
 
 let database: Database;
 let f: RoleFixture;

@@ -1,26 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
-import type { AuditFilter } from "@/lib/schemas/audit";
+import type { AuditEventDto, AuditFilter } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { auditEvents, spaceMembers, spaces } from "@/server/db/schema";
 
 export const AUDIT_PAGE_SIZE = 50;
-
-export interface AuditEventDto {
-  id: number;
-  at: string;
-  userEmail: string | null;
-  spaceId: string | null;
-  spaceName: string | null;
-  operation: string;
-  target: string | null;
-  input: unknown;
-  outcome: string;
-  errorCode: string | null;
-  requestId: string | null;
-  durationMs: number | null;
-}
 
 /** Admins read every event; operators the events of the spaces they operate; others nothing. */
 export async function auditScope(user: SessionUser): Promise<"all" | string[]> {

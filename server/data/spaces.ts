@@ -1,17 +1,8 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
+import type { SpaceDto } from "@/lib/schemas/spaces";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaceMembers, spaces } from "@/server/db/schema";
-
-export interface SpaceDto {
-  id: string;
-  name: string;
-  custSpaceId: string;
-  accountId: string | null;
-  accountName: string | null;
-  isSandbox: boolean;
-  members: number;
-}
 
 export async function listSpaces(): Promise<SpaceDto[]> {
   const db = getDb();

@@ -1,18 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { UserDto } from "@/lib/schemas/users";
 import { getAuth } from "@/server/auth/auth";
 import { getDb } from "@/server/db";
 import { session, spaceMembers, spaces, user } from "@/server/db/schema";
-
-export interface UserDto {
-  id: string;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  createdAt: string;
-  assignments: { spaceId: string; role: "operator" | "viewer" }[];
-}
 
 export async function listUsers(): Promise<UserDto[]> {
   const db = getDb();

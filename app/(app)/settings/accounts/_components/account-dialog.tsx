@@ -13,19 +13,8 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CAMS_DEFAULT_ENDPOINT } from "@/lib/cams/operations";
-import { createAccountSchema, updateAccountSchema } from "@/lib/schemas/accounts";
+import { createAccountSchema, updateAccountSchema, type AccountDto } from "@/lib/schemas/accounts";
 import { createAccountAction, updateAccountAction } from "@/server/actions/accounts";
-
-export interface AccountRow {
-  id: string;
-  name: string;
-  accessKeyId: string;
-  secretKeyId: string;
-  endpoint: string;
-  protocol: "HTTP" | "HTTPS";
-  isSandbox: boolean;
-  spaces: number;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function Fields({ form, editing }: { form: any; editing: boolean }) {
@@ -104,7 +93,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function EditForm({ account, onDone }: { account: AccountRow; onDone: () => void }) {
+function EditForm({ account, onDone }: { account: AccountDto; onDone: () => void }) {
   const tc = useTranslations("common");
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateAccountAction, zodResolver(updateAccountSchema), {
     formProps: {
@@ -134,7 +123,7 @@ function EditForm({ account, onDone }: { account: AccountRow; onDone: () => void
   );
 }
 
-export function AccountDialog({ account }: { account?: AccountRow }) {
+export function AccountDialog({ account }: { account?: AccountDto }) {
   const t = useTranslations("accounts");
   const tc = useTranslations("common");
   const router = useRouter();

@@ -10,10 +10,10 @@ import { useToastActionError } from "@/components/action-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AccountTestResult } from "@/lib/schemas/accounts";
+import type { AccountDto, AccountTestResult } from "@/lib/schemas/accounts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteAccountAction, testAccountConnectionAction } from "@/server/actions/accounts";
-import { AccountDialog, type AccountRow } from "./account-dialog";
+import { AccountDialog } from "./account-dialog";
 
 /** What "Test connection" found, counted over every linked space; the spaces CAMS refused by name. */
 function useTestToast() {
@@ -56,7 +56,7 @@ function TestButton({ accountId }: { accountId: string }) {
   );
 }
 
-export function AccountsTable({ accounts }: { accounts: AccountRow[] }) {
+export function AccountsTable({ accounts }: { accounts: AccountDto[] }) {
   const t = useTranslations("accounts");
   const tc = useTranslations("common");
   const router = useRouter();

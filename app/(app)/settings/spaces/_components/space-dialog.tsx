@@ -13,9 +13,8 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionServerError } from "@/lib/action-error";
-import { createSpaceSchema, updateSpaceSchema } from "@/lib/schemas/spaces";
+import { createSpaceSchema, updateSpaceSchema, type SpaceDto } from "@/lib/schemas/spaces";
 import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
-import type { SpaceRow } from "./spaces-table";
 
 type Accounts = { id: string; name: string }[];
 
@@ -139,7 +138,7 @@ function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => vo
   );
 }
 
-function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: SpaceRow; onDone: () => void }) {
+function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: SpaceDto; onDone: () => void }) {
   const tc = useTranslations("common");
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateSpaceAction, zodResolver(updateSpaceSchema), {
     formProps: { defaultValues: { spaceId: space.id, name: space.name, custSpaceId: space.custSpaceId, accountId: space.accountId } },
@@ -160,7 +159,7 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
   );
 }
 
-export function SpaceDialog({ accounts, space }: { accounts: Accounts; space?: SpaceRow }) {
+export function SpaceDialog({ accounts, space }: { accounts: Accounts; space?: SpaceDto }) {
   const t = useTranslations("spaces");
   const tc = useTranslations("common");
   const router = useRouter();

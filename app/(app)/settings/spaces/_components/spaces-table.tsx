@@ -5,20 +5,11 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SpaceDto } from "@/lib/schemas/spaces";
 import { DeleteSpaceDialog } from "./delete-space-dialog";
 import { SpaceDialog } from "./space-dialog";
 
-export interface SpaceRow {
-  id: string;
-  name: string;
-  custSpaceId: string;
-  accountId: string | null;
-  accountName: string | null;
-  isSandbox: boolean;
-  members: number;
-}
-
-export function SpacesTable({ spaces, accounts }: { spaces: SpaceRow[]; accounts: { id: string; name: string }[] }) {
+export function SpacesTable({ spaces, accounts }: { spaces: SpaceDto[]; accounts: { id: string; name: string }[] }) {
   const t = useTranslations("spaces");
   const tc = useTranslations("common");
   return (

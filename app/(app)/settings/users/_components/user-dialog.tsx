@@ -13,10 +13,9 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import { createUserSchema, updateUserSchema, type UserDto } from "@/lib/schemas/users";
 import { createUserAction, updateUserAction } from "@/server/actions/users";
 import { AssignmentsField } from "./assignments-field";
-import type { UserRow } from "./users-table";
 
 type Spaces = { id: string; name: string }[];
 
@@ -56,7 +55,7 @@ function CreateUserForm({ spaces, onDone }: { spaces: Spaces; onDone: () => void
   );
 }
 
-function EditUserForm({ spaces, user, onDone }: { spaces: Spaces; user: UserRow; onDone: () => void }) {
+function EditUserForm({ spaces, user, onDone }: { spaces: Spaces; user: UserDto; onDone: () => void }) {
   const t = useTranslations("common");
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateUserAction, zodResolver(updateUserSchema), {
     formProps: { defaultValues: { userId: user.id, isAdmin: user.isAdmin, assignments: user.assignments } },
@@ -115,7 +114,7 @@ function AdminAndAssignments({ form, spaces, isAdmin }: { form: any; spaces: Spa
   );
 }
 
-export function UserDialog({ spaces, user }: { spaces: Spaces; user?: UserRow }) {
+export function UserDialog({ spaces, user }: { spaces: Spaces; user?: UserDto }) {
   const t = useTranslations("users");
   const tc = useTranslations("common");
   const router = useRouter();

@@ -9,20 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
+import type { UserDto } from "@/lib/schemas/users";
 import { setUserDisabledAction } from "@/server/actions/users";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserDialog } from "./user-dialog";
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  assignments: { spaceId: string; role: "operator" | "viewer" }[];
-}
-
-export function UsersTable({ users, spaces, meId }: { users: UserRow[]; spaces: { id: string; name: string }[]; meId: string }) {
+export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: { id: string; name: string }[]; meId: string }) {
   const t = useTranslations("users");
   const router = useRouter();
   const toastError = useToastActionError();
