@@ -20,12 +20,12 @@ export async function AuditTable({ events, newerHref, olderHref }: { events: Aud
           <TableHeader>
             <TableRow>
               <TableHead>{t("when")}</TableHead>
-              <TableHead>{t("user")}</TableHead>
-              <TableHead>{t("space")}</TableHead>
+              <TableHead hideBelow="md">{t("user")}</TableHead>
+              <TableHead hideBelow="md">{t("space")}</TableHead>
               <TableHead>{t("operation")}</TableHead>
               <TableHead>{t("target")}</TableHead>
               <TableHead>{t("outcome")}</TableHead>
-              <TableHead>{t("requestId")}</TableHead>
+              <TableHead hideBelow="lg">{t("requestId")}</TableHead>
               <TableHead>
                 <span className="sr-only">{t("details")}</span>
               </TableHead>
@@ -37,8 +37,8 @@ export async function AuditTable({ events, newerHref, olderHref }: { events: Aud
                 <TableCell className="whitespace-nowrap tabular-nums">
                   <AuditTime at={e.at} />
                 </TableCell>
-                <TableCell className="max-w-48 truncate">{e.userEmail ?? "—"}</TableCell>
-                <TableCell className="max-w-40 truncate">{e.spaceName ?? "—"}</TableCell>
+                <TableCell hideBelow="md" className="max-w-48 truncate">{e.userEmail ?? "—"}</TableCell>
+                <TableCell hideBelow="md" className="max-w-40 truncate">{e.spaceName ?? "—"}</TableCell>
                 <TableCell>{operationLabel(t, e.operation)}</TableCell>
                 <TableCell className="max-w-40 truncate">
                   <AuditTarget event={e} />
@@ -47,7 +47,7 @@ export async function AuditTable({ events, newerHref, olderHref }: { events: Aud
                   <OutcomeBadge outcome={e.outcome} />
                   {e.errorCode ? <span className="ml-2 font-mono text-xs">{e.errorCode}</span> : null}
                 </TableCell>
-                <TableCell className="max-w-44 truncate font-mono text-xs">{e.requestId ?? "—"}</TableCell>
+                <TableCell hideBelow="lg" className="max-w-44 truncate font-mono text-xs">{e.requestId ?? "—"}</TableCell>
                 <TableCell className="text-right">
                   <AuditDetail event={e} />
                 </TableCell>
