@@ -37,8 +37,14 @@ export function decodePng(png: Buffer): { text: string | null; width: number; he
 
 /** Reads a canvas drawn on the page, as PNG, and decodes its QR code. */
 export async function decodeCanvas(canvas: Locator): Promise<string | null> {
-  const dataUrl = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
-  return decodePng(Buffer.from(dataUrl.split(",")[1]!, "base64")).text;
+  const read = async () => {
+    const dataUrl = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
+    return decodePng(Buffer.from(dataUrl.split(",")[1]!, "base64")).text;
+  };
+  // The canvas is drawn in an effect after the card shows: poll until it decodes (or 10 s pass).
+  let text: string | null = null;
+  await expect.poll(async () => (text = await read()), { timeout: 10_000 }).not.toBeNull().catch(() => {});
+  return text;
 }
 
 /**
