@@ -39,12 +39,24 @@ const config = [
     rules: { "no-restricted-properties": "off" },
   },
   {
-    files: ["components/**", "app/**/_components/**"],
+    files: ["components/**"],
     rules: {
       "no-restricted-imports": restricted(
-        "Components take data from props, TanStack Query and server actions: import DTO types from lib/schemas/, never server/db, server/data or server/cams.",
-        ["server/db", "server/data", "server/cams"],
+        "Components take data from props, TanStack Query and server actions: import DTO types from lib/schemas/, never server/db, server/data, server/cams or app/.",
+        ["server/db", "server/data", "server/cams", "app"],
       ),
+    },
+  },
+  {
+    // Where a feature lives: app/ holds only Next.js route files (they authorize, prefetch and
+    // render); a feature's UI, hooks and client model go in components/<feature>/.
+    files: ["app/**/*.{ts,tsx,js,jsx}"],
+    ignores: ["app/**/{page,layout,loading,error,not-found,route,template,default,global-error,forbidden,unauthorized}.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Program", message: "app/ holds only route files (page, layout, loading, error, not-found, route…): put this in components/<feature>/ (UI, hooks, client model), server/ or lib/." },
+      ],
     },
   },
   {

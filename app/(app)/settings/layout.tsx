@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { SettingsTabs } from "./settings-tabs";
+import { SettingsTabs } from "@/components/shell/settings-tabs";
 import { getSessionUser } from "@/server/auth/session";
 import { redirect } from "next/navigation";
 

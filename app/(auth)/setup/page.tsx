@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { isSetupCompleted } from "@/server/data/settings";
 import { ensureMigrated } from "@/server/db";
-import { SetupForm } from "./setup-form";
+import { SetupForm } from "@/components/auth/setup-form";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getSessionUser } from "@/server/auth/session";
 import { listAccounts } from "@/server/data/accounts";
 import { listSpaces } from "@/server/data/spaces";
-import { SpacesTable } from "./_components/spaces-table";
+import { SpacesTable } from "@/components/spaces/spaces-table";
 
 export default async function SpacesPage() {
   const me = await getSessionUser();

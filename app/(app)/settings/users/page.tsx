@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getSessionUser } from "@/server/auth/session";
 import { listSpaces } from "@/server/data/spaces";
 import { listUsers } from "@/server/data/users";
-import { UsersTable } from "./_components/users-table";
+import { UsersTable } from "@/components/users/users-table";
 
 export default async function UsersPage() {
   const me = await getSessionUser();

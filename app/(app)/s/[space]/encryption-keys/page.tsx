@@ -8,7 +8,7 @@ import { accessibleSpaces, getSessionUser } from "@/server/auth/session";
 import { listKeyNumbers } from "@/server/data/encryption-keys";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
-import { KeysList } from "./_components/keys-list";
+import { KeysList } from "@/components/encryption-key/keys-list";
 
 type Props = { params: Promise<{ space: string }> };
 

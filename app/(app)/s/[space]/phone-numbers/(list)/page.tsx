@@ -7,10 +7,10 @@ import { statusFilterField, type AllSpacesResponse, type PhoneListResponse } fro
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
 import { listAllSpacesNumbers, listPhoneNumbers, pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
-import { AddNumberDialog } from "../_components/add-number-dialog";
-import type { WritableSpace } from "../_components/add-number-form";
-import { PhoneList } from "../_components/phone-list";
-import { isSpaceSetupError, SpaceSetupNotice } from "../_components/space-setup-notice";
+import { AddNumberDialog } from "@/components/phone-numbers/add-number-dialog";
+import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
+import { PhoneList } from "@/components/phone-numbers/phone-list";
+import { isSpaceSetupError, SpaceSetupNotice } from "@/components/phone-numbers/space-setup-notice";
 
 type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,7 +4,7 @@ import { phoneNumberKeys } from "@/lib/query-keys";
 import { fullPhoneField, type PhoneNumberDetail } from "@/lib/schemas/phone-numbers";
 import { canWrite } from "@/server/auth/session";
 import { getPhoneNumber, pageSpaceAccess } from "@/server/data/phone-numbers";
-import { NumberShell } from "./_components/number-shell";
+import { NumberShell } from "@/components/phone-numbers/number-shell";
 
 type Props = { children: React.ReactNode; params: Promise<{ space: string; phone: string }> };
 

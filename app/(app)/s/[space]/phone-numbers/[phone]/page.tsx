@@ -1,6 +1,6 @@
 import { canWrite } from "@/server/auth/session";
 import { isSandboxSpace, pageSpaceAccess } from "@/server/data/phone-numbers";
-import { Overview } from "./_components/overview";
+import { Overview } from "@/components/phone-numbers/overview";
 
 type Props = { params: Promise<{ space: string; phone: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,8 +8,8 @@ import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { PhoneNumberDetail } from "@/lib/schemas/phone-numbers";
-import { MetricsCard } from "./metrics-card";
-import { VerifyPanel } from "./verify-panel";
+import { MetricsCard } from "@/components/phone-numbers/metrics-card";
+import { VerifyPanel } from "@/components/phone-numbers/verify-panel";
 
 type FieldKey = "phoneNumber" | "verifiedName" | "status" | "qualityRating" | "messagingLimitTier" | "nameStatus" | "newNameStatus" | "codeVerificationStatus" | "metaId" | "statusCallbackUrl" | "upCallbackUrl" | "statusQueue" | "upQueue";
 

@@ -4,7 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { EncryptionKeyResponse, KeyNumberRow } from "@/lib/schemas/encryption-keys";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { KeyRow } from "./key-row";
+import { KeyRow } from "@/components/encryption-key/key-row";
 
 export type KeyListRow = KeyNumberRow & { spaceId: string; spaceName: string; skip: boolean };
 

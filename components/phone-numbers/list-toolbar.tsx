@@ -7,7 +7,7 @@ import { QUALITY_FILTERS, STATUS_FILTERS } from "@/components/phone-numbers/enum
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { ListState } from "./use-list-state";
+import type { ListState } from "@/components/phone-numbers/use-list-state";
 
 const SELECT =
   "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring dark:bg-input/30";

@@ -15,7 +15,7 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserSchema, updateUserSchema, type UserDto } from "@/lib/schemas/users";
 import { createUserAction, updateUserAction } from "@/server/actions/users";
-import { AssignmentsField } from "./assignments-field";
+import { AssignmentsField } from "@/components/users/assignments-field";
 
 type Spaces = { id: string; name: string }[];
 

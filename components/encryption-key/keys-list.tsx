@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isKnownUnverified } from "@/lib/schemas/encryption-keys";
-import { KeysSummary } from "./keys-summary";
-import { KeysTable, type KeyListRow } from "./keys-table";
+import { KeysSummary } from "@/components/encryption-key/keys-summary";
+import { KeysTable, type KeyListRow } from "@/components/encryption-key/keys-table";
 
 /** Rows per page; only the visible page's keys are read, so a space with thousands of numbers stays cheap. */
 const PAGE_SIZE = 50;

@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountDto, AccountTestResult } from "@/lib/schemas/accounts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteAccountAction, testAccountConnectionAction } from "@/server/actions/accounts";
-import { AccountDialog } from "./account-dialog";
+import { AccountDialog } from "@/components/accounts/account-dialog";
 
 /** What "Test connection" found, counted over every linked space; the spaces CAMS refused by name. */
 function useTestToast() {

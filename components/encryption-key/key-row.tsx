@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { formatPhoneNumber } from "@/lib/phone";
 import type { EncryptionKeyResponse, KeyState } from "@/lib/schemas/encryption-keys";
-import type { KeyListRow } from "./keys-table";
+import type { KeyListRow } from "@/components/encryption-key/keys-table";
 
 const NOT_VERIFIED: KeyState = { state: "notVerified" };
 

@@ -11,8 +11,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { phoneNumberKeys } from "@/lib/query-keys";
 import { VERIFY_LOCALES, VERIFY_METHODS } from "@/lib/schemas/phone-numbers";
 import { requestVerificationCodeAction } from "@/server/actions/phone-numbers";
-import { VerifyCodeForm } from "./verify-code-form";
-import { useCodeCooldown } from "./use-code-cooldown";
+import { VerifyCodeForm } from "@/components/phone-numbers/verify-code-form";
+import { useCodeCooldown } from "@/components/phone-numbers/use-code-cooldown";
 
 type Method = (typeof VERIFY_METHODS)[number];
 type Lang = (typeof VERIFY_LOCALES)[number];

@@ -11,8 +11,8 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
 import type { UserDto } from "@/lib/schemas/users";
 import { setUserDisabledAction } from "@/server/actions/users";
-import { ResetPasswordDialog } from "./reset-password-dialog";
-import { UserDialog } from "./user-dialog";
+import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
+import { UserDialog } from "@/components/users/user-dialog";
 
 export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: { id: string; name: string }[]; meId: string }) {
   const t = useTranslations("users");

@@ -10,11 +10,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { SpaceNumbersResult } from "@/lib/schemas/phone-numbers";
-import { FailedSpaces } from "./failed-spaces";
+import { FailedSpaces } from "@/components/phone-numbers/failed-spaces";
 import { Pagination } from "@/components/pagination";
-import { ListTable } from "./list-table";
-import { ListToolbar } from "./list-toolbar";
-import { useListState } from "./use-list-state";
+import { ListTable } from "@/components/phone-numbers/list-table";
+import { ListToolbar } from "@/components/phone-numbers/list-toolbar";
+import { useListState } from "@/components/phone-numbers/use-list-state";
 
 const EMPTY: ListRow[] = [];
 

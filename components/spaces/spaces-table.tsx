@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SpaceDto } from "@/lib/schemas/spaces";
-import { DeleteSpaceDialog } from "./delete-space-dialog";
-import { SpaceDialog } from "./space-dialog";
+import { DeleteSpaceDialog } from "@/components/spaces/delete-space-dialog";
+import { SpaceDialog } from "@/components/spaces/space-dialog";
 
 export function SpacesTable({ spaces, accounts }: { spaces: SpaceDto[]; accounts: { id: string; name: string }[] }) {
   const t = useTranslations("spaces");

@@ -4,7 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { statusKind, type KeyStatusKind } from "@/components/encryption-key/key-status";
 import type { EncryptionKeyResponse } from "@/lib/schemas/encryption-keys";
-import type { KeyListRow } from "./keys-table";
+import type { KeyListRow } from "@/components/encryption-key/keys-table";
 
 type Count = KeyStatusKind | "error" | "checking";
 const ORDER: { kind: Count; dot: string }[] = [

@@ -9,8 +9,8 @@ import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { NumberTabs } from "./number-tabs";
-import { RegistrationButtons } from "./registration-buttons";
+import { NumberTabs } from "@/components/phone-numbers/number-tabs";
+import { RegistrationButtons } from "@/components/phone-numbers/registration-buttons";
 
 export function NumberShell({ spaceId, phone, canWrite, children }: { spaceId: string; phone: string; canWrite: boolean; children: React.ReactNode }) {
   const t = useTranslations("phoneNumbers.number");

@@ -10,11 +10,11 @@ import { useInvalidatePhone } from "@/components/phone-numbers/queries";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { WritableSpace } from "./add-number-form";
+import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
 
 // The form (react-hook-form, zod, the country list) loads when first wanted, not with the list:
 // the list page stays light, and hovering or focusing the button fetches it ahead of the click.
-const loadForm = () => import("./add-number-form").then((m) => m.AddNumberForm);
+const loadForm = () => import("@/components/phone-numbers/add-number-form").then((m) => m.AddNumberForm);
 const AddNumberForm = dynamic(loadForm, { loading: () => <Skeleton className="h-96 w-full" /> });
 
 /** "Add number", then the offer to verify it right away. */

@@ -9,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Granularity } from "@/lib/schemas/phone-numbers";
-import { MetricsTable } from "./metrics-table";
+import { MetricsTable } from "@/components/phone-numbers/metrics-table";
 
 // recharts is the heaviest thing on the page: loaded on its own, after the rest is interactive.
-const MetricsChart = dynamic(() => import("./metrics-chart").then((m) => m.MetricsChart), {
+const MetricsChart = dynamic(() => import("@/components/phone-numbers/metrics-chart").then((m) => m.MetricsChart), {
   ssr: false,
   loading: () => <Skeleton className="h-64 w-full" />,
 });
