@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
@@ -30,6 +31,14 @@ process.env.E2E_SANDBOX2_SECRET ??= crypto.randomBytes(18).toString("base64url")
 process.env.CAMS_TIMEOUT_MS ??= "4000";
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`;
 
+/**
+ * Debian's Chromium. Its headless shell (package chromium-headless-shell, what Playwright itself
+ * runs headless by default) draws without the full browser's GPU process and compositor: on these
+ * 2-core machines the full browser's software rendering was the largest CPU user of the run.
+ */
+process.env.E2E_CHROMIUM ??= ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.E2E_CHROMIUM;
+
 const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/cli.ts";
 const secretsEnv = {
   E2E_SANDBOX_SECRET: process.env.E2E_SANDBOX_SECRET!,
@@ -51,9 +60,12 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_BASE_URL,
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
+    // Transitions and entry animations end at once (app/globals.css honours the preference): no
+    // repaint per frame, and no waiting for an element to stop moving before a click.
+    reducedMotion: "reduce",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -43,7 +43,7 @@ test("at an address the app does not trust, sign-in and sign-out say so and what
 
   // A real browser at http://cams.lan:PORT (its own Origin), as from a host name or LAN address.
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.E2E_CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", `--host-resolver-rules=MAP ${UNTRUSTED_HOST} 127.0.0.1`],
   });
   try {
