@@ -49,9 +49,11 @@ const secretsEnv = {
 export default defineConfig({
   testDir: "./e2e",
   outputDir: `./${resultsDir}`,
+  // Two spec files at a time against the one server (its PGlite serves both): each spec works in
+  // sandbox spaces of its own, injects faults and counts CAMS calls only for them
+  // (e2e/helpers/sandbox.ts), so specs do not see each other. Tests within a file stay in order.
   fullyParallel: false,
-  // One PGlite process behind one server: tests run one at a time.
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },

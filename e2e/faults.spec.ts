@@ -59,8 +59,8 @@ let numbers: SandboxNumber[] = [];
 /** Added (unverified) by the first test, verified by the verify dialog's test. */
 let addedNumber = "";
 
-const fault = (name: keyof typeof F, action: string) => injectFault({ ...F[name], action, count: -1 });
-const sent = async (action: string) => (await sandboxCalls()).byAction[action] ?? 0;
+const fault = (name: keyof typeof F, action: string) => injectFault({ ...F[name], action, custSpaceId: SPACE, count: -1 });
+const sent = async (action: string) => (await sandboxCalls(SPACE)).byAction[action] ?? 0;
 
 /**
  * The explained error inside `scope`: the CAMS code, its plain title and explanation from
@@ -123,7 +123,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterEach(async () => {
-  await clearFaults();
+  await clearFaults(SPACE);
 });
 
 test("read path: the phone list under a 5xx explains the error and recovers with Try again", async ({ page }) => {
@@ -132,7 +132,7 @@ test("read path: the phone list under a 5xx explains the error and recovers with
   const panel = page.getByTestId("read-error");
   await expectExplained(panel.getByRole("alert"), "http503");
   await page.screenshot({ path: test.info().outputPath("phone-list-503.png"), fullPage: true });
-  await clearFaults();
+  await clearFaults(SPACE);
   await panel.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByTestId(`phone-row-${numbers[0]!.phoneNumber}`)).toBeVisible();
   await expect(page.getByTestId("read-error")).toHaveCount(0);
@@ -156,14 +156,14 @@ test("add number: 5xx and a dropped connection are explained, the form keeps its
   await expect(dialog.getByLabel("Display name")).toHaveValue(name);
   expect(await sent("AddChatappPhoneNumber")).toBe(before + 1);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("drop", "AddChatappPhoneNumber");
   await dialog.getByRole("button", { name: "Add number" }).click();
   await expectExplained(dialog.getByRole("alert"), "drop");
   await expect(dialog.getByLabel("Phone number")).toHaveValue(n.national);
   expect(await sent("AddChatappPhoneNumber")).toBe(before + 2);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await dialog.getByRole("button", { name: "Add number" }).click();
   await expect(dialog.getByRole("heading", { name: "Number added" })).toBeVisible();
   expect(await sent("AddChatappPhoneNumber")).toBe(before + 3);
@@ -183,7 +183,7 @@ test("add number: a timeout is explained, the add is not repeated, and a resubmi
   const dialog = page.getByRole("dialog");
   const before = await sent("AddChatappPhoneNumber");
 
-  await injectFault({ ...F.timeout, action: "AddChatappPhoneNumber" });
+  await injectFault({ ...F.timeout, action: "AddChatappPhoneNumber", custSpaceId: SPACE });
   await fillAddNumber(page, { country: "Singapore", national: n.national, name: "Slow Answer Shop" });
   await expectExplained(dialog.getByRole("alert"), "timeout");
   await expect(dialog).toContainText("check the list before you try again");
@@ -217,7 +217,7 @@ test("verify dialog: send code under System.LimitControl, verify under a non-JSO
   await expect(page.getByRole("radio", { name: "Chinese" })).toBeChecked();
   expect(await sent("GetChatappVerifyCode")).toBeGreaterThanOrEqual(1);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(page.getByRole("button", { name: /New code in \d+ s/ })).toBeDisabled();
   const { code } = await sandboxCode(addedNumber);
@@ -229,13 +229,13 @@ test("verify dialog: send code under System.LimitControl, verify under a non-JSO
   await expectExplained(panel.getByRole("alert"), "malformed");
   await expect(page.getByLabel("Verification code")).toHaveValue(code!);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("businessError", "ChatappVerifyAndRegister");
   await page.getByRole("button", { name: "Verify and register" }).click();
   const idBusiness = await expectExplained(panel.getByRole("alert"), "businessError");
   await expect(page.getByLabel("Verification code")).toHaveValue(code!);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await page.getByRole("button", { name: "Verify and register" }).click();
   await expect(page.getByText("Number verified and registered.")).toBeVisible();
 
@@ -264,13 +264,13 @@ test("encryption key: an error code in HTTP 200 and a 500 are explained, the pas
   await page.screenshot({ path: test.info().outputPath("key-business-error.png"), fullPage: true });
   await expect(field).toHaveValue(publicPem);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("http500", "UpdatePhoneEncryptionPublicKey");
   await submit();
   const id500 = await expectExplained(form.getByRole("alert"), "http500");
   await expect(field).toHaveValue(publicPem);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await submit();
   await expect(page.getByText("Encryption key updated")).toBeVisible();
 
@@ -302,7 +302,7 @@ test("QR create: a timeout is explained with no request id, the message stays, o
   await expect(dialog.getByLabel("SVG")).toBeChecked();
   expect(await sent("CreatePhoneMessageQrdl")).toBe(before + 1);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await dialog.getByRole("button", { name: "Create QR code" }).click();
   await expect(dialog).toBeHidden();
   expect(await sent("CreatePhoneMessageQrdl")).toBe(before + 2);
@@ -335,14 +335,14 @@ test("QR update: a dropped connection and a non-JSON body are explained, the edi
   await expect(edit.getByLabel("Prefilled message")).toHaveValue(edited);
   expect(await sent("UpdatePhoneMessageQrdl")).toBe(before + 1);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("malformed", "UpdatePhoneMessageQrdl");
   await confirm();
   await expectExplained(edit.getByRole("alert"), "malformed");
   await expect(edit.getByLabel("Prefilled message")).toHaveValue(edited);
   expect(await sent("UpdatePhoneMessageQrdl")).toBe(before + 2);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await confirm();
   await expect(edit).toBeHidden();
   // CAMS answers an update with a new code that replaces the old one (vendor docs): the toast says so.
@@ -374,14 +374,14 @@ test("QR delete: a 503 and System.LimitControl are explained in a toast, the cod
   await expect(card).toBeVisible();
   expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 1);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("limit", "DeletePhoneMessageQrdl");
   await confirmDelete();
   const idLimit = await expectExplained(toasts(page), "limit");
   await expect(card).toBeVisible();
   expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 2);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await confirmDelete();
   await expect(page.getByText(`QR code ${code} deleted`)).toBeVisible();
   await expect(card).toHaveCount(0);
@@ -415,13 +415,13 @@ test("number webhook: System.LimitControl and a non-JSON body are explained, the
   await page.screenshot({ path: test.info().outputPath("phone-webhook-limit.png"), fullPage: true });
   await kept();
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("malformed", "UpdatePhoneWebhook");
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   await expectExplained(form.getByRole("alert"), "malformed");
   await kept();
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   await expect(page.getByTestId("save-request-id")).not.toBeEmpty();
   await kept();
@@ -447,13 +447,13 @@ test("space webhook: an error code in HTTP 200 and a dropped connection are expl
   await expect(field).toHaveValue(url);
   await expect(http).toHaveAttribute("aria-checked", "true");
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await fault("drop", "UpdateAccountWebhook");
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   await expectExplained(alerts(page), "drop");
   await expect(field).toHaveValue(url);
 
-  await clearFaults();
+  await clearFaults(SPACE);
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   await expect(page.getByText("Saved to CAMS.")).toBeVisible();
   expect((await webhookState(SPACE)).accountWebhook?.statusCallbackUrl).toBe(url);

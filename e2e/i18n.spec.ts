@@ -32,7 +32,7 @@ async function deleteDialog(page: Page) {
 }
 
 test.afterEach(async () => {
-  await clearFaults();
+  await clearFaults(SPACE);
 });
 
 test("the Chinese UI shows CAMS and server refusals in Chinese, with the code and request id", async ({ page }) => {

@@ -21,7 +21,7 @@ test.beforeAll(async () => {
 });
 
 test.afterEach(async () => {
-  await clearFaults();
+  await clearFaults("cams-demo-travel");
 });
 
 test("add a number, verify it with the sandbox's code; it shows as verified", async ({ page }) => {
@@ -178,7 +178,7 @@ test("All spaces: a failing space is marked while the others show", async ({ pag
   await page.getByLabel("Search", { exact: true }).fill("");
   await expectAccessible(page, "all spaces with a failed space");
 
-  await clearFaults();
+  await clearFaults("cams-demo-travel");
   await page.getByRole("button", { name: "Try again" }).first().click();
   await expect(failed).toHaveCount(0);
   await page.getByLabel("Search", { exact: true }).fill("Skyward");

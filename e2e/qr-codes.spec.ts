@@ -58,7 +58,7 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
   const counter = dialog.getByTestId("message-counter");
 
   await test.step("141 characters are refused with a field message, and nothing is sent", async () => {
-    const before = (await sandboxCalls()).byAction.CreatePhoneMessageQrdl ?? 0;
+    const before = (await sandboxCalls(ALPHA)).byAction.CreatePhoneMessageQrdl ?? 0;
     await page.getByRole("button", { name: "New QR code" }).click();
     await message.fill("a".repeat(141));
     await expect(counter).toHaveText("141 / 140");
@@ -74,7 +74,7 @@ test("operator: create, the drawn QR decodes to the deep link, download PNG and 
     await message.fill("😀".repeat(140));
     await expect(counter).toHaveText("140 / 140");
     await expect(dialog.getByText("Use at most 140 characters.")).toBeHidden();
-    expect((await sandboxCalls()).byAction.CreatePhoneMessageQrdl ?? 0).toBe(before);
+    expect((await sandboxCalls(ALPHA)).byAction.CreatePhoneMessageQrdl ?? 0).toBe(before);
     await expectAccessible(page, "create dialog");
   });
 
@@ -225,13 +225,13 @@ test("viewer: sees and downloads codes, has no change buttons, and a replayed de
   const headers = deleteRequest!.headers();
   const forged = deleteRequest!.postData()!.replace(/"qrdlCode":"[^"]+"/, `"qrdlCode":"${keptCode}"`);
   expect(forged).toContain(keptCode);
-  const before = (await sandboxCalls()).byAction.DeletePhoneMessageQrdl ?? 0;
+  const before = (await sandboxCalls(ALPHA)).byAction.DeletePhoneMessageQrdl ?? 0;
   const res = await page.request.post(deleteRequest!.url(), {
     headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: E2E.baseUrl },
     data: forged,
   });
   expect(await res.text()).toContain("You do not have permission to do that in this space.");
-  expect((await sandboxCalls()).byAction.DeletePhoneMessageQrdl ?? 0).toBe(before);
+  expect((await sandboxCalls(ALPHA)).byAction.DeletePhoneMessageQrdl ?? 0).toBe(before);
   expect((await codesOf(phone)).map((c) => c.code)).toContain(keptCode);
 });
 

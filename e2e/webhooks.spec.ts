@@ -37,7 +37,7 @@ async function pageAs(browser: Browser, who: { email: string; password: string }
 }
 
 const tab = (id: string, number: string) => `/s/${id}/phone-numbers/${number}/webhook`;
-const updateCount = async () => (await sandboxCalls()).byAction.UpdatePhoneWebhook ?? 0;
+const updateCount = async () => (await sandboxCalls("e2e-alpha")).byAction.UpdatePhoneWebhook ?? 0;
 
 test.beforeAll(async ({ browser }) => {
   const alpha = await alphaInSandbox();

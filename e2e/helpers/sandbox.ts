@@ -11,9 +11,19 @@ export async function sandbox<T = unknown>(method: string, path: string, body?: 
 }
 
 export const injectFault = (fault: Record<string, unknown>, base?: string) => sandbox("POST", "faults", fault, base);
-export const clearFaults = (base?: string) => sandbox("DELETE", "faults", undefined, base);
-export const sandboxCalls = (base?: string) =>
-  sandbox<{ byAction: Record<string, number>; limitControl: number; total: number }>("GET", "calls", undefined, base);
+/**
+ * Specs run side by side (two Playwright workers), so a spec injects faults only for its own
+ * CustSpaceIds, clears only those, and counts only its own spaces' calls.
+ */
+export const clearFaults = (custSpaceId: string, base?: string) =>
+  sandbox("DELETE", `faults?custSpaceId=${encodeURIComponent(custSpaceId)}`, undefined, base);
+export const sandboxCalls = (custSpaceId: string, base?: string) =>
+  sandbox<{ byAction: Record<string, number>; limitControl: number; total: number }>(
+    "GET",
+    `calls?custSpaceId=${encodeURIComponent(custSpaceId)}`,
+    undefined,
+    base,
+  );
 export const sandboxCode = (phone: string, base?: string) => sandbox<{ code?: string }>("GET", `codes/${phone}`, undefined, base);
 export const sandboxSpaces = (base?: string) =>
   sandbox<{ custSpaceId: string; name: string; numbers: number }[]>("GET", "spaces", undefined, base);

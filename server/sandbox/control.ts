@@ -103,7 +103,9 @@ function patchNumber(rt: SandboxRuntime, phone: string, b: Json) {
   return numberDetail(loc.rec);
 }
 
-function route(rt: SandboxRuntime, method: string, path: string, body: Buffer): [number, unknown] {
+function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, query: URLSearchParams): [number, unknown] {
+  // ?custSpaceId= scopes the call counters and the clearing of faults to one space.
+  const scope = query.get("custSpaceId") ?? undefined;
   const seg = path.replace(/^\/_sandbox\//, "").replace(/\/$/, "").split("/").map(decodeURIComponent);
   const [head, arg] = seg;
   const is = (m: string, h: string, withArg = false) => method === m && head === h && (arg !== undefined) === withArg && seg.length <= 2;
@@ -124,10 +126,10 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer): 
   if (is("GET", "faults")) return [200, rt.faults];
   if (is("POST", "faults")) return [201, addFault(rt, parseJson(body))];
   if (is("DELETE", "faults")) {
-    rt.faults = [];
+    rt.clearFaults(scope);
     return [200, { ok: true }];
   }
-  if (is("GET", "calls")) return [200, rt.calls];
+  if (is("GET", "calls")) return [200, scope ? rt.spaceCalls(scope) : rt.calls];
   if (is("DELETE", "calls")) {
     rt.resetCalls();
     return [200, { ok: true }];
@@ -141,7 +143,7 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer): 
 
 export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
   const method = req.method ?? "GET";
-  const path = (req.url ?? "/").split("?")[0];
+  const [path, search = ""] = (req.url ?? "/").split("?");
   const qr = /^\/_sandbox\/qr\/([A-Za-z0-9]+)\.(png|svg)$/.exec(path);
   if (qr && (method === "GET" || method === "HEAD")) {
     if (!rt.state.findQr(qr[1])) return sendJson(res, 404, { error: `No QR code ${qr[1]}.` });
@@ -151,7 +153,7 @@ export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, re
     return;
   }
   try {
-    const [status, out] = route(rt, method, path, body);
+    const [status, out] = route(rt, method, path, body, new URLSearchParams(search));
     sendJson(res, status, out);
   } catch (e) {
     if (e instanceof ControlError) return sendJson(res, e.status, { error: e.message });

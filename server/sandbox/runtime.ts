@@ -34,6 +34,8 @@ export interface CallCounters {
   total: number;
 }
 
+const emptyCounters = (): CallCounters => ({ byAction: {}, limitControl: 0, total: 0 });
+
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const randomString = (n: number) => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join("");
 
@@ -66,6 +68,8 @@ export class SandboxRuntime {
   readonly nonces = new NonceCache();
   faults: Fault[] = [];
   calls: CallCounters = { byAction: {}, limitControl: 0, total: 0 };
+  /** The same counters per CustSpaceId, so tests running side by side each count their own space's calls. */
+  callsBySpace = new Map<string, CallCounters>();
   private nextFaultId = 1;
   private secrets: Map<string, string>;
 
@@ -99,12 +103,36 @@ export class SandboxRuntime {
   }
 
   resetCalls(): void {
-    this.calls = { byAction: {}, limitControl: 0, total: 0 };
+    this.calls = emptyCounters();
+    this.callsBySpace.clear();
   }
 
-  countCall(action: OperationName): void {
-    this.calls.byAction[action] = (this.calls.byAction[action] ?? 0) + 1;
-    this.calls.total++;
+  /** The counters of one CustSpaceId (zeros when it had no call). */
+  spaceCalls(custSpaceId: string): CallCounters {
+    return this.callsBySpace.get(custSpaceId) ?? emptyCounters();
+  }
+
+  private countersOf(custSpaceId: string | undefined): CallCounters[] {
+    if (!custSpaceId) return [this.calls];
+    let c = this.callsBySpace.get(custSpaceId);
+    if (!c) this.callsBySpace.set(custSpaceId, (c = emptyCounters()));
+    return [this.calls, c];
+  }
+
+  countCall(action: OperationName, custSpaceId?: string): void {
+    for (const c of this.countersOf(custSpaceId)) {
+      c.byAction[action] = (c.byAction[action] ?? 0) + 1;
+      c.total++;
+    }
+  }
+
+  countLimitControl(custSpaceId?: string): void {
+    for (const c of this.countersOf(custSpaceId)) c.limitControl++;
+  }
+
+  /** Removes every fault, or only those injected for one CustSpaceId. */
+  clearFaults(custSpaceId?: string): void {
+    this.faults = custSpaceId ? this.faults.filter((f) => f.custSpaceId !== custSpaceId) : [];
   }
 
   addFault(f: Omit<Fault, "id">): Fault {

@@ -177,6 +177,22 @@ describe("fault injection", () => {
     expect((await control<{ total: number }>(h, "GET", "calls")).json.total).toBe(2);
   });
 
+  it("per space: ?custSpaceId= counts one space's calls and clears only its faults (specs side by side)", async () => {
+    await control(h, "DELETE", "calls");
+    await fault({ kind: "http", httpStatus: 503, custSpaceId: SPACE, count: -1 });
+    await fault({ kind: "http", httpStatus: 503, custSpaceId: "bulk-one", count: -1 });
+    await control(h, "DELETE", `faults?custSpaceId=${SPACE}`);
+    expect((await query()).body?.code).toBe("OK");
+    expect(await sdkError(query(c, "bulk-one"))).toMatchObject({ statusCode: 503 });
+    await control(h, "DELETE", "faults?custSpaceId=bulk-one");
+    expect((await query(c, "bulk-one")).body?.code).toBe("OK");
+    type Counters = { byAction: Record<string, number>; limitControl: number; total: number };
+    expect((await control<Counters>(h, "GET", `calls?custSpaceId=${SPACE}`)).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 1 }, limitControl: 0, total: 1 });
+    expect((await control<Counters>(h, "GET", "calls?custSpaceId=bulk-one")).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 2 }, limitControl: 0, total: 2 });
+    expect((await control<Counters>(h, "GET", "calls?custSpaceId=nobody")).json).toEqual({ byAction: {}, limitControl: 0, total: 0 });
+    expect((await control<Counters>(h, "GET", "calls")).json.total).toBe(3);
+  });
+
   it("refuses an invalid fault", async () => {
     expect((await fault({ kind: "explode" })).status).toBe(400);
     expect((await fault({ kind: "error", action: "NoSuchOp" })).status).toBe(400);

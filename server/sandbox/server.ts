@@ -125,14 +125,14 @@ async function handleApi(rt: SandboxRuntime, req: IncomingMessage, res: ServerRe
       throw gateway(404, "InvalidApi.NotFound", `Specified api is not found, please check your url and method: ${action}`);
     }
     const op = action as OperationName;
-    rt.countCall(op);
+    rt.countCall(op, params.CustSpaceId);
 
     const fault = rt.takeFault(op, params.CustSpaceId);
     if (fault && (await applyFault(fault, res, requestId, host))) return;
 
     const spec = OPERATIONS[op];
     if (!rt.limiter.take(v.accessKeyId, op, spec.qps, rt.now())) {
-      rt.calls.limitControl++;
+      rt.countLimitControl(params.CustSpaceId);
       throw catalogue("System.LimitControl");
     }
     for (const name of spec.required) {
