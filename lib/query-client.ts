@@ -19,11 +19,17 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
 }
 
 /**
- * For reads of CAMS data: the server already retried what is safe to retry (idempotent reads, with
- * backoff under the account's rate limit); a second round from the browser would only queue more
- * calls behind a throttled account.
+ * Where a read's data comes from. A `queryOptions` factory (components/<feature>/queries.ts) fixes
+ * the key and the options; the fetcher is the side's own: in the browser a GET of the read's route
+ * (`getJson`), during a server page's prefetch the server/data function behind that route.
  */
-export const NO_RETRY = { retry: false } as const;
+export type Fetcher<T> = (ctx: { signal: AbortSignal }) => Promise<T>;
+
+/** The browser's fetcher: GET `url`, aborted when the query is cancelled. */
+export const getJson =
+  <T>(url: string): Fetcher<T> =>
+  ({ signal }) =>
+    fetchJson<T>(url, { signal });
 
 export function makeQueryClient() {
   return new QueryClient({
@@ -31,8 +37,11 @@ export function makeQueryClient() {
       queries: {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
-        // No retry on auth failures: a second try gives the same answer.
-        retry: (count, err) => !(err instanceof HttpError && [400, 401, 403, 404].includes(err.status)) && count < 1,
+        // No retry from here: the server already retried what is safe to retry (idempotent CAMS
+        // reads, with backoff under the account's rate limit), a second round from the browser
+        // would only queue more calls behind a throttled account, and an auth failure gives the
+        // same answer twice. A read that failed shows its explained error with a retry button.
+        retry: false,
       },
     },
   });

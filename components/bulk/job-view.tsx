@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ItemFilter, JobProgress } from "@/lib/schemas/bulk";
+import type { ItemFilter } from "@/lib/schemas/bulk";
 import { HeldAfter } from "./held-after";
 import { JobChangeList } from "./job-change";
 import { JobControls } from "./job-controls";
@@ -17,13 +17,16 @@ import { JobStatusBadge } from "./job-status-badge";
 import { useJobPage } from "./queries";
 
 /** A job's page: live progress and rows (one poll), its controls, what it changes and every number's outcome. */
-export function JobView({ initial }: { initial: JobProgress }) {
+export function JobView({ jobId }: { jobId: string }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
   const [filter, setFilter] = useState<ItemFilter>("all");
   const [page, setPage] = useState(1);
-  const q = useJobPage(initial, filter, page);
-  const job = q.job;
+  const q = useJobPage(jobId, filter, page);
+  // Always there: the page prefetched the first view, and another filter or page keeps the last
+  // answer shown until its own arrives.
+  const job = q.data?.job;
+  if (!job) return null;
   return (
     <div className="space-y-6">
       <Button asChild variant="ghost" size="sm" className="-ml-2">

@@ -5,16 +5,16 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { JobSummary } from "@/lib/schemas/bulk";
 import { JobStatusBadge } from "./job-status-badge";
 import { ProgressBar } from "./progress-bar";
 import { useJobs } from "./queries";
 
-/** Past and running jobs, newest first; refreshed every few seconds while one of them runs. */
-export function JobsTable({ initial, showCreator, emptyAction }: { initial: JobSummary[]; showCreator: boolean; emptyAction?: React.ReactNode }) {
+/** Past and running jobs, newest first (hydrated from the page's prefetch); refreshed every few seconds while one of them runs. */
+export function JobsTable({ showCreator, emptyAction }: { showCreator: boolean; emptyAction?: React.ReactNode }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
-  const { data } = useJobs(initial);
+  const { data } = useJobs();
+  if (!data) return null;
   if (data.jobs.length === 0) {
     return <EmptyState icon={<Layers />} title={t("list.emptyTitle")} description={t("list.emptyBody")} action={emptyAction} />;
   }

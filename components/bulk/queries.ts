@@ -1,8 +1,7 @@
-"use client";
-
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+// Not a client module: the server pages import the factories below for their prefetch.
+import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { fetchJson, NO_RETRY } from "@/lib/query-client";
+import { getJson, type Fetcher } from "@/lib/query-client";
 import { bulkKeys } from "@/lib/query-keys";
 import type { BulkNumbersResponse, ItemFilter, JobPageData, JobProgress, JobSummary } from "@/lib/schemas/bulk";
 
@@ -12,14 +11,17 @@ const jobUrl = (jobId: string) => `/api/bulk/jobs/${encodeURIComponent(jobId)}`;
 export const isLive = (j: Pick<JobProgress, "status" | "finishedAt">) =>
   j.status === "queued" || j.status === "running" || (j.status !== "done" && !j.finishedAt);
 
-export function useJobs(initial: JobSummary[]) {
-  return useQuery({
+/** The jobs list (the bulk page prefetches it with listJobs). */
+export const jobsQuery = (fetcher: Fetcher<{ jobs: JobSummary[] }> = getJson("/api/bulk/jobs")) =>
+  queryOptions({
     queryKey: bulkKeys.jobs(),
-    queryFn: ({ signal }) => fetchJson<{ jobs: JobSummary[] }>("/api/bulk/jobs", { signal }),
-    initialData: { jobs: initial },
+    queryFn: fetcher,
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.jobs.some(isLive) ? 3000 : false),
   });
+
+export function useJobs() {
+  return useQuery(jobsQuery());
 }
 
 /**
@@ -27,35 +29,35 @@ export function useJobs(initial: JobSummary[]) {
  * the summary and the rows always agree (no row still "waiting" under a "Done" badge). Every
  * second while the job runs; every few seconds while it is paused; not at all once it is over.
  */
-export function useJobPage(initial: JobProgress, filter: ItemFilter, page: number) {
-  const q = useQuery({
-    queryKey: bulkKeys.items(initial.id, filter, page),
-    queryFn: ({ signal }) => fetchJson<JobPageData>(`${jobUrl(initial.id)}/items?filter=${filter}&page=${page}`, { signal }),
+export const jobPageQuery = (jobId: string, filter: ItemFilter, page: number, fetcher: Fetcher<JobPageData> = getJson(`${jobUrl(jobId)}/items?filter=${filter}&page=${page}`)) =>
+  queryOptions({
+    queryKey: bulkKeys.items(jobId, filter, page),
+    queryFn: fetcher,
     placeholderData: keepPreviousData,
     staleTime: 0,
     refetchInterval: (query) => {
-      const j = query.state.data?.job ?? initial;
-      if (!isLive(j)) return false;
+      const j = query.state.data?.job;
+      if (!j || !isLive(j)) return false;
       return j.status === "paused" ? 3000 : 1000;
     },
     refetchIntervalInBackground: false,
   });
-  return { ...q, job: q.data?.job ?? initial };
+
+/** The job page prefetches its first view ("all", page 1); another filter or page keeps the last answer shown until its own arrives. */
+export function useJobPage(jobId: string, filter: ItemFilter, page: number) {
+  return useQuery(jobPageQuery(jobId, filter, page));
 }
+
+const bulkNumbersQuery = (spaceId: string, status: string | null) =>
+  queryOptions({
+    queryKey: bulkKeys.numbers(spaceId, status),
+    queryFn: getJson<BulkNumbersResponse>(`/api/bulk/numbers?spaces=${encodeURIComponent(spaceId)}${status ? `&status=${encodeURIComponent(status)}` : ""}`),
+    staleTime: 60_000,
+  });
 
 /** One query per chosen space, so adding a space reads just that space from CAMS. */
 export function useBulkNumbers(spaceIds: string[], status: string | null) {
-  return useQueries({
-    queries: spaceIds.map((spaceId) => ({
-      queryKey: bulkKeys.numbers(spaceId, status),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        fetchJson<BulkNumbersResponse>(`/api/bulk/numbers?spaces=${encodeURIComponent(spaceId)}${status ? `&status=${encodeURIComponent(status)}` : ""}`, {
-          signal,
-        }),
-      ...NO_RETRY,
-      staleTime: 60_000,
-    })),
-  });
+  return useQueries({ queries: spaceIds.map((spaceId) => bulkNumbersQuery(spaceId, status)) });
 }
 
 /** After a job was started or changed (paused, resumed, cancelled, retried): the jobs list, and that job's page when named. */

@@ -1,8 +1,7 @@
-"use client";
-
-import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+// Not a client module: the server pages import the factories below for their prefetch.
+import { queryOptions, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import pLimit from "p-limit";
-import { fetchJson, NO_RETRY } from "@/lib/query-client";
+import { getJson, type Fetcher } from "@/lib/query-client";
 import { encryptionKeyKeys } from "@/lib/query-keys";
 import type { EncryptionKeyResponse, KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 
@@ -18,31 +17,29 @@ const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/en
  */
 const limited = pLimit(1);
 
-export const keyQuery = (spaceId: string, phone: string) => ({
-  queryKey: encryptionKeyKeys.detail(spaceId, phone),
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    limited(() => fetchJson<EncryptionKeyResponse>(`${base(spaceId)}/${encodeURIComponent(phone)}`, { signal })),
-  ...NO_RETRY,
-});
+const getLimited = (url: string): Fetcher<EncryptionKeyResponse> => {
+  const get = getJson<EncryptionKeyResponse>(url);
+  return (ctx) => limited(() => get(ctx));
+};
+
+/** One number's key and its last change here (the number's key tab prefetches it with getEncryptionKey). */
+export const keyQuery = (
+  spaceId: string,
+  phone: string,
+  fetcher: Fetcher<EncryptionKeyResponse> = getLimited(`${base(spaceId)}/${encodeURIComponent(phone)}`),
+) => queryOptions({ queryKey: encryptionKeyKeys.detail(spaceId, phone), queryFn: fetcher });
+
+/** One space's numbers with their last key change (the keys page prefetches it with listKeyNumbers). */
+export const keyNumbersQuery = (spaceId: string, fetcher: Fetcher<KeyNumbersResponse> = getJson(base(spaceId))) =>
+  queryOptions({ queryKey: encryptionKeyKeys.list(spaceId), queryFn: fetcher });
 
 export function useKeyNumbers(spaceId: string, enabled = true) {
-  return useQuery({
-    queryKey: encryptionKeyKeys.list(spaceId),
-    queryFn: ({ signal }) => fetchJson<KeyNumbersResponse>(base(spaceId), { signal }),
-    enabled,
-    ...NO_RETRY,
-  });
+  return useQuery({ ...keyNumbersQuery(spaceId), enabled });
 }
 
 /** Several spaces' number lists at once (the "All spaces" view). */
 export function useKeyNumbersOf(spaceIds: string[]) {
-  return useQueries({
-    queries: spaceIds.map((id) => ({
-      queryKey: encryptionKeyKeys.list(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<KeyNumbersResponse>(base(id), { signal }),
-      ...NO_RETRY,
-    })),
-  });
+  return useQueries({ queries: spaceIds.map((id) => keyNumbersQuery(id)) });
 }
 
 export function useEncryptionKey(spaceId: string, phone: string, enabled = true) {

@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
-import { renderHook } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { dehydrate, hydrate, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { renderHook, waitFor } from "@testing-library/react";
+import { createElement, type ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runAction, seededClient } from "@/components/test-support/invalidation";
+import { HttpError, makeQueryClient } from "@/lib/query-client";
 import { phoneNumberKeys, qrCodeKeys, webhookKeys } from "@/lib/query-keys";
-import { useInvalidatePhone } from "./queries";
+import type { PhoneListResponse } from "@/lib/schemas/phone-numbers";
+import { phoneListQuery, useInvalidatePhone, usePhoneList } from "./queries";
 
 const P = "8613800000001";
 const lists = [phoneNumberKeys.list("s1"), phoneNumberKeys.list("s1", { status: "CONNECTED" }), phoneNumberKeys.list("s2"), phoneNumberKeys.allSpaces()];
@@ -36,5 +40,49 @@ describe("useInvalidatePhone", () => {
     const settled = await runAction(wrapper, useInvalidatePhone, "fails", (invalidate) => invalidate("s1", P));
     expect(settled.hasErrored).toBe(true);
     expect(invalidated()).toEqual([]);
+  });
+});
+
+describe("phoneListQuery: one factory for the server's prefetch and the browser's hook", () => {
+  const body: PhoneListResponse = { numbers: [], fetchedAt: "2026-01-01T00:00:00.000Z" };
+  const wrap = (client: QueryClient) =>
+    function Wrapper({ children }: { children: ReactNode }) {
+      return createElement(QueryClientProvider, { client }, children);
+    };
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** What the server page does: prefetch with its own fetcher, then hand the dehydrated state over. */
+  async function serverRender(fetcher: () => Promise<PhoneListResponse>) {
+    const server = makeQueryClient();
+    await server.prefetchQuery(phoneListQuery("s1", "CONNECTED", fetcher));
+    const browser = makeQueryClient();
+    hydrate(browser, dehydrate(server));
+    return browser;
+  }
+
+  it("a prefetched list is the hook's data at once: same key, no request from the browser", async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal("fetch", fetch);
+    const browser = await serverRender(async () => body);
+    const { result } = renderHook(() => usePhoneList("s1", "CONNECTED"), { wrapper: wrap(browser) });
+    expect(result.current.data).toEqual(body);
+    expect(result.current.isStale).toBe(false);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("a failed prefetch is not handed over: the browser asks its route once (no retry) and gets the explained error", async () => {
+    const explained = { message: "Throttled", key: "cams", code: "System.LimitControl" };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(explained), { status: 502, headers: { "content-type": "application/json" } }));
+    vi.stubGlobal("fetch", fetch);
+    const browser = await serverRender(async () => {
+      throw new Error("CAMS failed");
+    });
+    expect(browser.getQueryCache().getAll()).toHaveLength(0);
+    const { result } = renderHook(() => usePhoneList("s1", "CONNECTED"), { wrapper: wrap(browser) });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect((fetch.mock.calls[0] as unknown[])[0]).toBe("/api/spaces/s1/phone-numbers?status=CONNECTED");
+    expect(result.current.error).toBeInstanceOf(HttpError);
+    expect((result.current.error as HttpError).body).toEqual(explained);
   });
 });

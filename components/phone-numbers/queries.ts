@@ -1,7 +1,6 @@
-"use client";
-
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, NO_RETRY } from "@/lib/query-client";
+// Not a client module: the server pages import the factories below for their prefetch.
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, type Fetcher } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
 import type {
   AllSpacesResponse,
@@ -14,51 +13,50 @@ import type {
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/phone-numbers`;
 
-export function usePhoneList(spaceId: string, status: string, enabled = true) {
-  return useQuery({
-    queryKey: phoneNumberKeys.list(spaceId, { status: status || null }),
-    queryFn: ({ signal }) => fetchJson<PhoneListResponse>(`${base(spaceId)}${qs(status)}`, { signal }),
+/** One space's numbers, optionally by Status (the list page prefetches it with listPhoneNumbers). */
+export const phoneListQuery = (spaceId: string, status: string | null | undefined, fetcher: Fetcher<PhoneListResponse> = getJson(`${base(spaceId)}${qs(status)}`)) =>
+  queryOptions({ queryKey: phoneNumberKeys.list(spaceId, { status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData });
+
+/** Every readable space's numbers (the "All spaces" list; prefetched with listAllSpacesNumbers). */
+export const allSpacesQuery = (status: string | null | undefined, fetcher: Fetcher<AllSpacesResponse> = getJson(`/api/phone-numbers/all${qs(status)}`)) =>
+  queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData });
+
+/** One number with every field CAMS returns (the number's layout prefetches it with getPhoneNumber). */
+export const phoneDetailQuery = (spaceId: string, phone: string, fetcher: Fetcher<PhoneNumberDetail> = getJson(`${base(spaceId)}/${phone}`)) =>
+  queryOptions({ queryKey: phoneNumberKeys.detail(spaceId, phone), queryFn: fetcher });
+
+export const phoneMetricsQuery = (spaceId: string, phone: string, granularity: Granularity) =>
+  queryOptions({
+    queryKey: phoneNumberKeys.metrics(spaceId, phone, granularity),
+    queryFn: getJson<MetricsResponse>(`${base(spaceId)}/${phone}/metrics?granularity=${granularity}`),
     placeholderData: keepPreviousData,
-    enabled,
-    ...NO_RETRY,
   });
+
+export const sandboxCodeQuery = (spaceId: string, phone: string) =>
+  queryOptions({
+    queryKey: phoneNumberKeys.sandboxCode(spaceId, phone),
+    queryFn: getJson<{ code: string | null }>(`${base(spaceId)}/${phone}/sandbox-code`),
+    staleTime: 0,
+  });
+
+export function usePhoneList(spaceId: string, status: string, enabled = true) {
+  return useQuery({ ...phoneListQuery(spaceId, status), enabled });
 }
 
 export function useAllSpacesList(status: string, enabled = true) {
-  return useQuery({
-    queryKey: phoneNumberKeys.allSpaces({ status: status || null }),
-    queryFn: ({ signal }) => fetchJson<AllSpacesResponse>(`/api/phone-numbers/all${qs(status)}`, { signal }),
-    placeholderData: keepPreviousData,
-    enabled,
-    ...NO_RETRY,
-  });
+  return useQuery({ ...allSpacesQuery(status), enabled });
 }
 
 export function usePhoneDetail(spaceId: string, phone: string) {
-  return useQuery({
-    queryKey: phoneNumberKeys.detail(spaceId, phone),
-    queryFn: ({ signal }) => fetchJson<PhoneNumberDetail>(`${base(spaceId)}/${phone}`, { signal }),
-    ...NO_RETRY,
-  });
+  return useQuery(phoneDetailQuery(spaceId, phone));
 }
 
 export function usePhoneMetrics(spaceId: string, phone: string, granularity: Granularity) {
-  return useQuery({
-    queryKey: phoneNumberKeys.metrics(spaceId, phone, granularity),
-    queryFn: ({ signal }) => fetchJson<MetricsResponse>(`${base(spaceId)}/${phone}/metrics?granularity=${granularity}`, { signal }),
-    placeholderData: keepPreviousData,
-    ...NO_RETRY,
-  });
+  return useQuery(phoneMetricsQuery(spaceId, phone, granularity));
 }
 
 export function useSandboxCode(spaceId: string, phone: string, enabled: boolean) {
-  return useQuery({
-    queryKey: phoneNumberKeys.sandboxCode(spaceId, phone),
-    queryFn: ({ signal }) => fetchJson<{ code: string | null }>(`${base(spaceId)}/${phone}/sandbox-code`, { signal }),
-    enabled,
-    staleTime: 0,
-    ...NO_RETRY,
-  });
+  return useQuery({ ...sandboxCodeQuery(spaceId, phone), enabled });
 }
 
 /** After a change to a number: its page and every list that may show it. */

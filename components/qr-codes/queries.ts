@@ -1,10 +1,9 @@
-"use client";
-
-import { useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+// Not a client module: the server pages import the factories below for their prefetch.
+import { queryOptions, useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
 import pLimit from "p-limit";
-import { fetchJson, NO_RETRY } from "@/lib/query-client";
+import { getJson, type Fetcher } from "@/lib/query-client";
 import { qrCodeKeys } from "@/lib/query-keys";
 import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
 import { mayHaveQrCodes, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
@@ -16,14 +15,17 @@ const url = (spaceId: string, phone: string) => `/api/spaces/${encodeURIComponen
 // so the page's other requests are not stuck behind a queue of QR lists.
 const limited = pLimit(4);
 
-const numberQuery = (spaceId: string, phone: string) => ({
-  queryKey: qrCodeKeys.number(spaceId, phone),
-  queryFn: ({ signal }: { signal: AbortSignal }) => limited(() => fetchJson<NumberQrCodesResponse>(url(spaceId, phone), { signal })),
-  ...NO_RETRY,
-});
+const getLimited = (spaceId: string, phone: string): Fetcher<NumberQrCodesResponse> => {
+  const get = getJson<NumberQrCodesResponse>(url(spaceId, phone));
+  return (ctx) => limited(() => get(ctx));
+};
+
+/** One number's codes (the number's QR tab prefetches it with listNumberQrCodes). */
+export const numberQrCodesQuery = (spaceId: string, phone: string, fetcher: Fetcher<NumberQrCodesResponse> = getLimited(spaceId, phone)) =>
+  queryOptions({ queryKey: qrCodeKeys.number(spaceId, phone), queryFn: fetcher });
 
 export function useNumberQrCodes(spaceId: string, phone: string) {
-  return useQuery(numberQuery(spaceId, phone));
+  return useQuery(numberQrCodesQuery(spaceId, phone));
 }
 
 /** A number the space page asks about, with what the table shows beside its codes. */
@@ -76,7 +78,7 @@ export function useSpaceQrCodes(spaceId: string) {
     }),
     [list],
   );
-  const { loads, rows } = useQueries({ queries: list.map((n) => numberQuery(n.spaceId, n.phoneNumber)), combine });
+  const { loads, rows } = useQueries({ queries: list.map((n) => numberQrCodesQuery(n.spaceId, n.phoneNumber)), combine });
   const failed = loads.filter((l) => l.query.isError);
   const pending = loads.filter((l) => l.query.isPending).length;
   const refetchFailed = () => failed.forEach((l) => void l.query.refetch());

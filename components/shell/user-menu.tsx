@@ -3,6 +3,7 @@
 import { Check, CircleUser, KeyRound, Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -19,18 +20,24 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { authClient } from "@/lib/auth-client";
 import { LOCALES } from "@/lib/i18n/config";
 import { setLocaleAction } from "@/server/actions/preferences";
-import { ChangePasswordDialog } from "./change-password-dialog";
 import { LOCALE_NAMES } from "./locale-switch";
 import type { ShellUser } from "./app-shell";
+
+// Every dashboard page carries this menu, so what only its items need (the password form with
+// react-hook-form and zod, the dialog, the auth library's client) loads when first wanted, not
+// with the page: opening the menu fetches the form ahead of the click.
+const loadPasswordDialog = () => import("./change-password-dialog").then((m) => m.ChangePasswordDialog);
+const ChangePasswordDialog = dynamic(loadPasswordDialog);
 
 export function UserMenu({ user }: { user: ShellUser }) {
   const t = useTranslations("shell");
   const tAccount = useTranslations("account");
   const authErrorText = useAuthErrorText();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Mounted from the first opening on, so closing it still animates.
+  const [passwordDialogUsed, setPasswordDialogUsed] = useState(false);
   const locale = useLocale();
   const { theme, setTheme } = useTheme();
   const router = useRouter();
@@ -42,6 +49,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   async function signOut() {
     let error;
     try {
+      const { authClient } = await import("@/lib/auth-client");
       ({ error } = await authClient.signOut());
     } catch {
       error = { status: 0 };
@@ -52,7 +60,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   }
   return (
     <>
-    <DropdownMenu>
+    <DropdownMenu onOpenChange={(o) => void (o && loadPasswordDialog())}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="gap-2" aria-label={t("userMenu")} data-testid="user-menu">
           <CircleUser className="size-5" aria-hidden="true" />
@@ -103,7 +111,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </DropdownMenuSubContent>
         </DropdownMenuSub>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => setChangingPassword(true)}>
+        <DropdownMenuItem
+          onSelect={() => {
+            setPasswordDialogUsed(true);
+            setChangingPassword(true);
+          }}
+        >
           <KeyRound className="size-4" aria-hidden="true" />
           {tAccount("changePassword")}
         </DropdownMenuItem>
@@ -113,7 +126,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
-    <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
+    {passwordDialogUsed ? <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} /> : null}
     </>
   );
 }

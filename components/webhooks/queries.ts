@@ -1,7 +1,6 @@
-"use client";
-
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, NO_RETRY } from "@/lib/query-client";
+// Not a client module: the server pages import the factories below for their prefetch.
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, type Fetcher } from "@/lib/query-client";
 import { phoneNumberKeys, webhookKeys } from "@/lib/query-keys";
 import type {
   AccountWebhookState,
@@ -12,28 +11,28 @@ import type {
 
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/webhooks`;
 
+/** One space's numbers with their callback settings; "all" is every readable space. */
+export const spaceWebhooksQuery = (spaceId: string) =>
+  queryOptions({ queryKey: webhookKeys.list(spaceId), queryFn: getJson<SpaceWebhooksResponse | AllSpacesWebhooksResponse>(base(spaceId)) });
+
+/** One number's callback settings (the number's webhook tab prefetches it from the layout's getPhoneNumber). */
+export const phoneWebhookQuery = (spaceId: string, phone: string, fetcher: Fetcher<WebhookRow> = getJson(`${base(spaceId)}/${phone}`)) =>
+  queryOptions({ queryKey: webhookKeys.detail(spaceId, phone), queryFn: fetcher });
+
+/** The space-level webhook as last saved here (the space settings page prefetches it with getAccountWebhook). */
+export const accountWebhookQuery = (spaceId: string, fetcher: Fetcher<{ state: AccountWebhookState | null }> = getJson(`${base(spaceId)}/account`)) =>
+  queryOptions({ queryKey: webhookKeys.account(spaceId), queryFn: fetcher });
+
 export function useSpaceWebhooks(spaceId: string) {
-  return useQuery({
-    queryKey: webhookKeys.list(spaceId),
-    queryFn: ({ signal }) => fetchJson<SpaceWebhooksResponse | AllSpacesWebhooksResponse>(base(spaceId), { signal }),
-    ...NO_RETRY,
-  });
+  return useQuery(spaceWebhooksQuery(spaceId));
 }
 
 export function usePhoneWebhook(spaceId: string, phone: string) {
-  return useQuery({
-    queryKey: webhookKeys.detail(spaceId, phone),
-    queryFn: ({ signal }) => fetchJson<WebhookRow>(`${base(spaceId)}/${phone}`, { signal }),
-    ...NO_RETRY,
-  });
+  return useQuery(phoneWebhookQuery(spaceId, phone));
 }
 
 export function useAccountWebhook(spaceId: string) {
-  return useQuery({
-    queryKey: webhookKeys.account(spaceId),
-    queryFn: ({ signal }) => fetchJson<{ state: AccountWebhookState | null }>(`${base(spaceId)}/account`, { signal }),
-    ...NO_RETRY,
-  });
+  return useQuery(accountWebhookQuery(spaceId));
 }
 
 /** After a number's webhook changed: its tab, every webhook list and the number's own page (it shows the URLs too). */

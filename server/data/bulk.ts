@@ -12,6 +12,7 @@ import {
   type JobChange,
   type JobItemRow,
   type JobItemsPage,
+  type JobPageData,
   type JobProgress,
   type JobStatus,
   type JobSummary,
@@ -219,6 +220,17 @@ export async function listJobItems(user: SessionUser, jobId: string, filter: Ite
       .offset((page - 1) * ITEMS_PAGE_SIZE),
   ]);
   return { items: rows.map(itemRow), total: Number(total?.n ?? 0), page, pageSize: ITEMS_PAGE_SIZE };
+}
+
+/**
+ * A job's figures with one page of its numbers: the job page's one poll (and its first paint).
+ * Figures first, rows after: rows can only be as new or newer, so once the figures say the job is
+ * done, the rows in the same answer are final too.
+ */
+export async function getJobPage(user: SessionUser, jobId: string, filter: ItemFilter, page: number): Promise<JobPageData | null> {
+  const job = await getJobProgress(user, jobId);
+  const body = job ? await listJobItems(user, jobId, filter, page) : null;
+  return body && job ? { ...body, job } : null;
 }
 
 /** Every item of a job with its space's CustSpaceId, for the CSV export. */

@@ -1,14 +1,14 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { encryptionKeyKeys } from "@/lib/query-keys";
-import type { KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 import { accessibleSpaces, getSessionUser } from "@/server/auth/session";
 import { listKeyNumbers } from "@/server/data/encryption-keys";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
+import { dehydrated, prefetch } from "@/server/query-client";
 import { KeysList } from "@/components/encryption-key/keys-list";
+import { keyNumbersQuery } from "@/components/encryption-key/queries";
 
 type Props = { params: Promise<{ space: string }> };
 
@@ -20,7 +20,6 @@ type Props = { params: Promise<{ space: string }> };
 export default async function EncryptionKeysPage({ params }: Props) {
   const { space } = await params;
   const t = await getTranslations("encryptionKeys");
-  const qc = new QueryClient();
   let spaces: { id: string; name: string }[];
   let description: string;
 
@@ -36,18 +35,14 @@ export default async function EncryptionKeysPage({ params }: Props) {
     const row = await getSpace(space);
     spaces = [{ id: space, name: row?.name ?? "" }];
     description = t("description", { space: row?.name ?? "" });
-    try {
-      const body: KeyNumbersResponse = { numbers: await listKeyNumbers(space), fetchedAt: new Date().toISOString() };
-      qc.setQueryData(encryptionKeyKeys.list(space), body);
-    } catch {
-      // Left to the client's first fetch, which shows the explained error and a retry button.
-    }
+    // A failed read is left to the client's first fetch, which shows the explained error and a retry button.
+    await prefetch(keyNumbersQuery(space, async () => ({ numbers: await listKeyNumbers(space), fetchedAt: new Date().toISOString() })));
   }
 
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={description} />
-      <HydrationBoundary state={dehydrate(qc)}>
+      <HydrationBoundary state={dehydrated()}>
         <KeysList spaces={spaces} showSpace={space === "all"} />
       </HydrationBoundary>
     </div>

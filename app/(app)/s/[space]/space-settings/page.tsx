@@ -1,14 +1,15 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { ChevronRight, Webhook } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountWebhookPanel } from "@/components/webhooks/account-webhook-panel";
-import { webhookKeys } from "@/lib/query-keys";
+import { accountWebhookQuery } from "@/components/webhooks/queries";
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
 import { getAccountWebhook } from "@/server/data/webhooks";
+import { dehydrated, getQueryClient } from "@/server/query-client";
 
 /** Settings of one space: its account-level webhook (UpdateAccountWebhook). "all" asks which space. */
 export default async function SpaceSettingsPage({ params }: { params: Promise<{ space: string }> }) {
@@ -34,9 +35,8 @@ export default async function SpaceSettingsPage({ params }: { params: Promise<{ 
     );
   }
   const { role } = await pageSpaceAccess(space);
-  const [row, state] = await Promise.all([getSpace(space), getAccountWebhook(space)]);
-  const qc = new QueryClient();
-  qc.setQueryData(webhookKeys.account(space), { state });
+  // A database read: a failure fails the page, as any other database failure does.
+  const [row] = await Promise.all([getSpace(space), getQueryClient().fetchQuery(accountWebhookQuery(space, async () => ({ state: await getAccountWebhook(space) })))]);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -49,7 +49,7 @@ export default async function SpaceSettingsPage({ params }: { params: Promise<{ 
           </Link>
         }
       />
-      <HydrationBoundary state={dehydrate(qc)}>
+      <HydrationBoundary state={dehydrated()}>
         <AccountWebhookPanel spaceId={space} canWrite={canWrite(role)} />
       </HydrationBoundary>
     </div>

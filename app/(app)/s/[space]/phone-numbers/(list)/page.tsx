@@ -1,12 +1,13 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { phoneNumberKeys } from "@/lib/query-keys";
-import { statusFilterField, type AllSpacesResponse, type PhoneListResponse } from "@/lib/schemas/phone-numbers";
+import { statusFilterField } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
 import { listAllSpacesNumbers, listPhoneNumbers, pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
+import { dehydrated, prefetch } from "@/server/query-client";
+import { allSpacesQuery, phoneListQuery } from "@/components/phone-numbers/queries";
 import { AddNumberDialog } from "@/components/phone-numbers/add-number-dialog";
 import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
 import { PhoneList } from "@/components/phone-numbers/phone-list";
@@ -15,15 +16,15 @@ import { isSpaceSetupError, SpaceSetupNotice } from "@/components/phone-numbers/
 type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * First paint on the server: the numbers are read here and handed to TanStack Query, which then
- * owns refreshes (GET /api/…). A failed read is not cached: the client's first fetch shows it, explained.
+ * First paint on the server: the numbers are prefetched here with the list's own query options
+ * (server/data as the fetcher) and hydrated; TanStack Query then owns refreshes (GET /api/…). A
+ * failed read is not hydrated: the client's first fetch shows it, explained.
  */
 export default async function PhoneNumbersPage({ params, searchParams }: Props) {
   const { space } = await params;
   const sp = await searchParams;
   const status = statusFilterField.parse(typeof sp.status === "string" ? sp.status : undefined);
   const t = await getTranslations("phoneNumbers");
-  const qc = new QueryClient();
   let writable: WritableSpace[] = [];
   let description: string;
   let setupNotice: React.ReactNode = null;
@@ -35,23 +36,18 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     if (!user.isAdmin && spaces.length < 2) notFound();
     writable = spaces.filter((s) => canWrite(s.role)).map((s) => ({ id: s.id, name: s.name }));
     description = t("allDescription", { count: spaces.length });
-    const body: AllSpacesResponse = { spaces: await listAllSpacesNumbers(user, status), fetchedAt: new Date().toISOString() };
-    qc.setQueryData(phoneNumberKeys.allSpaces({ status: status ?? null }), body);
+    await prefetch(allSpacesQuery(status, async () => ({ spaces: await listAllSpacesNumbers(user, status), fetchedAt: new Date().toISOString() })));
   } else {
     const { role } = await pageSpaceAccess(space);
     const row = await getSpace(space);
     if (canWrite(role) && row) writable = [{ id: row.id, name: row.name }];
     description = t("description", { space: row?.name ?? "" });
-    try {
-      const body: PhoneListResponse = { numbers: await listPhoneNumbers(space, status), fetchedAt: new Date().toISOString() };
-      qc.setQueryData(phoneNumberKeys.list(space, { status: status ?? null }), body);
-    } catch (e) {
-      // Left to the client's first fetch, which shows the explained error and a retry button;
-      // a wrong CustSpaceId or account also gets what to fix and where.
-      if (isSpaceSetupError((e as { code?: string }).code)) {
-        const user = await getSessionUser();
-        setupNotice = <SpaceSetupNotice spaceName={row?.name ?? ""} isAdmin={!!user?.isAdmin} />;
-      }
+    const failed = await prefetch(phoneListQuery(space, status, async () => ({ numbers: await listPhoneNumbers(space, status), fetchedAt: new Date().toISOString() })));
+    // A failed read is left to the client's first fetch, which shows the explained error and a
+    // retry button; a wrong CustSpaceId or account also gets what to fix and where.
+    if (failed && isSpaceSetupError((failed as { code?: string }).code)) {
+      const user = await getSessionUser();
+      setupNotice = <SpaceSetupNotice spaceName={row?.name ?? ""} isAdmin={!!user?.isAdmin} />;
     }
   }
 
@@ -60,7 +56,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     <div className="space-y-6">
       <PageHeader title={t("title")} description={description} actions={add} />
       {setupNotice}
-      <HydrationBoundary state={dehydrate(qc)}>
+      <HydrationBoundary state={dehydrated()}>
         <PhoneList spaceId={space} />
       </HydrationBoundary>
     </div>

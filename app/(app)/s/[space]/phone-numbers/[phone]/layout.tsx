@@ -1,10 +1,11 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
-import { phoneNumberKeys } from "@/lib/query-keys";
-import { fullPhoneField, type PhoneNumberDetail } from "@/lib/schemas/phone-numbers";
+import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { canWrite } from "@/server/auth/session";
 import { getPhoneNumber, pageSpaceAccess } from "@/server/data/phone-numbers";
+import { dehydrated, prefetch } from "@/server/query-client";
 import { NumberShell } from "@/components/phone-numbers/number-shell";
+import { phoneDetailQuery } from "@/components/phone-numbers/queries";
 
 type Props = { children: React.ReactNode; params: Promise<{ space: string; phone: string }> };
 
@@ -17,17 +18,11 @@ export default async function NumberLayout({ children, params }: Props) {
   const { space, phone } = await params;
   if (space === "all" || !fullPhoneField.safeParse(phone).success) notFound();
   const { role } = await pageSpaceAccess(space);
-  let number: PhoneNumberDetail | null | undefined;
-  try {
-    number = await getPhoneNumber(space, phone);
-  } catch {
-    // CAMS failed: the shell's own fetch shows the explained error with a retry button.
-  }
-  if (number === null) notFound();
-  const qc = new QueryClient();
-  if (number) qc.setQueryData(phoneNumberKeys.detail(space, phone), number);
+  // A number the space does not have is a 404; if CAMS failed, the shell's own fetch shows the
+  // explained error with a retry button.
+  await prefetch(phoneDetailQuery(space, phone, async () => (await getPhoneNumber(space, phone)) ?? notFound()));
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
+    <HydrationBoundary state={dehydrated()}>
       <NumberShell spaceId={space} phone={phone} canWrite={canWrite(role)}>
         {children}
       </NumberShell>
