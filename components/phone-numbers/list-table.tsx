@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";
-import type { ListRow, SortKey } from "@/components/phone-numbers/list-model";
+import type { ListRow } from "@/components/phone-numbers/list-columns";
+import type { SortKey } from "@/components/phone-numbers/use-list-state";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
 
