@@ -33,19 +33,36 @@ export function Pagination({
       <p className="text-muted-foreground" aria-live="polite" data-testid={countTestId}>
         {t("showing", { from, to, total })}
       </p>
-      {pages > 1 ? (
-        <div className="flex items-center gap-2">
-          <Button variant="outline" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
-            <ChevronLeft aria-hidden="true" />
-            {t("previous")}
-          </Button>
-          <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
-          <Button variant="outline" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pages}>
-            {t("next")}
-            <ChevronRight aria-hidden="true" />
-          </Button>
-        </div>
-      ) : null}
+      <PageStepper page={page} pages={pages} onPage={onPage} messages={messages} />
     </nav>
+  );
+}
+
+/** Previous, "Page 2 of 5", next; nothing when there is one page. */
+export function PageStepper({
+  page,
+  pages,
+  onPage,
+  messages,
+}: {
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  messages: "phoneNumbers.list" | "qrCodes.list" | "bulk.items";
+}) {
+  const t = useTranslations(messages);
+  if (pages <= 1) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <Button variant="outline" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+        <ChevronLeft aria-hidden="true" />
+        {t("previous")}
+      </Button>
+      <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
+      <Button variant="outline" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pages}>
+        {t("next")}
+        <ChevronRight aria-hidden="true" />
+      </Button>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { Toaster } from "@/components/ui/sonner";
 import { HttpError, makeQueryClient } from "@/lib/query-client";
@@ -19,7 +20,10 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
   return (
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={client}>
-        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+        {/* URL state (list search, filters, sort, page) goes through nuqs: one parser per key. */}
+        <NuqsAdapter>
+          <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+        </NuqsAdapter>
         {/* Themed toasts: the rich colour set fails contrast for success text. */}
         {/* Bottom right: at the top they covered the header's user menu and its dropdown. */}
         <Toaster closeButton position="bottom-right" />

@@ -1,6 +1,5 @@
 "use client";
 
-import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
@@ -10,6 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ITEM_FILTERS, type ItemFilter, type JobPageData, type JobProgress } from "@/lib/schemas/bulk";
 import { ItemOutcome } from "./item-outcome";
 import { ItemStatusBadge } from "./job-status-badge";
+import { PageStepper } from "@/components/pagination";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import type { useJobPage } from "./queries";
 
@@ -118,15 +118,7 @@ export function JobItems({
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center justify-end gap-2 text-sm">
-          <Button variant="outline" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
-            <ChevronLeft aria-hidden="true" />
-            {t("previous")}
-          </Button>
-          <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
-          <Button variant="outline" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pages}>
-            {t("next")}
-            <ChevronRight aria-hidden="true" />
-          </Button>
+          <PageStepper page={page} pages={pages} onPage={onPage} messages="bulk.items" />
         </nav>
       ) : null}
     </section>

@@ -3,11 +3,12 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { parseAsStringLiteral, useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ItemFilter } from "@/lib/schemas/bulk";
+import { ITEM_FILTERS } from "@/lib/schemas/bulk";
+import { LIST_URL_OPTIONS, parseAsPage } from "@/lib/url-state";
 import { HeldAfter } from "./held-after";
 import { JobChangeList } from "./job-change";
 import { JobControls } from "./job-controls";
@@ -16,12 +17,14 @@ import { JobItems } from "./job-items";
 import { JobStatusBadge } from "./job-status-badge";
 import { useJobPage } from "./queries";
 
+const itemParsers = { filter: parseAsStringLiteral(ITEM_FILTERS).withDefault("all"), page: parseAsPage };
+
 /** A job's page: live progress and rows (one poll), its controls, what it changes and every number's outcome. */
 export function JobView({ jobId }: { jobId: string }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
-  const [filter, setFilter] = useState<ItemFilter>("all");
-  const [page, setPage] = useState(1);
+  // The item filter and page live in the URL, so a link to a job's failures opens on them.
+  const [{ filter, page }, setView] = useQueryStates(itemParsers, LIST_URL_OPTIONS);
   const q = useJobPage(jobId, filter, page);
   // Always there: the page prefetched the first view, and another filter or page keeps the last
   // answer shown until its own arrives.
@@ -77,11 +80,8 @@ export function JobView({ jobId }: { jobId: string }) {
         query={q}
         filter={filter}
         page={page}
-        onFilter={(f) => {
-          setFilter(f);
-          setPage(1);
-        }}
-        onPage={setPage}
+        onFilter={(f) => void setView({ filter: f, page: null })}
+        onPage={(p) => void setView({ page: p })}
       />
     </div>
   );

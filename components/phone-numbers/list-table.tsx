@@ -1,13 +1,14 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";
-import type { ListRow, SortKey } from "@/components/phone-numbers/list-model";
+import type { ListRow } from "@/components/phone-numbers/list-columns";
+import type { SortKey } from "@/components/phone-numbers/use-list-state";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
+import { SortHeader } from "@/components/sort-header";
+import { Table, TableBody, TableCell, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
 
 /** Number, display name and status always show; the rest join as the screen widens. */
 const COLUMN_BREAKPOINT = { space: "sm", quality: "sm", verification: "md", tier: "lg", nameStatus: "lg" } as const satisfies Partial<Record<SortKey, HideBelow>>;
@@ -21,23 +22,6 @@ interface Props {
   /** The search this table shows (the deferred value): lets tests and the benchmark see when it caught up. */
   query: string;
   busy: boolean;
-}
-
-function SortHeader({ k, label, sort, dir, onSort, hideBelow, className }: { k: SortKey; label: string; hideBelow?: HideBelow; className?: string } & Pick<Props, "sort" | "dir" | "onSort">) {
-  const active = sort === k;
-  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <TableHead hideBelow={hideBelow} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <button
-        type="button"
-        onClick={() => onSort(k)}
-        className="-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-      >
-        {label}
-        <Icon className="size-3.5" aria-hidden="true" />
-      </button>
-    </TableHead>
-  );
 }
 
 const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boolean }) {

@@ -3,7 +3,7 @@
 import { PhoneOff, SearchX } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useMemo } from "react";
-import { filterRows, indexRows, pageOf, PAGE_SIZE, sortRows, type ListRow } from "@/components/phone-numbers/list-model";
+import { byNumber, listColumns, PAGE_SIZE, searchRows, type ListRow } from "@/components/phone-numbers/list-columns";
 import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { Pagination } from "@/components/pagination";
 import { ListTable } from "@/components/phone-numbers/list-table";
 import { ListToolbar } from "@/components/phone-numbers/list-toolbar";
 import { useListState } from "@/components/phone-numbers/use-list-state";
+import { useDataTable } from "@/components/use-data-table";
 
 const EMPTY: ListRow[] = [];
 
@@ -43,10 +44,18 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
 
   // Typing updates the box at once; the filtering below works on the deferred value, at lower priority.
   const q = useDeferredValue(state.q);
-  // Sorted once per data set or sort change; a keystroke then only filters (order is kept).
-  const indexed = useMemo(() => indexRows(sortRows(rows ?? EMPTY, state.sort, state.dir, locale)), [rows, state.sort, state.dir, locale]);
-  const sorted = useMemo(() => filterRows(indexed, q, state.quality), [indexed, q, state.quality]);
-  const paged = useMemo(() => pageOf(sorted, state.page), [sorted, state.page]);
+  const columns = useMemo(() => listColumns(locale), [locale]);
+  const paged = useDataTable({
+    data: rows ?? EMPTY,
+    columns,
+    tieOrder: byNumber,
+    sort: { id: state.sort, dir: state.dir },
+    search: q,
+    globalFilterFn: searchRows,
+    filters: { quality: state.quality },
+    page: state.page,
+    pageSize: PAGE_SIZE,
+  });
   const onPage = useCallback((page: number) => update({ page }), [update]);
   const refetch = useCallback(() => void query.refetch(), [query]);
 
@@ -60,7 +69,7 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
     body = <ListSkeleton label={t("loading")} />;
   } else if (rows.length === 0 && !filteredView && failed.length === 0) {
     body = <EmptyState icon={<PhoneOff />} title={t("emptyTitle")} description={t("emptyBody")} action={emptyAction} />;
-  } else if (sorted.length === 0) {
+  } else if (paged.total === 0) {
     body = (
       <EmptyState
         icon={<SearchX />}
@@ -87,7 +96,7 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
             busy={query.isFetching || q !== state.q}
           />
         </div>
-        <Pagination page={paged.page} pages={paged.pages} total={sorted.length} pageSize={PAGE_SIZE} onPage={onPage} messages="phoneNumbers.list" countTestId="phone-count" />
+        <Pagination page={paged.page} pages={paged.pages} total={paged.total} pageSize={PAGE_SIZE} onPage={onPage} messages="phoneNumbers.list" countTestId="phone-count" />
       </div>
     );
   }

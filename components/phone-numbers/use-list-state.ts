@@ -1,88 +1,45 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { SortKey } from "@/components/phone-numbers/list-model";
+import { parseAsStringLiteral, useQueryStates, type Values } from "nuqs";
+import { useCallback } from "react";
+import { LIST_URL_OPTIONS, parseAsPage, parseAsSearch, parseAsSortDir, parseAsWord, SEARCH_URL_UPDATES } from "@/lib/url-state";
 
-export const SORT_KEYS = ["number", "name", "status", "quality", "tier", "nameStatus", "verification", "space"] as const satisfies readonly SortKey[];
+export const SORT_KEYS = ["number", "name", "status", "quality", "tier", "nameStatus", "verification", "space"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
-
-export interface ListState {
-  q: string;
+const listParsers = {
+  q: parseAsSearch(100),
   /** Server-side Status filter ("" = all). */
-  status: string;
+  status: parseAsWord,
   /** Client-side quality filter ("" = all). */
-  quality: string;
-  sort: SortKey;
-  dir: "asc" | "desc";
-  page: number;
-}
+  quality: parseAsWord,
+  sort: parseAsStringLiteral(SORT_KEYS).withDefault("number"),
+  dir: parseAsSortDir,
+  page: parseAsPage,
+};
 
-const DEFAULTS: ListState = { q: "", status: "", quality: "", sort: "number", dir: "asc", page: 1 };
-const WORD = /^[A-Za-z_]{1,32}$/;
-
-function fromParams(p: URLSearchParams): ListState {
-  const sort = p.get("sort") as SortKey | null;
-  const page = Number(p.get("page"));
-  return {
-    q: (p.get("q") ?? "").slice(0, 100),
-    status: WORD.test(p.get("status") ?? "") ? p.get("status")! : "",
-    quality: WORD.test(p.get("quality") ?? "") ? p.get("quality")! : "",
-    sort: sort && SORT_KEYS.includes(sort) ? sort : DEFAULTS.sort,
-    dir: p.get("dir") === "desc" ? "desc" : "asc",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-  };
-}
-
-function toQuery(s: ListState): string {
-  const p = new URLSearchParams();
-  for (const k of ["q", "status", "quality", "sort", "dir", "page"] as const) {
-    if (s[k] !== DEFAULTS[k]) p.set(k, String(s[k]));
-  }
-  const q = p.toString();
-  return q ? `?${q}` : "";
-}
+export type ListState = Values<typeof listParsers>;
 
 /**
- * The list's search, filters, sort and page, kept in the URL so a link or a reload shows the same
- * view. The URL is written with history.replaceState (Next.js keeps useSearchParams in step) rather
- * than router.replace, which would re-render the server page, and so call CAMS, on every keystroke;
- * the search box's writes are debounced as well.
+ * The list's search, filters, sort and page, kept in the URL (nuqs) so a link or a reload shows the
+ * same view. Shallow updates: a change never re-renders the server page, which would call CAMS.
  */
 export function useListState() {
-  const params = useSearchParams();
-  const [state, setState] = useState<ListState>(() => fromParams(new URLSearchParams(params.toString())));
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const first = useRef(true);
+  const [state, setState] = useQueryStates(listParsers, LIST_URL_OPTIONS);
 
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const url = `${window.location.pathname}${toQuery(state)}`;
-      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", url);
-    }, 250);
-    return () => clearTimeout(timer.current);
-  }, [state]);
-
-  const update = useCallback((patch: Partial<ListState>) => {
-    setState((s) => {
-      const next = { ...s, ...patch };
-      // A new search, filter or sort starts from the first page.
-      if (!("page" in patch)) next.page = 1;
-      return next;
-    });
-  }, []);
+  const update = useCallback(
+    (patch: Partial<ListState>) =>
+      // A new search, filter or sort starts from the first page; typing writes the URL once it pauses.
+      void setState({ ...patch, page: patch.page ?? null }, "q" in patch ? SEARCH_URL_UPDATES : undefined),
+    [setState],
+  );
 
   const toggleSort = useCallback(
     (key: SortKey) => update({ sort: key, dir: state.sort === key && state.dir === "asc" ? "desc" : "asc" }),
     [update, state.sort, state.dir],
   );
 
-  const reset = useCallback(() => setState(DEFAULTS), []);
+  const reset = useCallback(() => void setState(null), [setState]);
 
   return { state, update, toggleSort, reset };
 }

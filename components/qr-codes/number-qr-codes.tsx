@@ -2,21 +2,26 @@
 
 import { QrCode, RotateCw, SearchX, ShieldAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useQueryStates } from "nuqs";
+import { useDeferredValue } from "react";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
+import { MAX_QR_PER_NUMBER, type QrCodeDto } from "@/lib/schemas/qr-codes";
 import { Pagination } from "@/components/pagination";
 import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
 import { QrCodeCard } from "./qr-code-card";
-import { filterCodes, pageOf } from "./qr-filter";
+import { useDataTable } from "@/components/use-data-table";
+import { LIST_URL_OPTIONS, SEARCH_URL_UPDATES } from "@/lib/url-state";
+import { qrColumns, qrSearchParsers, searchCodes } from "./qr-filter";
 import { useNumberQrCodes } from "./queries";
 import { SearchBox } from "./search-box";
 
 const PAGE_SIZE = 12;
+const columns = qrColumns<QrCodeDto>();
+const NONE: QrCodeDto[] = [];
 
 /** The number's "QR codes" tab: its codes as cards, searchable, twelve to a page. */
 export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; phone: string; canWrite: boolean }) {
@@ -24,13 +29,12 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
   const query = useNumberQrCodes(spaceId, phone);
   const detail = usePhoneDetail(spaceId, phone);
   const businessName = detail.data?.verifiedName ?? null;
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
-  const q = useDeferredValue(search);
+  // Search and page live in the URL, as on the space's QR codes page.
+  const [view, setView] = useQueryStates(qrSearchParsers, LIST_URL_OPTIONS);
+  const q = useDeferredValue(view.q);
 
   const codes = query.data?.codes;
-  const filtered = useMemo(() => filterCodes(codes ?? [], q, ""), [codes, q]);
-  const paged = pageOf(filtered, page, PAGE_SIZE);
+  const paged = useDataTable({ data: codes ?? NONE, columns, search: q, globalFilterFn: searchCodes, page: view.page, pageSize: PAGE_SIZE });
   const count = codes?.length ?? 0;
   const choices = [{ phoneNumber: phone, verifiedName: businessName, count, full: count >= MAX_QR_PER_NUMBER }];
   const block = createBlock({ loading: !query.data, notVerified: query.data?.notVerified, choices });
@@ -46,7 +50,7 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
     body = <EmptyState titleAs="h3" icon={<ShieldAlert />} title={t("number.notVerifiedTitle")} description={t("number.notVerifiedBody")} />;
   } else if (count === 0) {
     body = <EmptyState titleAs="h3" icon={<QrCode />} title={t("number.emptyTitle")} description={canWrite ? t("number.emptyBody") : t("number.emptyBodyViewer")} />;
-  } else if (filtered.length === 0) {
+  } else if (paged.total === 0) {
     body = (
       <EmptyState
         titleAs="h3"
@@ -54,7 +58,7 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
         title={t("list.noMatchTitle")}
         description={t("list.noMatchBody")}
         action={
-          <Button variant="outline" onClick={() => setSearch("")}>
+          <Button variant="outline" onClick={() => void setView({ q: null, page: null })}>
             {t("list.clearSearch")}
           </Button>
         }
@@ -68,7 +72,7 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
             <QrCodeCard key={c.qrdlCode} spaceId={spaceId} code={c} businessName={businessName} canWrite={canWrite} />
           ))}
         </div>
-        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} messages="qrCodes.list" countTestId="qr-count" />
+        <Pagination page={paged.page} pages={paged.pages} total={paged.total} pageSize={PAGE_SIZE} onPage={(page) => void setView({ page })} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
   }
@@ -92,11 +96,8 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
       {count > 0 ? (
         <div className="flex items-center gap-2">
           <SearchBox
-            value={search}
-            onChange={(v) => {
-              setSearch(v);
-              setPage(1);
-            }}
+            value={view.q}
+            onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)}
             className="w-full max-w-sm"
           />
           <Button variant="outline" size="icon" onClick={refetch} disabled={query.isFetching} aria-label={t("list.refresh")} title={t("list.refresh")}>

@@ -1,7 +1,11 @@
+// @vitest-environment happy-dom
+import { renderHook } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { filterCodes, matchesQuery, pageOf } from "./qr-filter";
+import { useDataTable } from "@/components/use-data-table";
+import { matchesQuery, qrColumns, searchCodes } from "./qr-filter";
 
-const row = (over: Partial<Parameters<typeof matchesQuery>[0]> = {}) => ({
+type Row = Parameters<typeof matchesQuery>[0];
+const row = (over: Partial<Row> = {}): Row => ({
   phoneNumber: "8613800001234",
   qrdlCode: "ABCD1234",
   generateQrImage: "PNG",
@@ -11,6 +15,14 @@ const row = (over: Partial<Parameters<typeof matchesQuery>[0]> = {}) => ({
   verifiedName: "Harbour Retail",
   ...over,
 });
+
+/** The QR list's table as space-qr-codes.tsx builds it. */
+function view(data: Row[], query: string, number: string, page?: number, pageSize = 10) {
+  const { result } = renderHook(() =>
+    useDataTable({ data, columns: qrColumns<Row>(), search: query, globalFilterFn: searchCodes, filters: { number }, page, pageSize }),
+  );
+  return result.current;
+}
 
 describe("QR code search", () => {
   it("finds by code, message (any script), name, link and number with or without +", () => {
@@ -24,16 +36,20 @@ describe("QR code search", () => {
   });
 
   it("filters by number (per space in the all-spaces view)", () => {
-    const rows = [row({ spaceId: "a" } as never), row({ spaceId: "b", qrdlCode: "ZZ" } as never), row({ phoneNumber: "6581230000", qrdlCode: "YY" })];
-    expect(filterCodes(rows, "", "8613800001234").map((r) => r.qrdlCode)).toEqual(["ABCD1234", "ZZ"]);
-    expect(filterCodes(rows, "", "b:8613800001234").map((r) => r.qrdlCode)).toEqual(["ZZ"]);
-    expect(filterCodes(rows, "yy", "").map((r) => r.qrdlCode)).toEqual(["YY"]);
+    const rows = [row({ spaceId: "a" }), row({ spaceId: "b", qrdlCode: "ZZ" }), row({ phoneNumber: "6581230000", qrdlCode: "YY" })];
+    expect(view(rows, "", "8613800001234").rows.map((r) => r.qrdlCode)).toEqual(["ABCD1234", "ZZ"]);
+    expect(view(rows, "", "b:8613800001234").rows.map((r) => r.qrdlCode)).toEqual(["ZZ"]);
+    expect(view(rows, "yy", "").rows.map((r) => r.qrdlCode)).toEqual(["YY"]);
+    expect(view(rows, "", "").rows.map((r) => r.qrdlCode)).toEqual(["ABCD1234", "ZZ", "YY"]);
   });
 
   it("pages, clamping a page past the end", () => {
-    const list = Array.from({ length: 25 }, (_, i) => i);
-    expect(pageOf(list, 1, 10)).toEqual({ rows: list.slice(0, 10), page: 1, pages: 3 });
-    expect(pageOf(list, 9, 10)).toEqual({ rows: list.slice(20), page: 3, pages: 3 });
-    expect(pageOf([], 1, 10)).toEqual({ rows: [], page: 1, pages: 1 });
+    const list = Array.from({ length: 25 }, (_, i) => row({ qrdlCode: `C${i}` }));
+    const codes = (page: number) => view(list, "", "", page).rows.map((r) => r.qrdlCode);
+    expect(view(list, "", "", 1)).toMatchObject({ page: 1, pages: 3, total: 25 });
+    expect(codes(1)).toEqual(list.slice(0, 10).map((r) => r.qrdlCode));
+    expect(view(list, "", "", 9)).toMatchObject({ page: 3, pages: 3 });
+    expect(codes(9)).toEqual(list.slice(20).map((r) => r.qrdlCode));
+    expect(view([], "", "", 1)).toMatchObject({ rows: [], page: 1, pages: 1 });
   });
 });

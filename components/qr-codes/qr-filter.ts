@@ -1,7 +1,12 @@
+import type { AccessorFnColumnDef, Row } from "@tanstack/react-table";
+import { parseAsString } from "nuqs";
 import type { QrCodeDto } from "@/lib/schemas/qr-codes";
+import { parseAsPage, parseAsSearch } from "@/lib/url-state";
+
+type Searchable = QrCodeDto & { spaceId?: string; verifiedName?: string | null; spaceName?: string };
 
 /** Search over what a user would type: the code, the message, the number (with or without +), the name and the link. */
-export function matchesQuery(row: QrCodeDto & { verifiedName?: string | null; spaceName?: string }, query: string): boolean {
+export function matchesQuery(row: Searchable, query: string): boolean {
   const q = query.trim().toLocaleLowerCase();
   if (!q) return true;
   const digits = q.replace(/[\s()+-]/g, "");
@@ -10,16 +15,24 @@ export function matchesQuery(row: QrCodeDto & { verifiedName?: string | null; sp
     .some((v) => v?.toLocaleLowerCase().includes(q));
 }
 
-export function filterCodes<T extends QrCodeDto & { spaceId?: string; verifiedName?: string | null; spaceName?: string }>(
-  rows: readonly T[],
-  query: string,
-  number: string,
-): T[] {
-  return rows.filter((r) => (!number || `${r.spaceId ?? ""}:${r.phoneNumber}` === number || r.phoneNumber === number) && matchesQuery(r, query));
+/** The QR lists' table search (TanStack's global filter). */
+export const searchCodes = <T extends Searchable>(row: Row<T>, _id: string, query: string) => matchesQuery(row.original, query);
+
+/**
+ * Columns the QR lists filter on (they do not sort: codes keep CAMS's order). The number filter's
+ * value is "spaceId:phone" (the same number in two spaces is two entries) or a bare phone number.
+ */
+export function qrColumns<T extends Searchable>(): AccessorFnColumnDef<T, string>[] {
+  return [
+    { id: "code", accessorFn: (r) => r.qrdlCode },
+    {
+      id: "number",
+      accessorFn: (r) => `${r.spaceId ?? ""}:${r.phoneNumber}`,
+      filterFn: (row, id, number: string) => row.getValue(id) === number || row.original.phoneNumber === number,
+    },
+  ];
 }
 
-export function pageOf<T>(rows: readonly T[], page: number, size: number): { rows: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const p = Math.min(Math.max(1, page), pages);
-  return { rows: rows.slice((p - 1) * size, p * size), page: p, pages };
-}
+/** A QR list's view in the URL: search and page (a number's tab), plus the number filter (the space's page). */
+export const qrSearchParsers = { q: parseAsSearch(140), page: parseAsPage };
+export const qrListParsers = { ...qrSearchParsers, number: parseAsString.withDefault("") };

@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { QrCode, RotateCw, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useQueryStates } from "nuqs";
+import { useDeferredValue, useMemo } from "react";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,12 +15,15 @@ import { LoadProgress, NumberFailures, SpaceFailures } from "./load-status";
 import { NumberFilter } from "./number-filter";
 import { Pagination } from "@/components/pagination";
 import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
-import { filterCodes, pageOf } from "./qr-filter";
+import { useDataTable } from "@/components/use-data-table";
+import { LIST_URL_OPTIONS, SEARCH_URL_UPDATES } from "@/lib/url-state";
+import { qrColumns, qrListParsers, searchCodes } from "./qr-filter";
 import { QrTable } from "./qr-table";
-import { useSpaceQrCodes } from "./queries";
+import { useSpaceQrCodes, type QrRow } from "./queries";
 import { SearchBox } from "./search-box";
 
 const PAGE_SIZE = 25;
+const columns = qrColumns<QrRow>();
 
 /** The "QR codes" page: every code of every verified number of the space (or of every readable space). */
 export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; writableSpaceIds: string[] }) {
@@ -27,14 +31,12 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
   const qc = useQueryClient();
   const all = spaceId === "all";
   const { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed, failedSpaces } = useSpaceQrCodes(spaceId);
-  const [search, setSearch] = useState("");
-  const [number, setNumber] = useState("");
-  const [page, setPage] = useState(1);
-  const q = useDeferredValue(search);
+  // Search, number filter and page live in the URL; a new search or filter starts from page 1.
+  const [view, setView] = useQueryStates(qrListParsers, LIST_URL_OPTIONS);
+  const q = useDeferredValue(view.q);
   const writable = useMemo(() => new Set(writableSpaceIds), [writableSpaceIds]);
 
-  const filtered = useMemo(() => filterCodes(rows, q, number), [rows, q, number]);
-  const paged = pageOf(filtered, page, PAGE_SIZE);
+  const paged = useDataTable({ data: rows, columns, search: q, globalFilterFn: searchCodes, filters: { number: view.number }, page: view.page, pageSize: PAGE_SIZE });
   const choices = useMemo(
     () =>
       loads
@@ -53,10 +55,6 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     void numbersQuery.refetch();
     void qc.invalidateQueries({ queryKey: qrCodeKeys.numbers() });
   };
-  const reset = (patch: () => void) => {
-    patch();
-    setPage(1);
-  };
 
   let body: React.ReactNode;
   if (listError && !numbers) {
@@ -71,14 +69,14 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     );
   } else if (rows.length === 0) {
     body = <EmptyState icon={<QrCode />} title={t("emptyTitle")} description={numbers.length ? t("emptyBody") : t("noVerifiedNumbers")} />;
-  } else if (filtered.length === 0) {
+  } else if (paged.total === 0) {
     body = (
       <EmptyState
         icon={<SearchX />}
         title={t("noMatchTitle")}
         description={t("noMatchBody")}
         action={
-          <Button variant="outline" onClick={() => reset(() => (setSearch(""), setNumber("")))}>
+          <Button variant="outline" onClick={() => void setView({ q: null, number: null, page: null })}>
             {t("clearFilters")}
           </Button>
         }
@@ -88,7 +86,7 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     body = (
       <div className="space-y-3">
         <QrTable rows={paged.rows} showSpace={all} canWriteIn={(id) => writable.has(id)} />
-        <Pagination page={paged.page} pages={paged.pages} total={filtered.length} pageSize={PAGE_SIZE} onPage={setPage} messages="qrCodes.list" countTestId="qr-count" />
+        <Pagination page={paged.page} pages={paged.pages} total={paged.total} pageSize={PAGE_SIZE} onPage={(page) => void setView({ page })} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
   }
@@ -96,8 +94,8 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start gap-2">
-        <SearchBox value={search} onChange={(v) => reset(() => setSearch(v))} className="w-full max-w-sm" />
-        <NumberFilter loads={loads} value={number} onChange={(v) => reset(() => setNumber(v))} showSpace={all} />
+        <SearchBox value={view.q} onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)} className="w-full max-w-sm" />
+        <NumberFilter loads={loads} value={view.number} onChange={(v) => void setView({ number: v, page: null })} showSpace={all} />
         <Button variant="outline" size="icon" onClick={refresh} disabled={refreshing} aria-label={t("refresh")} title={t("refresh")}>
           <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
         </Button>

@@ -5,7 +5,7 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -45,18 +45,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
             )}
           />
         ))}
-        <FormField
-          control={form.control}
-          name="revokeOtherSessions"
-          render={({ field }) => (
-            <FormItem className="flex flex-row items-center gap-2 space-y-0">
-              <FormControl>
-                <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} />
-              </FormControl>
-              <FormLabel className="font-normal">{t("revokeOtherSessions")}</FormLabel>
-            </FormItem>
-          )}
-        />
+        <CheckboxField control={form.control} name="revokeOtherSessions" label={t("revokeOtherSessions")} />
         <DialogFooter>
           <SubmitButton pending={action.isPending}>{t("save")}</SubmitButton>
         </DialogFooter>

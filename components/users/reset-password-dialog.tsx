@@ -7,7 +7,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
@@ -33,18 +33,7 @@ function ResetForm({ userId, email, onGenerated, onDone }: { userId: string; ema
     <Form {...form}>
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
         <ActionErrorAlert error={action.result.serverError} />
-        <FormField
-          control={form.control}
-          name="generate"
-          render={({ field }) => (
-            <FormItem className="flex flex-row items-center gap-2 space-y-0">
-              <FormControl>
-                <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} />
-              </FormControl>
-              <FormLabel className="font-normal">{t("generate")}</FormLabel>
-            </FormItem>
-          )}
-        />
+        <CheckboxField control={form.control} name="generate" label={t("generate")} />
         {generate ? null : (
           <FormField
             control={form.control}

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -82,18 +82,7 @@ function AdminAndAssignments({ form, spaces, isAdmin }: { form: any; spaces: Spa
   const t = useTranslations("users");
   return (
     <>
-      <FormField
-        control={form.control}
-        name="isAdmin"
-        render={({ field }) => (
-          <FormItem className="flex flex-row items-center gap-2 space-y-0">
-            <FormControl>
-              <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} />
-            </FormControl>
-            <FormLabel className="font-normal">{t("admin")}</FormLabel>
-          </FormItem>
-        )}
-      />
+      <CheckboxField control={form.control} name="isAdmin" label={t("admin")} />
       {isAdmin ? null : (
         <FormField
           control={form.control}

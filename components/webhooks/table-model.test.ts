@@ -1,5 +1,8 @@
+// @vitest-environment happy-dom
+import { renderHook } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { groupBySettings, sharedCounts, sortRows, type WebhookListRow } from "./table-model";
+import { useDataTable } from "@/components/use-data-table";
+import { byNumber, groupBySettings, sharedCounts, webhookColumns, type SortKey, type WebhookListRow } from "./table-model";
 
 const row = (phoneNumber: string, status: string | null, up: string | null, queue = false): WebhookListRow => ({
   phoneNumber,
@@ -13,6 +16,12 @@ const row = (phoneNumber: string, status: string | null, up: string | null, queu
   httpFlag: status || up ? "Y" : "N",
   queueFlag: queue ? "Y" : "N",
 });
+
+/** The rows in the order the Webhooks table shows them for one sort (as webhooks-table.tsx builds it). */
+function sortRows(data: WebhookListRow[], id: SortKey, dir: "asc" | "desc") {
+  const { result } = renderHook(() => useDataTable({ data, columns: webhookColumns(data), tieOrder: byNumber(), sort: { id, dir } }));
+  return result.current.rows;
+}
 
 const A = "https://a.example/status";
 const B = "https://b.example/status";

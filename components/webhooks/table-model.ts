@@ -1,3 +1,4 @@
+import type { AccessorFnColumnDef, SortingFn } from "@tanstack/react-table";
 import type { WebhookRow } from "@/lib/schemas/webhooks";
 
 /** A row of the Webhooks table: a number's settings, with its space for the All-spaces view. */
@@ -38,45 +39,38 @@ export function groupBySettings(rows: WebhookListRow[], locale = "en"): Settings
 }
 
 /** How many rows share each settings key. */
-export function sharedCounts(rows: WebhookRow[]): Map<string, number> {
+export function sharedCounts(rows: readonly WebhookRow[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(settingsKey(r), (counts.get(settingsKey(r)) ?? 0) + 1);
   return counts;
 }
 
-function value(r: WebhookListRow, key: SortKey, counts: Map<string, number>): string | number {
-  switch (key) {
-    case "number":
-      return r.phoneNumber;
-    case "space":
-      return r.spaceName ?? "";
-    case "statusUrl":
-      return r.statusCallbackUrl ?? "";
-    case "inboundUrl":
-      return r.upCallbackUrl ?? "";
-    case "http":
-      return r.httpFlag;
-    case "queue":
-      return r.queueFlag;
-    case "shared":
-      return counts.get(settingsKey(r)) ?? 1;
-  }
-}
+/** Ties in any sort keep the numbers' order. */
+export const byNumber = (locale = "en") => {
+  const collator = new Intl.Collator(locale, { numeric: true });
+  return (a: WebhookListRow, b: WebhookListRow) => collator.compare(a.phoneNumber, b.phoneNumber);
+};
 
 /**
- * Sorted copy. Empty URLs go last in either direction (an unset value is not "smallest"); ties
- * fall back to the number, so the order is stable across refreshes.
+ * Column definitions for sorting; the cells are rendered by webhooks-table-view.tsx. An empty URL
+ * (or space) goes last in either direction: an unset value is not "smallest".
  */
-export function sortRows(rows: WebhookListRow[], key: SortKey, dir: SortDir, locale = "en"): WebhookListRow[] {
+export function webhookColumns(rows: readonly WebhookListRow[], locale = "en"): AccessorFnColumnDef<WebhookListRow, string | number | undefined>[] {
   const collator = new Intl.Collator(locale, { numeric: true });
   const counts = sharedCounts(rows);
-  const sign = dir === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = value(a, key, counts);
-    const vb = value(b, key, counts);
-    if (va === "" && vb !== "") return 1;
-    if (vb === "" && va !== "") return -1;
-    const c = typeof va === "number" && typeof vb === "number" ? va - vb : collator.compare(String(va), String(vb));
-    return c !== 0 ? sign * c : collator.compare(a.phoneNumber, b.phoneNumber);
+  const text = (get: (r: WebhookListRow) => string | null | undefined) => ({
+    accessorFn: (r: WebhookListRow) => get(r) || undefined,
+    sortUndefined: "last" as const,
+    sortingFn: ((a, b, id) => collator.compare(String(a.getValue(id)), String(b.getValue(id)))) satisfies SortingFn<WebhookListRow>,
   });
+  const columns: Record<SortKey, Omit<AccessorFnColumnDef<WebhookListRow, string | number | undefined>, "id">> = {
+    number: text((r) => r.phoneNumber),
+    space: text((r) => r.spaceName),
+    statusUrl: text((r) => r.statusCallbackUrl),
+    inboundUrl: text((r) => r.upCallbackUrl),
+    http: text((r) => r.httpFlag),
+    queue: text((r) => r.queueFlag),
+    shared: { accessorFn: (r) => counts.get(settingsKey(r)) ?? 1, sortingFn: (a, b, id) => Number(a.getValue(id)) - Number(b.getValue(id)) },
+  };
+  return SORT_KEYS.map((id) => ({ id, ...columns[id] }));
 }

@@ -3,17 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import { buttonVariants } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 
 /** The in-app destination of a plain left click on a link, or null when the click is not a navigation away from this page. */
 export function leavingHref(e: MouseEvent, here: Location): string | null {
@@ -61,25 +51,17 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
   }, [dirty]);
 
   return (
-    <AlertDialog open={href !== null} onOpenChange={(open) => !open && setHref(null)}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("title")}</AlertDialogTitle>
-          <AlertDialogDescription>{t("description")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("keep")}</AlertDialogCancel>
-          <AlertDialogAction
-            className={buttonVariants({ variant: "destructive" })}
-            onClick={() => {
-              if (href) router.push(href);
-              setHref(null);
-            }}
-          >
-            {t("discard")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={href !== null}
+      onOpenChange={(open) => !open && setHref(null)}
+      title={t("title")}
+      description={t("description")}
+      cancelLabel={t("keep")}
+      confirmLabel={t("discard")}
+      destructive
+      onConfirm={() => {
+        if (href) router.push(href);
+      }}
+    />
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
+import { SortHeader } from "@/components/sort-header";
+import { Table, TableBody, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 import { FlagBadge, GroupChip, UrlCell } from "./cells";
 import { settingsKey, type SettingsGroup, type SortDir, type SortKey, type WebhookListRow } from "./table-model";
 
@@ -17,23 +17,6 @@ interface Props {
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
-}
-
-function SortHeader({ k, label, sort, dir, onSort, hideBelow }: { k: SortKey; label: string; hideBelow?: HideBelow } & Pick<Props, "sort" | "dir" | "onSort">) {
-  const active = sort === k;
-  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <TableHead hideBelow={hideBelow} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <button
-        type="button"
-        onClick={() => onSort(k)}
-        className="-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-      >
-        {label}
-        <Icon className="size-3.5" aria-hidden="true" />
-      </button>
-    </TableHead>
-  );
 }
 
 function Row({ row, showSpace, group }: { row: WebhookListRow; showSpace: boolean; group?: SettingsGroup }) {

@@ -2,7 +2,8 @@
 
 import { RotateCw, Webhook } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { parseAsBoolean, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { useId, useMemo } from "react";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,11 +12,20 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import type { AllSpacesWebhooksResponse, SpaceWebhooksResponse, SpaceWebhooksResult } from "@/lib/schemas/webhooks";
 import { useSpaceWebhooks } from "./queries";
-import { groupBySettings, sortRows, type SortDir, type SortKey, type WebhookListRow } from "./table-model";
+import { useDataTable } from "@/components/use-data-table";
+import { LIST_URL_OPTIONS, parseAsSortDir } from "@/lib/url-state";
+import { byNumber, groupBySettings, SORT_KEYS, webhookColumns, type SortKey, type WebhookListRow } from "./table-model";
 import { WebhooksTableView } from "./webhooks-table-view";
 import { readErrorOf } from "@/components/read-error";
 
 type Failed = Extract<SpaceWebhooksResult, { ok: false }>;
+const NONE: WebhookListRow[] = [];
+
+const viewParsers = {
+  sort: parseAsStringLiteral(SORT_KEYS).withDefault("number"),
+  dir: parseAsSortDir,
+  grouped: parseAsBoolean.withDefault(false),
+};
 
 function toRows(spaceId: string, data: SpaceWebhooksResponse | AllSpacesWebhooksResponse | undefined) {
   if (!data) return { rows: undefined, failed: [] as Failed[] };
@@ -35,12 +45,16 @@ export function WebhooksTable({ spaceId }: { spaceId: string }) {
   const locale = useLocale();
   const groupId = useId();
   const query = useSpaceWebhooks(spaceId);
-  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "number", dir: "asc" });
-  const [grouped, setGrouped] = useState(false);
+  // Sort and grouping live in the URL, so a link or a reload shows the same view.
+  const [view, setView] = useQueryStates(viewParsers, LIST_URL_OPTIONS);
   const { rows, failed } = useMemo(() => toRows(spaceId, query.data), [spaceId, query.data]);
-  const sorted = useMemo<WebhookListRow[]>(() => (rows ? sortRows(rows, sort.key, sort.dir, locale) : []), [rows, sort, locale]);
-  const groups = useMemo(() => groupBySettings(rows ?? [], locale), [rows, locale]);
-  const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === "asc" ? "desc" : "asc" }));
+  const columns = useMemo(() => webhookColumns(rows ?? NONE, locale), [rows, locale]);
+  const tieOrder = useMemo(() => byNumber(locale), [locale]);
+  const { rows: sorted } = useDataTable({ data: rows ?? NONE, columns, tieOrder, sort: { id: view.sort, dir: view.dir } });
+  const groups = useMemo(() => groupBySettings(rows ?? NONE, locale), [rows, locale]);
+  const onSort = (key: SortKey) => void setView({ sort: key, dir: view.sort === key && view.dir === "asc" ? "desc" : "asc" });
+  const grouped = view.grouped;
+  const setGrouped = (on: boolean) => void setView({ grouped: on });
   const error = readErrorOf(query.error);
   const retry = (
     <Button variant="outline" size="sm" onClick={() => void query.refetch()} disabled={query.isFetching} aria-busy={query.isFetching || undefined}>
@@ -91,7 +105,7 @@ export function WebhooksTable({ spaceId }: { spaceId: string }) {
             </div>
           </div>
           <div className="rounded-lg border">
-            <WebhooksTableView rows={sorted} groups={groups} grouped={grouped} showSpace={spaceId === "all"} sort={sort.key} dir={sort.dir} onSort={onSort} />
+            <WebhooksTableView rows={sorted} groups={groups} grouped={grouped} showSpace={spaceId === "all"} sort={view.sort} dir={view.dir} onSort={onSort} />
           </div>
         </>
       )}
