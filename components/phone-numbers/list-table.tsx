@@ -42,8 +42,9 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
           {row.spaceName}
         </TableCell>
       ) : null}
-      {/* Names wrap rather than widen the table: it fits a phone and the all-spaces list at 1440 px. */}
-      <TableCell className="min-w-24 whitespace-normal">
+      {/* Names wrap rather than widen the table: it fits a phone (with the longest status badge,
+          "Disconnected", at 390 px) and the all-spaces list at 1440 px. */}
+      <TableCell className="min-w-20 whitespace-normal">
         {row.verifiedName ?? "—"}
       </TableCell>
       <TableCell>
