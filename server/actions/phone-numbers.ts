@@ -4,6 +4,7 @@ import { countryByIso } from "@/lib/phone";
 import { addPhoneNumberSchema, phoneRefSchema, requestCodeSchema, verifyCodeSchema } from "@/lib/schemas/phone-numbers";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
+import { readBackSpace } from "@/server/inventory/sync";
 import { ActionError } from "./errors";
 import { camsChange, spaceWriteActionClient } from "./safe-action";
 
@@ -20,6 +21,7 @@ export const addPhoneNumberAction = spaceWriteActionClient
     const full = country.cc + parsedInput.nationalNumber;
     // AddChatappPhoneNumber is sent once: the client never retries it, so a lost answer cannot add twice.
     const { requestId } = await camsChange({ ctx, metadata }, { target: full, input }, (cams) => cams.addPhoneNumber(input));
+    await readBackSpace(getDb(), ctx.spaceId);
     return { spaceId: ctx.spaceId, phoneNumber: full, requestId: requestId ?? null };
   });
 
@@ -40,6 +42,7 @@ export const verifyPhoneNumberAction = spaceWriteActionClient
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.verifyAndRegister({ phoneNumber, verifyCode: code }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     let codeVerificationStatus: string | null = null;
     try {
       const { client } = await camsForSpace(getDb(), ctx.spaceId);
@@ -57,6 +60,7 @@ export const registerPhoneNumberAction = spaceWriteActionClient
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.registerPhoneNumber({ phoneNumber }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     return { requestId: requestId ?? null };
   });
 
@@ -67,5 +71,6 @@ export const deregisterPhoneNumberAction = spaceWriteActionClient
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.deregisterPhoneNumber({ phoneNumber }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     return { requestId: requestId ?? null };
   });

@@ -6,7 +6,7 @@ import { audited, recordAudit } from "@/server/audit";
 import { toShownError } from "@/server/safe-error";
 import {
   allowPrivateWebhookAddresses,
-  getPhoneWebhook,
+  readBackPhoneWebhook,
   rememberAccountWebhook,
   setAllowPrivateWebhookAddresses,
   takeTestDeliverySlot,
@@ -37,7 +37,7 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
     let now = null;
     let readError: ActionServerError | null = null;
     try {
-      now = await getPhoneWebhook(ctx.spaceId, p.phoneNumber);
+      now = await readBackPhoneWebhook(ctx.spaceId, p.phoneNumber);
     } catch (err) {
       readError = toShownError(err, { what: "webhooks.readBack" });
     }

@@ -144,18 +144,19 @@ export async function storedNumbers(db: Db, spaceIds: string[], opts: { status?:
 }
 
 /**
- * Makes a space's sync due now (it is read while stale, or someone has it open) so the sweep takes
- * it next. Writes only when something changes, so a busy page does not write on every read.
+ * Marks spaces as read now: `due` makes their sync due at once (what was read is stale, so the
+ * sweep takes it next), and every read notes the space as open (open spaces go first). Writes
+ * only when something changes, so a busy page does not write on every read.
  */
-export async function markDue(db: Db, spaceId: string, opts: { opened?: boolean; kind?: SyncKind } = {}): Promise<void> {
+export async function markRead(db: Db, spaceIds: string[], opts: { due: boolean; kind?: SyncKind }): Promise<void> {
+  if (!spaceIds.length) return;
   const kind = opts.kind ?? "numbers";
   await db.execute(sql`
-    INSERT INTO inventory_syncs AS s (space_id, kind, due_at, opened_at)
-    VALUES (${spaceId}, ${kind}, now(), ${opts.opened ? sql`now()` : null})
-    ON CONFLICT (space_id, kind) DO UPDATE SET
-      due_at = least(s.due_at, now()),
-      opened_at = CASE WHEN ${opts.opened ?? false} THEN now() ELSE s.opened_at END
-    WHERE s.due_at > now() OR (${opts.opened ?? false} AND (s.opened_at IS NULL OR s.opened_at < now() - interval '60 seconds'))`);
+    UPDATE inventory_syncs AS s SET
+      due_at = CASE WHEN ${opts.due} THEN least(s.due_at, now()) ELSE s.due_at END,
+      opened_at = now()
+    WHERE s.kind = ${kind} AND s.space_id IN (${sql.join(spaceIds.map((id) => sql`${id}`), sql`, `)})
+      AND ((${opts.due} AND s.due_at > now()) OR s.opened_at IS NULL OR s.opened_at < now() - interval '60 seconds')`);
 }
 
 /** Every space with an account gets its sync rows; a new space's are due at once. */
@@ -176,9 +177,6 @@ export async function resetSpace(db: Db, spaceId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(inventoryNumbers).where(eq(inventoryNumbers.spaceId, spaceId));
     await tx.delete(inventorySyncs).where(eq(inventorySyncs.spaceId, spaceId));
-    await tx.insert(inventorySyncs).values([
-      { spaceId, kind: "numbers", dueAt: new Date() },
-      { spaceId, kind: "details", dueAt: new Date() },
-    ]);
+    await tx.insert(inventorySyncs).values({ spaceId, kind: "numbers", dueAt: new Date() });
   });
 }

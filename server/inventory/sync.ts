@@ -4,7 +4,7 @@ import { camsForSpace } from "@/server/cams/for-space";
 import { withLane, type Lane } from "@/server/cams/lane";
 import type { Db } from "@/server/db/connect";
 import { toShownError } from "@/server/safe-error";
-import { recordSyncError, replaceNumbers, type Source } from "./store";
+import { markRead, recordSyncError, replaceNumbers, type Source } from "./store";
 
 /** Every number of the space as CAMS holds it now (QueryChatappPhoneNumbers, unfiltered). */
 export async function readSpaceNumbers(db: Db, spaceId: string, lane: Lane): Promise<PhoneNumberInfo[]> {
@@ -44,4 +44,17 @@ export function observeSpace(db: Db, spaceId: string, source: Exclude<Source, "s
     void p.finally(() => onDemand.get(spaceId) === p && onDemand.delete(spaceId)).catch(() => {});
   }
   return p;
+}
+
+/**
+ * After a change made here: the space as CAMS now holds it goes into the inventory (source
+ * "readback") before the action answers, so the page it refreshes shows the change. A failed
+ * read does not fail the change: the space is made due, so the sweep reads it soon.
+ */
+export async function readBackSpace(db: Db, spaceId: string): Promise<void> {
+  try {
+    await observeSpace(db, spaceId, "readback");
+  } catch {
+    await markRead(db, [spaceId], { due: true }).catch(() => {});
+  }
 }

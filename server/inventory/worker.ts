@@ -144,7 +144,8 @@ export function startSweepWorker(opts?: SweepOptions): SweepWorker {
   return globalForSweep.__camsSweepWorker;
 }
 
-/** Nudges this process's sweep (a read found stale data, a space was linked). */
-export function wakeSweepWorker(): void {
+/** Nudges this process's sweep (a read found stale data, a space was linked); false when none runs here. */
+export function wakeSweepWorker(): boolean {
   globalForSweep.__camsSweepWorker?.wake();
+  return !!globalForSweep.__camsSweepWorker;
 }
