@@ -208,13 +208,14 @@ const CASES: ActionCase[] = [
   {
     name: "qrCodes.update",
     operation: "UpdatePhoneMessageQrdl",
-    input: async (forSuccess) => inSpace({ ...qrInput(), qrdlCode: forSuccess ? await existingQrCode() : "FAULTQR1" }),
+    // A real code of the number: a made-up one is refused before CAMS (it is not the number's in the inventory).
+    input: async () => inSpace({ ...qrInput(), qrdlCode: await existingQrCode() }),
     run: (i) => updateQrCodeAction(i as never),
   },
   {
     name: "qrCodes.delete",
     operation: "DeletePhoneMessageQrdl",
-    input: async (forSuccess) => inSpace({ phoneNumber: numbers.qr, qrdlCode: forSuccess ? await existingQrCode() : "FAULTQR1" }),
+    input: async () => inSpace({ phoneNumber: numbers.qr, qrdlCode: await existingQrCode() }),
     run: (i) => deleteQrCodeAction(i as never),
   },
   {

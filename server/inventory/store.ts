@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { ActionServerError } from "@/lib/action-error";
-import type { PhoneNumberInfo } from "@/lib/cams/wire";
+import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
-import { inventoryNumbers, inventorySyncs } from "@/server/db/schema";
+import { inventoryNumbers, inventoryQrCodes, inventorySyncs } from "@/server/db/schema";
 
 /**
  * The inventory's records: what CAMS held for a space when last observed, and when. Every write
@@ -176,7 +176,63 @@ export async function ensureSyncRows(db: Db, kinds: SyncKind[] = ["numbers", "de
 export async function resetSpace(db: Db, spaceId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(inventoryNumbers).where(eq(inventoryNumbers.spaceId, spaceId));
+    await tx.delete(inventoryQrCodes).where(eq(inventoryQrCodes.spaceId, spaceId));
     await tx.delete(inventorySyncs).where(eq(inventorySyncs.spaceId, spaceId));
     await tx.insert(inventorySyncs).values({ spaceId, kind: "numbers", dueAt: new Date() });
   });
+}
+
+const QR_UPSERT = {
+  record: sql`excluded.record`,
+  prefilledMessage: sql`excluded.prefilled_message`,
+  observedAt: sql`excluded.observed_at`,
+  source: sql`excluded.source`,
+};
+
+/** A number's QR codes from one ListPhoneMessageQrdl answer: seen ones upserted, gone ones deleted. */
+export async function replaceQrCodes(db: Db, spaceId: string, phoneNumber: string, codes: QrCode[], source: Source, at = new Date()): Promise<void> {
+  const seen = codes.filter((c) => c.qrdlCode);
+  await db.transaction(async (tx) => {
+    const q = inventoryQrCodes;
+    const mine = and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phoneNumber));
+    await tx.delete(q).where(seen.length ? and(mine, notInArray(q.qrdlCode, seen.map((c) => c.qrdlCode!))) : mine);
+    if (!seen.length) return;
+    await tx
+      .insert(q)
+      .values(seen.map((c) => ({ spaceId, phoneNumber, qrdlCode: c.qrdlCode!, record: c, prefilledMessage: c.prefilledMessage, observedAt: at, source })))
+      .onConflictDoUpdate({
+        target: [q.spaceId, q.phoneNumber, q.qrdlCode],
+        set: QR_UPSERT,
+      });
+  });
+}
+
+/** After a QR change here: the code CAMS answered with is stored, and a retired or deleted one dropped. */
+export async function applyQrChange(db: Db, spaceId: string, phoneNumber: string, change: { put?: QrCode | null; drop?: string }): Promise<void> {
+  const q = inventoryQrCodes;
+  await db.transaction(async (tx) => {
+    if (change.drop && change.drop !== change.put?.qrdlCode) {
+      await tx.delete(q).where(and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phoneNumber), eq(q.qrdlCode, change.drop)));
+    }
+    const c = change.put;
+    if (c?.qrdlCode) {
+      await tx
+        .insert(q)
+        .values({ spaceId, phoneNumber, qrdlCode: c.qrdlCode, record: c, prefilledMessage: c.prefilledMessage, observedAt: new Date(), source: "readback" })
+        .onConflictDoUpdate({
+          target: [q.spaceId, q.phoneNumber, q.qrdlCode],
+          set: QR_UPSERT,
+        });
+    }
+  });
+}
+
+export async function hasQrCode(db: Db, spaceId: string, phoneNumber: string, qrdlCode: string): Promise<boolean> {
+  const q = inventoryQrCodes;
+  const r = await db
+    .select({ c: q.qrdlCode })
+    .from(q)
+    .where(and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phoneNumber), eq(q.qrdlCode, qrdlCode)))
+    .limit(1);
+  return r.length > 0;
 }
