@@ -243,7 +243,9 @@ const CASES: ActionCase[] = [
 ];
 
 const user = (c: ActionCase): SessionUser => (c.as === "admin" ? f.admin : f.operator);
-const retriesOf = (c: ActionCase, k: Kind) => (OPERATIONS[c.operation].idempotent && k.retryable ? (c.maxRetries ?? 2) : 0);
+// System.LimitControl: CAMS did not run the call, so every operation is sent again (at its next slot).
+const retriesOf = (c: ActionCase, k: Kind) =>
+  (OPERATIONS[c.operation].idempotent && k.retryable) || k.code === "System.LimitControl" ? (c.maxRetries ?? 2) : 0;
 
 async function lastAuditId(): Promise<number> {
   const rows = await database.db.select({ id: auditEvents.id }).from(auditEvents);
