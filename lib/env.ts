@@ -41,6 +41,14 @@ export const env = createEnv({
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     /** Sign-in requests per minute from one IP address, whatever the account (scripted attacks). */
     SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** The inventory sweep: each space's number list is re-read this often (seconds). */
+    INVENTORY_NUMBERS_EVERY_S: z.coerce.number().int().positive().default(300),
+    /** Per-number details (encryption keys, QR codes) are re-read this often (seconds). */
+    INVENTORY_DETAILS_EVERY_S: z.coerce.number().int().positive().default(3600),
+    /** A read of data older than this (seconds) makes the space's sync due now (stale-while-revalidate). */
+    INVENTORY_FRESH_S: z.coerce.number().int().nonnegative().default(30),
+    /** "0" turns the sweep worker off in this instance (reads on demand still fill the inventory). */
+    INVENTORY_SWEEP: z.enum(["0", "1"]).default("1"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -19,6 +19,7 @@ export async function boot(): Promise<void> {
   // Sign-in is refused (INVALID_ORIGIN) from any other address: APP_URL / TRUSTED_ORIGINS add some.
   log.info({ appUrl: appUrlOf(env), trustedOrigins: trustedOriginsOf(env) }, "sign-in accepted from these addresses");
   (await import("@/server/jobs/worker")).startJobWorker();
+  if (env.INVENTORY_SWEEP === "1") (await import("@/server/inventory/worker")).startSweepWorker();
   if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
     try {
       await ensureSandboxAccount(env.CAMS_SANDBOX_URL, env.CAMS_SANDBOX_ACCESS_KEY_ID, env.CAMS_SANDBOX_ACCESS_KEY_SECRET);

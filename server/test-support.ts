@@ -10,7 +10,11 @@ import { openTestDatabase, type Engine } from "@/server/db/test-db";
  * run unchanged against it.
  */
 export async function useTestDatabase(engine: Engine = "pglite"): Promise<Database> {
-  const database = await openTestDatabase(engine);
+  return installTestDatabase(await openTestDatabase(engine));
+}
+
+/** Makes `database` the app's database handle (getDb()) for this test file. */
+export function installTestDatabase(database: Database): Database {
   const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
   g.__camsDb = database;
   g.__camsDbReady = Promise.resolve();

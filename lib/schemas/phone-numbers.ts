@@ -132,7 +132,7 @@ export interface PhoneNumberRow {
   newNameStatus: string | null;
 }
 
-export interface PhoneNumberDetail extends PhoneNumberRow {
+export interface PhoneNumberDetail extends PhoneNumberRow, InventoryMeta {
   statusCallbackUrl: string | null;
   upCallbackUrl: string | null;
   statusQueue: string | null;
@@ -141,13 +141,22 @@ export interface PhoneNumberDetail extends PhoneNumberRow {
   metaId: string | null;
 }
 
-export interface PhoneListResponse {
+/** Where a read of the inventory stands: when CAMS last answered, and whether the last refresh failed. */
+export interface InventoryMeta {
+  /** ISO time CAMS last answered for the space (the list is "as of" then). */
+  observedAt?: string;
+  /** The last refresh failed: what is shown is the last known data, with that error. */
+  stale?: boolean;
+  lastError?: ActionServerError | null;
+}
+
+export interface PhoneListResponse extends InventoryMeta {
   numbers: PhoneNumberRow[];
   fetchedAt: string;
 }
 
 export type SpaceNumbersResult =
-  | { spaceId: string; spaceName: string; ok: true; numbers: PhoneNumberRow[] }
+  | ({ spaceId: string; spaceName: string; ok: true; numbers: PhoneNumberRow[] } & InventoryMeta)
   | { spaceId: string; spaceName: string; ok: false; error: ActionServerError };
 
 export interface AllSpacesResponse {

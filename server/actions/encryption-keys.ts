@@ -4,6 +4,8 @@ import { returnValidationErrors } from "next-safe-action";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, updateEncryptionKeySchema } from "@/lib/schemas/encryption-keys";
 import { currentFingerprint, KEY_UPDATE_OPERATION, nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
+import { getDb } from "@/server/db";
+import { requireNumberOfSpace } from "@/server/inventory/membership";
 import { camsChange, spaceWriteActionClient } from "./safe-action";
 
 /**
@@ -21,6 +23,7 @@ export const updateEncryptionKeyAction = spaceWriteActionClient
     if (!checked.ok || !nodeAcceptsRsa2048(checked.pem)) {
       returnValidationErrors(updateEncryptionKeySchema, { publicKey: { _errors: [KEY_ISSUE_MESSAGE.malformed] } });
     }
+    await requireNumberOfSpace(getDb(), ctx.spaceId, phoneNumber);
     const oldFingerprint = await currentFingerprint(ctx.spaceId, phoneNumber);
     const input = { phoneNumber, oldFingerprint, newFingerprint: checked.fingerprint, keyType: "RSA", bits: checked.info.bits, origin };
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input }, (cams) =>

@@ -208,13 +208,14 @@ const CASES: ActionCase[] = [
   {
     name: "qrCodes.update",
     operation: "UpdatePhoneMessageQrdl",
-    input: async (forSuccess) => inSpace({ ...qrInput(), qrdlCode: forSuccess ? await existingQrCode() : "FAULTQR1" }),
+    // A real code of the number: a made-up one is refused before CAMS (it is not the number's in the inventory).
+    input: async () => inSpace({ ...qrInput(), qrdlCode: await existingQrCode() }),
     run: (i) => updateQrCodeAction(i as never),
   },
   {
     name: "qrCodes.delete",
     operation: "DeletePhoneMessageQrdl",
-    input: async (forSuccess) => inSpace({ phoneNumber: numbers.qr, qrdlCode: forSuccess ? await existingQrCode() : "FAULTQR1" }),
+    input: async () => inSpace({ phoneNumber: numbers.qr, qrdlCode: await existingQrCode() }),
     run: (i) => deleteQrCodeAction(i as never),
   },
   {
@@ -242,7 +243,9 @@ const CASES: ActionCase[] = [
 ];
 
 const user = (c: ActionCase): SessionUser => (c.as === "admin" ? f.admin : f.operator);
-const retriesOf = (c: ActionCase, k: Kind) => (OPERATIONS[c.operation].idempotent && k.retryable ? (c.maxRetries ?? 2) : 0);
+// System.LimitControl: CAMS did not run the call, so every operation is sent again (at its next slot).
+const retriesOf = (c: ActionCase, k: Kind) =>
+  (OPERATIONS[c.operation].idempotent && k.retryable) || k.code === "System.LimitControl" ? (c.maxRetries ?? 2) : 0;
 
 async function lastAuditId(): Promise<number> {
   const rows = await database.db.select({ id: auditEvents.id }).from(auditEvents);

@@ -4,11 +4,13 @@ import { countryByIso } from "@/lib/phone";
 import { addPhoneNumberSchema, phoneRefSchema, requestCodeSchema, verifyCodeSchema } from "@/lib/schemas/phone-numbers";
 import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
+import { requireNumberOfSpace } from "@/server/inventory/membership";
+import { readBackSpace } from "@/server/inventory/sync";
 import { ActionError } from "./errors";
 import { camsChange, spaceWriteActionClient } from "./safe-action";
 
 // Every call is scoped to the space's own CustSpaceId (camsChange), after the action client has
-// checked the caller may write in that space: a number of another space cannot be reached from here.
+// checked the caller may write in that space and the inventory that the number is the space's.
 
 export const addPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.add" })
@@ -20,6 +22,7 @@ export const addPhoneNumberAction = spaceWriteActionClient
     const full = country.cc + parsedInput.nationalNumber;
     // AddChatappPhoneNumber is sent once: the client never retries it, so a lost answer cannot add twice.
     const { requestId } = await camsChange({ ctx, metadata }, { target: full, input }, (cams) => cams.addPhoneNumber(input));
+    await readBackSpace(getDb(), ctx.spaceId);
     return { spaceId: ctx.spaceId, phoneNumber: full, requestId: requestId ?? null };
   });
 
@@ -28,6 +31,7 @@ export const requestVerificationCodeAction = spaceWriteActionClient
   .inputSchema(requestCodeSchema)
   .action(async ({ parsedInput: { spaceId: _s, ...input }, ctx, metadata }) => {
     void _s;
+    await requireNumberOfSpace(getDb(), ctx.spaceId, input.phoneNumber);
     const { requestId } = await camsChange({ ctx, metadata }, { target: input.phoneNumber, input }, (cams) => cams.getVerifyCode(input));
     return { sentAt: Date.now(), requestId: requestId ?? null };
   });
@@ -36,10 +40,12 @@ export const verifyPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.verify" })
   .inputSchema(verifyCodeSchema)
   .action(async ({ parsedInput: { phoneNumber, code }, ctx, metadata }) => {
+    await requireNumberOfSpace(getDb(), ctx.spaceId, phoneNumber);
     // The code itself stays out of the audit log.
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.verifyAndRegister({ phoneNumber, verifyCode: code }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     let codeVerificationStatus: string | null = null;
     try {
       const { client } = await camsForSpace(getDb(), ctx.spaceId);
@@ -54,9 +60,11 @@ export const registerPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.register" })
   .inputSchema(phoneRefSchema)
   .action(async ({ parsedInput: { phoneNumber }, ctx, metadata }) => {
+    await requireNumberOfSpace(getDb(), ctx.spaceId, phoneNumber);
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.registerPhoneNumber({ phoneNumber }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     return { requestId: requestId ?? null };
   });
 
@@ -64,8 +72,10 @@ export const deregisterPhoneNumberAction = spaceWriteActionClient
   .metadata({ name: "phoneNumbers.deregister" })
   .inputSchema(phoneRefSchema)
   .action(async ({ parsedInput: { phoneNumber }, ctx, metadata }) => {
+    await requireNumberOfSpace(getDb(), ctx.spaceId, phoneNumber);
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input: { phoneNumber } }, (cams) =>
       cams.deregisterPhoneNumber({ phoneNumber }),
     );
+    await readBackSpace(getDb(), ctx.spaceId);
     return { requestId: requestId ?? null };
   });

@@ -9,6 +9,8 @@ import { audited } from "@/server/audit";
 import { checkSpaceThroughAccount } from "@/server/data/account-connection";
 import { getSpace, isUniqueViolation } from "@/server/data/spaces";
 import { getDb } from "@/server/db";
+import { resetSpace } from "@/server/inventory/store";
+import { wakeSweepWorker } from "@/server/inventory/worker";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { ActionError } from "./errors";
 import { adminActionClient } from "./safe-action";
@@ -41,6 +43,9 @@ export const createSpaceAction = adminActionClient
         const [r] = await getDb().insert(spaces).values(values).returning({ id: spaces.id });
         return r!;
       });
+      // A new space is swept at once.
+      await resetSpace(getDb(), row.id);
+      wakeSweepWorker();
       revalidatePath("/", "layout");
       return { id: row.id };
     } catch (e) {
@@ -63,7 +68,10 @@ export const updateSpaceAction = adminActionClient
       await audited({ actor: ctx.user, spaceId, operation: "spaces.update", target: spaceId, input: parsedInput }, async () => {
         if (relinked) await checkUnlessForced({ ...patch, force });
         await getDb().update(spaces).set(patch).where(eq(spaces.id, spaceId));
+        // What the inventory holds is another space's now: forget it and sweep this one at once.
+        if (relinked) await resetSpace(getDb(), spaceId);
       });
+      if (relinked) wakeSweepWorker();
     } catch (e) {
       if (isUniqueViolation(e)) returnValidationErrors(updateSpaceSchema, { custSpaceId: { _errors: [V.custSpaceIdTaken] } });
       throw e;

@@ -6,13 +6,15 @@ import { audited, recordAudit } from "@/server/audit";
 import { toShownError } from "@/server/safe-error";
 import {
   allowPrivateWebhookAddresses,
-  getPhoneWebhook,
+  readBackPhoneWebhook,
   rememberAccountWebhook,
   setAllowPrivateWebhookAddresses,
   takeTestDeliverySlot,
 } from "@/server/data/webhooks";
 import { deliverTestEvent } from "@/server/webhook-test-delivery";
 import { ActionError } from "./errors";
+import { getDb } from "@/server/db";
+import { requireNumberOfSpace } from "@/server/inventory/membership";
 import { adminActionClient, camsChange, spaceWriteActionClient } from "./safe-action";
 
 // Every CAMS call is scoped to the space's own CustSpaceId (camsChange), after the action client
@@ -25,6 +27,7 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
   .metadata({ name: "webhooks.updatePhone" })
   .inputSchema(phoneWebhookSchema)
   .action(async ({ parsedInput: p, ctx, metadata }) => {
+    await requireNumberOfSpace(getDb(), ctx.spaceId, p.phoneNumber);
     const input = {
       phoneNumber: p.phoneNumber,
       statusCallbackUrl: urlParam(p.statusCallbackUrl),
@@ -37,7 +40,7 @@ export const updatePhoneWebhookAction = spaceWriteActionClient
     let now = null;
     let readError: ActionServerError | null = null;
     try {
-      now = await getPhoneWebhook(ctx.spaceId, p.phoneNumber);
+      now = await readBackPhoneWebhook(ctx.spaceId, p.phoneNumber);
     } catch (err) {
       readError = toShownError(err, { what: "webhooks.readBack" });
     }

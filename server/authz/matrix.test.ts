@@ -57,6 +57,7 @@ const ACTIONS: Record<string, Level> = {
   "bulk.resumeBulkJobAction": "auth",
   "bulk.cancelBulkJobAction": "auth",
   "bulk.retryFailedBulkJobAction": "auth",
+  "inventory.refreshSpaceInventoryAction": "spaceRead",
 };
 
 /** Route handlers by file (relative to app/api) and method. */

@@ -10,6 +10,7 @@ import { envelopeSchema } from "@/lib/cams/wire";
 import { env } from "@/lib/env";
 import { getLogger, maskPhone } from "@/server/logger";
 import { CamsError, sanitizeMessage, toCamsError } from "./errors";
+import { currentLane } from "./lane";
 import type { RateLimiter } from "./rate-limit";
 
 /** The SDK ships CommonJS with `exports.default`; bundlers and Node's ESM loader disagree on which one `import` gives. */
@@ -77,6 +78,8 @@ export interface Caller {
   spaceFor(operation: OperationName, custSpaceId: string | undefined): string | undefined;
 }
 
+/** CAMS's throttling answer: the call was not run. */
+const LIMIT_CONTROL = "System.LimitControl";
 /** Lets the SDK's own timer win when it works, so the socket gets aborted too. */
 const DEADLINE_GRACE_MS = 25;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -166,7 +169,7 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
         ...(spec.phone ? { phone: maskPhone(spec.phone) } : {}),
       };
       for (let n = 1; ; n++) {
-        const { waitedMs } = deps.limiter ? await deps.limiter.acquire(account.id, spec.operation) : { waitedMs: 0 };
+        const { waitedMs } = deps.limiter ? await deps.limiter.acquire(account.id, spec.operation, { lane: currentLane() }) : { waitedMs: 0 };
         const started = performance.now();
         try {
           const result = await attempt(spec);
@@ -175,7 +178,10 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
           return result;
         } catch (err) {
           const e = toCamsError(err, spec.operation, { secrets });
-          const retry = idempotent && e.retryable && n <= maxRetries;
+          // System.LimitControl means CAMS refused the call before running it: any operation may
+          // be sent again, at its next slot of the limiter (no backoff: the slot is the wait).
+          const limited = e.code === LIMIT_CONTROL && n <= maxRetries;
+          const retry = limited || (idempotent && e.retryable && n <= maxRetries);
           log.warn(
             {
               ...base,
@@ -191,7 +197,7 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
             "cams call failed",
           );
           if (!retry) throw e;
-          await sleep(Math.random() * retryBaseMs * 2 ** (n - 1));
+          if (!limited) await sleep(Math.random() * retryBaseMs * 2 ** (n - 1));
         }
       }
   }

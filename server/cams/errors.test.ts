@@ -166,7 +166,6 @@ describe("retries", () => {
     { name: "503", fault: { kind: "http", httpStatus: 503 } as const, code: "ServiceUnavailable" },
     { name: "dropped connection", fault: { kind: "drop" } as const, code: "Network.Dropped" },
     { name: "timeout", fault: { kind: "latency", latencyMs: 400 } as const, code: "Network.Timeout" },
-    { name: "throttling", fault: { kind: "error", code: "System.LimitControl", httpStatus: 400 } as const, code: "System.LimitControl" },
   ])("sends AddChatappPhoneNumber exactly once on a $name", async ({ fault, code }) => {
     await fx.control.fault({ action: "AddChatappPhoneNumber", count: -1, ...fault });
     const cams = fx.client({ maxRetries: 3, timeoutMs: 150, connectTimeoutMs: 2_000 });
@@ -174,6 +173,21 @@ describe("retries", () => {
     expect(e).toMatchObject({ code, retryable: true });
     await new Promise((r) => setTimeout(r, 50));
     expect((await fx.control.calls()).byAction.AddChatappPhoneNumber).toBe(1);
+  });
+
+  it("sends AddChatappPhoneNumber again at its next slot on System.LimitControl (CAMS did not run it), up to maxRetries", async () => {
+    await fx.control.fault({ action: "AddChatappPhoneNumber", count: -1, kind: "error", code: "System.LimitControl", httpStatus: 400 });
+    const cams = fx.client({ maxRetries: 2 });
+    const e = await caught(cams.addPhoneNumber({ cc: "65", phoneNumber: "81230001", verifiedName: "Throttled" }));
+    expect(e).toMatchObject({ code: "System.LimitControl", retryable: true });
+    expect((await fx.control.calls()).byAction.AddChatappPhoneNumber).toBe(3);
+  });
+
+  it("a throttled add succeeds at the next slot once CAMS lets it through", async () => {
+    await fx.control.fault({ action: "AddChatappPhoneNumber", count: 1, kind: "error", code: "System.LimitControl", httpStatus: 400 });
+    const cams = fx.client({ maxRetries: 2 });
+    await cams.addPhoneNumber({ cc: "65", phoneNumber: "81230002", verifiedName: "Throttled Once" });
+    expect((await fx.control.calls()).byAction.AddChatappPhoneNumber).toBe(2);
   });
 
   it("a timed-out add may still have happened: that is why it is never repeated", async () => {

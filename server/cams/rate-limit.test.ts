@@ -97,6 +97,40 @@ describe("database-backed rate limiter (PGlite)", () => {
     expect(second.waitedMs).toBe(sleeps[0] + sleeps[1]);
     expect(sleeps[1]).toBeGreaterThan(0);
   });
+
+  it("lanes: a person's call overtakes queued sweeps, waiting about one slot behind them at most", async () => {
+    const limiter = createRateLimiter(fx.database.db);
+    const op = "GetPhoneEncryptionPublicKey" as const;
+    const slotMs = 1000 / effectiveRate(op);
+    const done: string[] = [];
+    const started = performance.now();
+    const sweeps = Array.from({ length: 6 }, (_, i) => limiter.acquire("acct-lanes", op, { lane: "sweep" }).then(() => void done.push(`sweep${i}`)));
+    await new Promise((r) => setTimeout(r, 20));
+    const person = limiter.acquire("acct-lanes", op, { lane: "person" }).then((r) => {
+      done.push("person");
+      return r;
+    });
+    const { waitedMs } = await person;
+    await Promise.all(sweeps);
+    // At most two sweeps went first: the one sending and the one slot a sweep may reserve.
+    expect(done.indexOf("person")).toBeLessThanOrEqual(2);
+    expect(waitedMs).toBeLessThanOrEqual(2 * slotMs + 50);
+    // The sweeps used the slots after it without leaving the budget idle: 7 calls in about 7 slots.
+    expect(performance.now() - started).toBeLessThan(7 * slotMs + 2 * slotMs);
+  });
+
+  it("lanes: a change waits behind people but goes before sweeps", async () => {
+    const limiter = createRateLimiter(fx.database.db);
+    const op = "GetPhoneEncryptionPublicKey" as const;
+    const done: string[] = [];
+    const people = Array.from({ length: 3 }, (_, i) => limiter.acquire("acct-lanes-2", op).then(() => void done.push(`person${i}`)));
+    await new Promise((r) => setTimeout(r, 20));
+    const sweep = limiter.acquire("acct-lanes-2", op, { lane: "sweep" }).then(() => void done.push("sweep"));
+    await new Promise((r) => setTimeout(r, 20));
+    const change = limiter.acquire("acct-lanes-2", op, { lane: "change" }).then(() => void done.push("change"));
+    await Promise.all([...people, sweep, change]);
+    expect(done).toEqual(["person0", "person1", "person2", "change", "sweep"]);
+  });
 });
 
 // Defined only when a PostgreSQL is configured, so a run without one reports nothing skipped.

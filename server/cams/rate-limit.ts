@@ -4,6 +4,7 @@ import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
 import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
 import type { Db } from "@/server/db/connect";
 import { CamsError } from "./errors";
+import type { Lane } from "./lane";
 
 /**
  * CAMS limits calls per account and operation per second (OPERATIONS[op].qps) and answers
@@ -19,10 +20,17 @@ import { CamsError } from "./errors";
  *
  * Reservation style: a caller takes a token even when the bucket is empty (tokens go negative)
  * and then sleeps until its slot, so concurrent callers queue in arrival order without polling.
+ *
+ * Lanes (one budget, three priorities): after the refill, -tokens is the number of slots already
+ * reserved by callers waiting for them. A person reserves as above, behind whoever is queued. A
+ * change (a console change's calls, bulk items) reserves only while at most one slot is queued, a
+ * sweep only while none is; otherwise it waits one slot and asks again, holding nothing. So a
+ * person is never queued behind more than about one sweep and two changes, and sweeps still use
+ * every slot nobody else wants.
  */
 export interface RateLimiter {
   /** Waits for this caller's slot. Throws CamsError RateLimit.QueueFull when the wait would exceed maxWaitMs. */
-  acquire(accountId: string, operation: OperationName): Promise<{ waitedMs: number }>;
+  acquire(accountId: string, operation: OperationName, opts?: { lane?: Lane }): Promise<{ waitedMs: number }>;
 }
 
 export interface RateLimiterOptions {
@@ -60,10 +68,15 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
   const lastSend = new Map<string, Promise<void>>();
 
   return {
-    async acquire(accountId, operation) {
+    async acquire(accountId, operation, opts = {}) {
+      const lane = opts.lane ?? "person";
       const rate = effectiveRate(operation, headroom);
       const key = bucketKey(accountId, operation);
-      const floor = -(maxWaitMs / 1000) * rate;
+      const personFloor = -(maxWaitMs / 1000) * rate;
+      // The lowest balance this lane may leave: a person down to the longest allowed queue; a
+      // change while at most one slot is reserved (it then makes two); a sweep while none is.
+      const floor = lane === "person" ? personFloor : Math.max(personFloor, lane === "change" ? -2 : -1);
+      const slotMs = 1000 / rate;
       let waitedMs = 0;
       for (let attempt = 0; ; attempt++) {
         // One statement, so concurrent callers serialise on the row lock. The clock is the
@@ -81,6 +94,13 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
               b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1 >= ${floor}::float8
           RETURNING tokens`);
         const row = result.rows[0];
+        if (!row && lane !== "person" && waitedMs + slotMs <= maxWaitMs) {
+          // Others are queued: let them go first, hold nothing, and ask again one slot later.
+          await sleep(slotMs);
+          waitedMs += slotMs;
+          attempt--;
+          continue;
+        }
         if (!row) {
           throw new CamsError({
             code: LOCAL_ERROR_CODES.queueFull,

@@ -6,6 +6,7 @@ import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import type {
   Granularity,
   MetricsResponse,
+  PhoneListResponse,
   PhoneNumberDetail,
   PhoneNumberRow,
   SpaceNumbersResult,
@@ -15,6 +16,7 @@ import { camsForSpace } from "@/server/cams/for-space";
 import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
+import { spacesView, spaceView, type SpaceView } from "@/server/inventory/read";
 import { eachSpace } from "./each-space";
 
 /** Server pages: the caller and their role in the space, or a 404 (a space they cannot read does not exist for them). */
@@ -36,24 +38,35 @@ const row = (n: PhoneNumberInfo): PhoneNumberRow => ({
   newNameStatus: n.newNameStatus,
 });
 
-/** The raw QueryChatappPhoneNumbers rows of one space (numbers only). The caller has checked access. */
+/**
+ * The raw QueryChatappPhoneNumbers rows of one space (numbers only), from the inventory: stored,
+ * read from CAMS once if the space was never observed, refreshed in the background when old
+ * (server/inventory/read.ts). The caller has checked access.
+ */
 export async function queryNumbers(spaceId: string, status?: string): Promise<PhoneNumberInfo[]> {
-  const { client } = await camsForSpace(getDb(), spaceId);
-  const { data } = await client.queryPhoneNumbers(status ? { status } : {});
-  return data.filter((n) => n.phoneNumber);
+  return (await spaceView(getDb(), spaceId, { status })).numbers;
 }
 
-/** QueryChatappPhoneNumbers for one space. The caller has checked read access. */
+/** The space's numbers with when they were observed, and whether the last refresh failed. */
+export async function listPhoneNumbersView(spaceId: string, status?: string): Promise<Omit<PhoneListResponse, "fetchedAt">> {
+  const v = await spaceView(getDb(), spaceId, { status });
+  return { numbers: v.numbers.map(row), ...viewMeta(v) };
+}
+
+const viewMeta = (v: SpaceView) => ({ observedAt: v.observedAt.toISOString(), stale: v.stale, lastError: v.lastError });
+
+/** The space's numbers (the inventory's copy of QueryChatappPhoneNumbers). The caller has checked read access. */
 export async function listPhoneNumbers(spaceId: string, status?: string): Promise<PhoneNumberRow[]> {
   return (await queryNumbers(spaceId, status)).map(row);
 }
 
 /**
- * One number of a space, or null when the space has no such number. CAMS has no single-number
- * read, so this is the space's list; cached per request so the layout and the page share it.
+ * One number of a space, or null when the space has no such number. From the inventory; cached
+ * per request so the layout and the page share it.
  */
 export const getPhoneNumber = cache(async (spaceId: string, phone: string): Promise<PhoneNumberDetail | null> => {
-  const n = (await queryNumbers(spaceId)).find((x) => x.phoneNumber === phone);
+  const v = await spaceView(getDb(), spaceId, { phoneNumber: phone });
+  const n = v.numbers[0];
   if (!n) return null;
   let metaId: string | null = null;
   try {
@@ -69,17 +82,22 @@ export const getPhoneNumber = cache(async (spaceId: string, phone: string): Prom
     statusQueue: n.statusQueue,
     upQueue: n.upQueue,
     metaId,
+    ...viewMeta(v),
   };
 });
 
-/** Every readable space's numbers. A failed space is reported as such; the others still come back. */
+/**
+ * Every readable space's numbers, in one query of the inventory. A space that fails (never
+ * observed and its read failed) is reported as such; the others still come back.
+ */
 export async function listAllSpacesNumbers(user: SessionUser, status?: string): Promise<SpaceNumbersResult[]> {
-  return eachSpace(await accessibleSpaces(user), async (s): Promise<SpaceNumbersResult> => {
-    try {
-      return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listPhoneNumbers(s.id, status) };
-    } catch (err) {
-      return { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(err, { what: "phone-numbers.all" }) };
-    }
+  const list = await accessibleSpaces(user);
+  const views = await spacesView(getDb(), list.map((s) => s.id), eachSpace, { status });
+  return list.map((s): SpaceNumbersResult => {
+    const v = views.get(s.id)!;
+    return v.ok
+      ? { spaceId: s.id, spaceName: s.name, ok: true, numbers: v.view.numbers.map(row), ...viewMeta(v.view) }
+      : { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(v.error, { what: "phone-numbers.all" }) };
   });
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { QrCode } from "@/lib/cams/wire";
 import { safeHttpUrl, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
-import { camsForSpace } from "@/server/cams/for-space";
 import { isCamsError } from "@/server/cams/errors";
 import { getDb } from "@/server/db";
+import { readQrCodes } from "@/server/inventory/membership";
 
 /** CAMS's answer for a number that has not been verified: it cannot have codes, so it has none. */
 const NOT_VERIFIED = "InvalidParameter.PhoneNumberNotVerified";
@@ -27,8 +27,7 @@ export function toQrCodeDto(q: QrCode, phone: string): QrCodeDto | null {
 export async function listNumberQrCodes(spaceId: string, phone: string): Promise<NumberQrCodesResponse> {
   const fetchedAt = new Date().toISOString();
   try {
-    const { client } = await camsForSpace(getDb(), spaceId);
-    const { data } = await client.listQrCodes({ phoneNumber: phone });
+    const data = await readQrCodes(getDb(), spaceId, phone);
     const codes = data.map((q) => toQrCodeDto(q, phone)).filter((q): q is QrCodeDto => q !== null);
     return { codes, notVerified: false, fetchedAt };
   } catch (err) {

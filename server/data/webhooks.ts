@@ -1,13 +1,14 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import type { AccountWebhookState, Flag, SpaceWebhooksResult, WebhookRow } from "@/lib/schemas/webhooks";
 import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
-import { camsForSpace } from "@/server/cams/for-space";
 import { getDb } from "@/server/db";
-import { rateLimit } from "@/server/db/schema";
+import { spacesView } from "@/server/inventory/read";
+import { observeSpace } from "@/server/inventory/sync";
 import { eachSpace } from "./each-space";
+import { queryNumbers } from "./phone-numbers";
 import { getSetting, setSetting, SETTING } from "./settings";
+import { takeWindowSlot } from "./window-slot";
 import { toShownError } from "@/server/safe-error";
 
 /**
@@ -36,26 +37,31 @@ export function toWebhookRow(n: CallbackFields): WebhookRow {
   };
 }
 
-/** Every number of the space with its callback settings (one QueryChatappPhoneNumbers call). */
+/** Every number of the space with its callback settings (the inventory's QueryChatappPhoneNumbers records). */
 export async function listWebhooks(spaceId: string): Promise<WebhookRow[]> {
-  const { client } = await camsForSpace(getDb(), spaceId);
-  const { data } = await client.queryPhoneNumbers({});
-  return data.filter((n) => n.phoneNumber).map(toWebhookRow);
+  return (await queryNumbers(spaceId)).map(toWebhookRow);
 }
 
-/** One number's settings, or null when the space has no such number (CAMS has no single-number read). */
+/** One number's settings, or null when the space has no such number. */
 export async function getPhoneWebhook(spaceId: string, phone: string): Promise<WebhookRow | null> {
   return (await listWebhooks(spaceId)).find((r) => r.phoneNumber === phone) ?? null;
 }
 
-/** Every readable space's webhooks; a space whose call failed is reported as failed, not left out. */
+/** What CAMS holds for the number right after a change here: read now, and stored (source "readback"). */
+export async function readBackPhoneWebhook(spaceId: string, phone: string): Promise<WebhookRow | null> {
+  const n = (await observeSpace(getDb(), spaceId, "readback")).find((x) => x.phoneNumber === phone);
+  return n ? toWebhookRow(n) : null;
+}
+
+/** Every readable space's webhooks (one query of the inventory); a space whose read failed is reported as failed, not left out. */
 export async function listAllSpacesWebhooks(user: SessionUser): Promise<SpaceWebhooksResult[]> {
-  return eachSpace(await accessibleSpaces(user), async (s): Promise<SpaceWebhooksResult> => {
-    try {
-      return { spaceId: s.id, spaceName: s.name, ok: true, numbers: await listWebhooks(s.id) };
-    } catch (err) {
-      return { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(err, { what: "webhooks.all" }) };
-    }
+  const list = await accessibleSpaces(user);
+  const views = await spacesView(getDb(), list.map((s) => s.id), eachSpace);
+  return list.map((s): SpaceWebhooksResult => {
+    const v = views.get(s.id)!;
+    return v.ok
+      ? { spaceId: s.id, spaceName: s.name, ok: true, numbers: v.view.numbers.map(toWebhookRow) }
+      : { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(v.error, { what: "webhooks.all" }) };
   });
 }
 
@@ -91,18 +97,6 @@ export const TEST_DELIVERY_MAX = 20;
  * Counts one test delivery for the user in a fixed one-minute window (in the database, so every
  * app instance shares it); false once the window's budget is spent.
  */
-export async function takeTestDeliverySlot(userId: string, now = Date.now()): Promise<boolean> {
-  const fresh = sql`${now} - ${rateLimit.lastRequest} >= ${TEST_DELIVERY_WINDOW_MS}`;
-  const [row] = await getDb()
-    .insert(rateLimit)
-    .values({ id: crypto.randomUUID(), key: `webhook-test:${userId}`, count: 1, lastRequest: now })
-    .onConflictDoUpdate({
-      target: rateLimit.key,
-      set: {
-        count: sql`case when ${fresh} then 1 else ${rateLimit.count} + 1 end`,
-        lastRequest: sql`case when ${fresh} then ${now} else ${rateLimit.lastRequest} end`,
-      },
-    })
-    .returning({ count: rateLimit.count });
-  return (row?.count ?? 1) <= TEST_DELIVERY_MAX;
+export function takeTestDeliverySlot(userId: string, now = Date.now()): Promise<boolean> {
+  return takeWindowSlot(`webhook-test:${userId}`, TEST_DELIVERY_WINDOW_MS, TEST_DELIVERY_MAX, now);
 }

@@ -240,3 +240,96 @@ export const jobItems = pgTable(
     index("job_items_finished_idx").on(t.jobId, t.finishedAt),
   ],
 );
+
+// ---- the fleet inventory (server/inventory): a mirror of what CAMS holds, stamped when observed ----
+
+/**
+ * One number of a space as QueryChatappPhoneNumbers last returned it (`record`, the parsed wire
+ * row), plus plain copies of the fields lists sort, filter and search on in SQL.
+ * `source`: "sweep" (the background sync), "read" (read on demand: the space was never observed),
+ * "readback" (read after a change made in this console).
+ */
+export const inventoryNumbers = pgTable(
+  "inventory_numbers",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    record: jsonb("record").notNull(),
+    /** Digits only, for searches typed with any formatting. */
+    digits: text("digits").notNull(),
+    verifiedName: text("verified_name"),
+    status: text("status"),
+    codeVerificationStatus: text("code_verification_status"),
+    qualityRating: text("quality_rating"),
+    messagingLimitTier: text("messaging_limit_tier"),
+    nameStatus: text("name_status"),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.phoneNumber] }),
+    index("inventory_numbers_digits_idx").on(t.digits),
+    index("inventory_numbers_status_idx").on(t.status),
+  ],
+);
+
+/**
+ * What to sync, per space and kind ("numbers" | "details"), claimed by sweep workers with
+ * FOR UPDATE SKIP LOCKED under a renewable lease (lease_owner, lease_until). `observed_at` is the
+ * last successful sync; `last_error` the shown error of the last failed one (the data stays, stale).
+ * `opened_at`: someone had the space open recently, so it goes first.
+ */
+export const inventorySyncs = pgTable(
+  "inventory_syncs",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }),
+    lastError: jsonb("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull().defaultNow(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.kind] }), index("inventory_syncs_due_idx").on(t.dueAt)],
+);
+
+/** A number's encryption key as GetPhoneEncryptionPublicKey last returned it (details sync). */
+export const inventoryKeys = pgTable(
+  "inventory_keys",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    publicKey: text("public_key"),
+    keyStatus: text("key_status"),
+    fingerprint: text("fingerprint"),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
+);
+
+/** A number's message QR codes as ListPhoneMessageQrdl last returned them (details sync). */
+export const inventoryQrCodes = pgTable(
+  "inventory_qr_codes",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    qrdlCode: text("qrdl_code").notNull(),
+    record: jsonb("record").notNull(),
+    prefilledMessage: text("prefilled_message"),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber, t.qrdlCode] })],
+);

@@ -15,10 +15,18 @@ export function testEngines(): Engine[] {
 
 /** A fresh, migrated database: in-memory PGlite, or a throwaway PostgreSQL database dropped on close. */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
+  return (await openTestDatabaseWithPeer(engine)).database;
+}
+
+/**
+ * A fresh database and a second, independent connection pool to it (what another app instance
+ * would hold). PGlite has one process, so its "peer" is the same handle.
+ */
+export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ database: Database; peer: () => Database }> {
   if (engine === "pglite") {
     const db = connectDatabase({});
     await db.migrate();
-    return db;
+    return { database: db, peer: () => db };
   }
   const base = process.env.DATABASE_URL_TEST!;
   const name = `cams_test_${crypto.randomBytes(5).toString("hex")}`;
@@ -30,9 +38,16 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
   url.pathname = `/${name}`;
   const db = connectDatabase({ url: url.toString(), pool: 5 });
   await db.migrate();
-  return {
+  const peers: Database[] = [];
+  const peer = () => {
+    const p = connectDatabase({ url: url.toString(), pool: 5 });
+    peers.push(p);
+    return p;
+  };
+  const database = {
     ...db,
     close: async () => {
+      for (const p of peers) await p.close();
       await db.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -40,4 +55,5 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
       await c.end();
     },
   };
+  return { database, peer };
 }

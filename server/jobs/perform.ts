@@ -6,7 +6,9 @@ import { audited, recordAudit } from "@/server/audit";
 import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
 import { isCamsError } from "@/server/cams/errors";
+import { withLane } from "@/server/cams/lane";
 import { getDb } from "@/server/db";
+import { replaceNumbers } from "@/server/inventory/store";
 import { jobs, user as users } from "@/server/db/schema";
 import { getLogger, maskPhone } from "@/server/logger";
 import type { ClaimedItem } from "./queue";
@@ -71,9 +73,11 @@ const urlParam = (v: string) => (v ? v : undefined);
  */
 type SpaceClient = Awaited<ReturnType<typeof camsForSpace>>["client"];
 
-async function readBack(client: SpaceClient, phone: string): Promise<ItemResult> {
+async function readBack(client: SpaceClient, spaceId: string, phone: string): Promise<ItemResult> {
   try {
     const { data } = await client.queryPhoneNumbers({});
+    // The whole space came back: the inventory takes it, so nobody sees the change undone.
+    await replaceNumbers(getDb(), spaceId, data, "readback").catch(() => {});
     const n = data.find((x) => x.phoneNumber === phone);
     return n ? { read: "ok", held: heldOf(n) } : { read: "missing" };
   } catch (err) {
@@ -87,7 +91,12 @@ async function readBack(client: SpaceClient, phone: string): Promise<ItemResult>
  * runs), then the CAMS call goes through the space's client, whose shared limiter paces every
  * instance together; the outcome is audited with the CAMS request id.
  */
-export async function performItem(job: JobContext, item: ClaimedItem): Promise<Attempt> {
+export function performItem(job: JobContext, item: ClaimedItem): Promise<Attempt> {
+  // Bulk items are changes: in the limiter they go after people's requests and before sweeps.
+  return withLane("change", () => performItemNow(job, item));
+}
+
+async function performItemNow(job: JobContext, item: ClaimedItem): Promise<Attempt> {
   const operation = BULK_AUDIT_OPERATION[job.kind];
   const actor = await creatorOf(job);
   const role = actor ? await roleInSpace(actor, item.spaceId) : null;
@@ -124,7 +133,7 @@ export async function performItem(job: JobContext, item: ClaimedItem): Promise<A
         return client.updateEncryptionPublicKey({ phoneNumber: item.phoneNumber, encryptionPublicKey: (job.params as KeyParams).publicKey });
       },
     );
-    const result = job.kind === "webhook" && space.client ? await readBack(space.client, item.phoneNumber) : null;
+    const result = job.kind === "webhook" && space.client ? await readBack(space.client, item.spaceId, item.phoneNumber) : null;
     return { kind: "ok", requestId: requestId ?? null, result };
   } catch (err) {
     if (isCamsError(err)) {

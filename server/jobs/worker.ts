@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import { getDatabase, getDb } from "@/server/db";
 import { getLogger, maskPhone } from "@/server/logger";
+import { createWaker } from "./waker";
 import { BULK_ERROR, loadJob, performItem, type JobContext } from "./perform";
 import {
   claimItems,
@@ -67,32 +68,11 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   const jobCache = new Map<string, { job: JobContext | null; at: number }>();
   let running = false;
   let processed = 0;
-  let wakeUp: (() => void) | null = null;
-  // A wake-up while the loop was busy (claiming) is kept, so a freed slot never waits a full poll.
-  let woken = false;
   let loopDone: Promise<void> = Promise.resolve();
   let beat: ReturnType<typeof setInterval> | undefined;
   let lastSettle = 0;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken) {
-        woken = false;
-        return resolve();
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        woken = false;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  const wake = () => {
-    if (wakeUp) wakeUp();
-    else woken = true;
-  };
+  const { sleep, wake } = createWaker();
 
   async function jobFor(jobId: string): Promise<JobContext | null> {
     const hit = jobCache.get(jobId);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { statusFilterField, type PhoneListResponse } from "@/lib/schemas/phone-numbers";
 import { requireSpaceAccess } from "@/server/auth/route";
-import { listPhoneNumbers } from "@/server/data/phone-numbers";
+import { listPhoneNumbersView } from "@/server/data/phone-numbers";
 import { errorResponse } from "@/server/safe-error";
 
 /** The space's numbers (QueryChatappPhoneNumbers), optionally filtered by Status on the CAMS side. */
@@ -11,7 +11,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ spac
   if (access instanceof NextResponse) return access;
   const status = statusFilterField.parse(req.nextUrl.searchParams.get("status") ?? undefined);
   try {
-    const body: PhoneListResponse = { numbers: await listPhoneNumbers(spaceId, status), fetchedAt: new Date().toISOString() };
+    const body: PhoneListResponse = { ...(await listPhoneNumbersView(spaceId, status)), fetchedAt: new Date().toISOString() };
     return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err, "phone-numbers.list");

@@ -1,0 +1,93 @@
+import "server-only";
+import type { ActionServerError } from "@/lib/action-error";
+import type { PhoneNumberInfo } from "@/lib/cams/wire";
+import { env } from "@/lib/env";
+import type { Db } from "@/server/db/connect";
+import { getLogger } from "@/server/logger";
+import { markRead, storedNumbers, syncStates, type SyncState } from "./store";
+import { observeSpace } from "./sync";
+import { wakeSweepWorker } from "./worker";
+
+/**
+ * Reads of the inventory: what is stored answers at once. A space never observed is read from
+ * CAMS once, on demand, and stored. What is older than INVENTORY_FRESH_S makes the space's sync
+ * due now (stale-while-revalidate): this instance's sweep takes it next, or, where no sweep runs
+ * here, one background read (shared by every concurrent reader) refreshes it.
+ */
+
+export interface SpaceView {
+  numbers: PhoneNumberInfo[];
+  /** When CAMS last answered for this space. */
+  observedAt: Date;
+  /** The last attempt to refresh it failed (lastError): this is the last known data. */
+  stale: boolean;
+  lastError: ActionServerError | null;
+}
+
+const staleOf = (st: SyncState | undefined) =>
+  !!(st?.lastError && st.lastErrorAt && st.observedAt && st.lastErrorAt.getTime() >= st.observedAt.getTime());
+
+function revalidate(db: Db, spaceIds: string[], states: Map<string, SyncState>): void {
+  const freshMs = env.INVENTORY_FRESH_S * 1000;
+  const now = Date.now();
+  const old = spaceIds.filter((id) => now - (states.get(id)?.observedAt?.getTime() ?? 0) > freshMs);
+  const opened = spaceIds.filter((id) => !old.includes(id) && now - (states.get(id)?.openedAt?.getTime() ?? 0) > 60_000);
+  void (async () => {
+    await markRead(db, old, { due: true });
+    await markRead(db, opened, { due: false });
+    if (old.length && !wakeSweepWorker()) {
+      // No sweep in this process: refresh in the background, a few spaces at a time at most.
+      for (const id of old.slice(0, 4)) await observeSpace(db, id, "read").catch(() => {});
+    }
+  })().catch((err) => getLogger().warn({ err: { message: (err as Error)?.message } }, "inventory revalidation not queued"));
+}
+
+/**
+ * The stored numbers of one space (filtered as CAMS's Status filter does), read from CAMS first
+ * when it was never observed; that read's failure is thrown.
+ */
+export async function spaceView(db: Db, spaceId: string, opts: { status?: string; phoneNumber?: string } = {}): Promise<SpaceView> {
+  let states = await syncStates(db, [spaceId]);
+  if (!states.get(spaceId)?.observedAt) {
+    await observeSpace(db, spaceId, "read");
+    states = await syncStates(db, [spaceId]);
+  } else {
+    revalidate(db, [spaceId], states);
+  }
+  const st = states.get(spaceId)!;
+  const numbers = (await storedNumbers(db, [spaceId], opts)).map((n) => n.record);
+  return { numbers, observedAt: st.observedAt!, stale: staleOf(st), lastError: staleOf(st) ? st.lastError : null };
+}
+
+export type SpacesView = Map<string, { ok: true; view: SpaceView } | { ok: false; error: unknown }>;
+
+/**
+ * Many spaces in one query; the never-observed ones are read on demand first (a few at once by
+ * `each`), a failure reported per space.
+ */
+export async function spacesView(
+  db: Db,
+  spaceIds: string[],
+  each: <S, R>(items: readonly S[], fn: (s: S) => Promise<R>) => Promise<R[]>,
+  opts: { status?: string } = {},
+): Promise<SpacesView> {
+  const out: SpacesView = new Map();
+  let states = await syncStates(db, spaceIds);
+  const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
+  const failed = new Map<string, unknown>();
+  await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
+  if (unseen.length) states = await syncStates(db, spaceIds);
+  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  const observed = spaceIds.filter((id) => states.get(id)?.observedAt && !failed.has(id));
+  const bySpace = new Map<string, PhoneNumberInfo[]>(observed.map((id) => [id, []]));
+  for (const n of await storedNumbers(db, observed, opts)) bySpace.get(n.spaceId)?.push(n.record);
+  for (const id of spaceIds) {
+    const st = states.get(id);
+    if (failed.has(id) || !st?.observedAt) {
+      out.set(id, { ok: false, error: failed.get(id) });
+      continue;
+    }
+    out.set(id, { ok: true, view: { numbers: bySpace.get(id)!, observedAt: st.observedAt, stale: staleOf(st), lastError: staleOf(st) ? st.lastError : null } });
+  }
+  return out;
+}

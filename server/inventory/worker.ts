@@ -1,0 +1,151 @@
+import "server-only";
+import os from "node:os";
+import { env } from "@/lib/env";
+import { getDatabase, getDb } from "@/server/db";
+import { createWaker } from "@/server/jobs/waker";
+import { getLogger } from "@/server/logger";
+import { toShownError } from "@/server/safe-error";
+import { claimSyncs, failSync, finishSync, releaseAllLeases, renewLeases, type ClaimedSync } from "./queue";
+import { ensureSyncRows, replaceNumbersTx } from "./store";
+import { readSpaceNumbers } from "./sync";
+
+/**
+ * The inventory sweep. Every app instance runs one beside the job worker; they share the work
+ * through inventory_syncs only (server/inventory/queue.ts). Each claimed space is read through
+ * the space's normal CAMS client in the "sweep" lane of the shared limiter, so a sweep only uses
+ * the budget people and changes leave; the answer replaces the space's stored numbers. A failure
+ * keeps the data, records the error and retries with a backoff up to the normal interval.
+ */
+export interface SweepOptions {
+  id?: string;
+  /** Spaces in flight per worker: enough to keep the limiter's queue fed while calls travel. */
+  concurrency?: number;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  pollMs?: number;
+  /** Number lists are re-read this often (default INVENTORY_NUMBERS_EVERY_S). */
+  numbersEveryMs?: number;
+  /** First retry after a failure; doubles per attempt up to numbersEveryMs. */
+  retryBaseMs?: number;
+}
+
+export interface SweepWorker {
+  readonly id: string;
+  start(): void;
+  stop(): Promise<void>;
+  wake(): void;
+  stats(): { swept: number; failed: number; inFlight: number };
+}
+
+export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+  const o = {
+    concurrency: 2,
+    leaseMs: 30_000,
+    heartbeatMs: 5_000,
+    pollMs: 1_000,
+    numbersEveryMs: env.INVENTORY_NUMBERS_EVERY_S * 1000,
+    retryBaseMs: 5_000,
+    ...given,
+  } as Required<Omit<SweepOptions, "id">>;
+  const id = opts.id ?? `${os.hostname()}:${process.pid}:sweep:${crypto.randomUUID().slice(0, 6)}`;
+  const log = getLogger().child({ component: "inventory", worker: id });
+  const inFlight = new Set<Promise<void>>();
+  const { sleep, wake } = createWaker();
+  let running = false;
+  let swept = 0;
+  let failed = 0;
+  let loopDone: Promise<void> = Promise.resolve();
+  let beat: ReturnType<typeof setInterval> | undefined;
+  let lastEnsure = 0;
+
+  async function handle(s: ClaimedSync): Promise<void> {
+    const db = getDb();
+    if (s.kind !== "numbers") {
+      // Details (keys, QR codes) are read on demand for now; the row just waits its turn.
+      await finishSync(db, id, s, o.numbersEveryMs * 12, async () => {});
+      return;
+    }
+    try {
+      const numbers = await readSpaceNumbers(db, s.spaceId, "sweep");
+      if (await finishSync(db, id, s, o.numbersEveryMs, (tx) => replaceNumbersTx(tx, s.spaceId, numbers, "sweep"))) swept++;
+    } catch (err) {
+      failed++;
+      const retry = Math.min(o.numbersEveryMs, o.retryBaseMs * 2 ** Math.max(0, s.attempts - 1));
+      await failSync(db, id, s, toShownError(err, { what: "inventory.sweep" }), retry);
+    }
+  }
+
+  function track(s: ClaimedSync) {
+    const p = handle(s)
+      .catch((err) => log.warn({ err: { message: (err as Error)?.message }, spaceId: s.spaceId }, "sweep not recorded"))
+      .finally(() => {
+        inFlight.delete(p);
+        wake();
+      });
+    inFlight.add(p);
+  }
+
+  async function loop() {
+    while (running) {
+      if (Date.now() - lastEnsure > 10 * o.pollMs) {
+        lastEnsure = Date.now();
+        await ensureSyncRows(getDb(), ["numbers"]).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "sync rows not made"));
+      }
+      const free = o.concurrency - inFlight.size;
+      let claimed: ClaimedSync[] = [];
+      if (free > 0) {
+        try {
+          claimed = await claimSyncs(getDb(), id, free, o.leaseMs);
+        } catch (err) {
+          log.warn({ err: { message: (err as Error)?.message } }, "claiming syncs failed");
+        }
+        for (const s of claimed) track(s);
+      }
+      if (!running) break;
+      if (free <= 0 || claimed.length < free) await sleep(o.pollMs);
+    }
+  }
+
+  return {
+    id,
+    start() {
+      if (running) return;
+      running = true;
+      beat = setInterval(() => {
+        if (inFlight.size) renewLeases(getDb(), id, o.leaseMs).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
+      }, o.heartbeatMs);
+      loopDone = (async () => {
+        if (getDatabase().kind === "pglite") await releaseAllLeases(getDb()).catch(() => 0);
+        await loop();
+      })();
+      log.info({ concurrency: o.concurrency, everyMs: o.numbersEveryMs }, "inventory sweep started");
+    },
+    async stop() {
+      running = false;
+      wake();
+      await loopDone;
+      await Promise.allSettled([...inFlight]);
+      clearInterval(beat);
+    },
+    wake,
+    stats: () => ({ swept, failed, inFlight: inFlight.size }),
+  };
+}
+
+const globalForSweep = globalThis as unknown as { __camsSweepWorker?: SweepWorker };
+
+/** Starts this process's sweep once (server boot); later calls return the same one. */
+export function startSweepWorker(opts?: SweepOptions): SweepWorker {
+  if (!globalForSweep.__camsSweepWorker) {
+    globalForSweep.__camsSweepWorker = createSweepWorker(opts);
+    globalForSweep.__camsSweepWorker.start();
+  }
+  return globalForSweep.__camsSweepWorker;
+}
+
+/** Nudges this process's sweep (a read found stale data, a space was linked); false when none runs here. */
+export function wakeSweepWorker(): boolean {
+  globalForSweep.__camsSweepWorker?.wake();
+  return !!globalForSweep.__camsSweepWorker;
+}
