@@ -10,6 +10,7 @@ import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { SpaceSwitcher, type ShellSpace } from "./space-switcher";
 import { UserMenu } from "./user-menu";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export interface ShellUser {
   name: string;
@@ -69,7 +70,8 @@ export function AppShell({
             <Menu className="size-5" />
           </Button>
           <SpaceSwitcher spaces={spaces} current={current} canAll={canAll} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <GlobalSearch />
             <UserMenu user={user} />
           </div>
         </header>

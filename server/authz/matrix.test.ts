@@ -68,6 +68,8 @@ const ROUTES: Record<string, Level> = {
   // The sandbox's verification code is a hint for whoever can verify the number.
   "spaces/[spaceId]/phone-numbers/[phone]/sandbox-code GET": "spaceWrite",
   "phone-numbers/all GET": "auth",
+  // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
+  "search GET": "auth",
 };
 /** Routes under spaces/[spaceId]/ are all space-scoped reads unless listed above. */
 const SPACE_ROUTE_DEFAULT: Level = "spaceRead";

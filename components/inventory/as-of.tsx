@@ -1,0 +1,66 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { RotateCw } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { ActionErrorAlert, useToastActionError } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import type { ActionServerError } from "@/lib/action-error";
+import { phoneNumberKeys, webhookKeys } from "@/lib/query-keys";
+import { refreshSpaceInventoryAction } from "@/server/actions/inventory";
+
+/**
+ * "As of" of a view read from the inventory: when CAMS last answered for it, how long ago (ticking),
+ * and, when the last refresh failed, that the data shown is the last known with the explained error.
+ */
+export function AsOf({ observedAt, stale, lastError }: { observedAt?: string; stale?: boolean; lastError?: ActionServerError | null }) {
+  const t = useTranslations("inventory");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 15_000 });
+  if (!observedAt) return null;
+  const at = new Date(observedAt);
+  return (
+    <div className="space-y-2">
+      <p className="text-xs text-muted-foreground" data-testid="as-of">
+        <time dateTime={observedAt} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}>
+          {t("asOf", { time: format.dateTime(at, { timeStyle: "medium" }), ago: format.relativeTime(at, now) })}
+        </time>
+      </p>
+      {stale && lastError ? (
+        <div data-testid="as-of-stale">
+          <p className="mb-1 text-sm font-medium">{t("stale")}</p>
+          <ActionErrorAlert error={lastError} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * "Refresh now": reads the space's numbers from CAMS at once (capped per user by the server), then
+ * refetches the number and webhook views.
+ */
+export function RefreshNowButton({ spaceId }: { spaceId: string }) {
+  const t = useTranslations("inventory");
+  const qc = useQueryClient();
+  const toastError = useToastActionError();
+  const refresh = useAction(refreshSpaceInventoryAction);
+  const run = async () => {
+    const r = await refresh.executeAsync({ spaceId });
+    if (r?.data) {
+      toast.success(t("refreshed", { count: r.data.numbers }));
+      // The views read the inventory (no CAMS call): refetching all number and webhook views is cheap.
+      await Promise.all([qc.invalidateQueries({ queryKey: phoneNumberKeys.all }), qc.invalidateQueries({ queryKey: webhookKeys.all })]);
+    } else {
+      toastError(r?.serverError);
+    }
+  };
+  return (
+    <Button type="button" variant="outline" size="sm" onClick={run} disabled={refresh.isExecuting} aria-busy={refresh.isExecuting || undefined} data-testid="refresh-now">
+      <RotateCw className={refresh.isExecuting ? "animate-spin" : undefined} aria-hidden="true" />
+      {t("refreshNow")}
+    </Button>
+  );
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { SEARCH_LIMIT, type SearchHit, type SearchResponse } from "@/lib/schemas/search";
+import type { SessionUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { inventoryNumbers, inventoryQrCodes, spaceMembers, spaces } from "@/server/db/schema";
+
+/** `%text%` for ILIKE with the user's %, _ and \ taken literally. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const numberHref = (spaceId: string, phone: string, tab = "") =>
+  `/s/${encodeURIComponent(spaceId)}/phone-numbers/${encodeURIComponent(phone)}${tab}`;
+
+/**
+ * The header search over the inventory of every space the user may read (admins: all): numbers by
+ * digits typed with any formatting ("+1 (555) 010-2" finds 15550102…), display names, space names
+ * and CustSpaceIds, QR prefilled messages and codes, webhook URLs. SQL does the matching and the
+ * limit, so the cost does not grow with the number of spaces the user can see.
+ */
+export async function searchFleet(user: SessionUser, q: string): Promise<SearchResponse> {
+  const db = getDb();
+  const like = contains(q);
+  const digits = q.replace(/\D/g, "");
+  // A space the user may read: every one for an admin, else one they are a member of.
+  const readable: SQL | undefined = user.isAdmin
+    ? undefined
+    : inArray(spaces.id, db.select({ id: spaceMembers.spaceId }).from(spaceMembers).where(eq(spaceMembers.userId, user.id)));
+  const take = SEARCH_LIMIT + 1;
+
+  const numberMatch = or(
+    ilike(inventoryNumbers.verifiedName, like),
+    ...(digits.length >= 3 ? [sql`${inventoryNumbers.digits} LIKE ${contains(digits)}`] : []),
+  );
+  const statusUrl = sql<string | null>`${inventoryNumbers.record}->>'statusCallbackUrl'`;
+  const upUrl = sql<string | null>`${inventoryNumbers.record}->>'upCallbackUrl'`;
+
+  const [numbers, spaceRows, qrRows, hooks] = await Promise.all([
+    db
+      .select({ spaceId: spaces.id, spaceName: spaces.name, phone: inventoryNumbers.phoneNumber, name: inventoryNumbers.verifiedName })
+      .from(inventoryNumbers)
+      .innerJoin(spaces, eq(spaces.id, inventoryNumbers.spaceId))
+      .where(and(numberMatch, readable))
+      .orderBy(inventoryNumbers.phoneNumber, spaces.name)
+      .limit(take),
+    db
+      .select({ spaceId: spaces.id, spaceName: spaces.name, custSpaceId: spaces.custSpaceId })
+      .from(spaces)
+      .where(and(or(ilike(spaces.name, like), ilike(spaces.custSpaceId, like)), readable))
+      .orderBy(spaces.name)
+      .limit(take),
+    db
+      .select({
+        spaceId: spaces.id,
+        spaceName: spaces.name,
+        phone: inventoryQrCodes.phoneNumber,
+        code: inventoryQrCodes.qrdlCode,
+        message: inventoryQrCodes.prefilledMessage,
+      })
+      .from(inventoryQrCodes)
+      .innerJoin(spaces, eq(spaces.id, inventoryQrCodes.spaceId))
+      .where(and(or(ilike(inventoryQrCodes.prefilledMessage, like), ilike(inventoryQrCodes.qrdlCode, like)), readable))
+      .orderBy(spaces.name, inventoryQrCodes.phoneNumber)
+      .limit(take),
+    db
+      .select({ spaceId: spaces.id, spaceName: spaces.name, phone: inventoryNumbers.phoneNumber, statusUrl, upUrl })
+      .from(inventoryNumbers)
+      .innerJoin(spaces, eq(spaces.id, inventoryNumbers.spaceId))
+      .where(and(or(sql`${statusUrl} ILIKE ${like}`, sql`${upUrl} ILIKE ${like}`), readable))
+      .orderBy(spaces.name, inventoryNumbers.phoneNumber)
+      .limit(take),
+  ]);
+
+  const needle = q.toLowerCase();
+  const hits: SearchHit[] = [
+    ...numbers.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind: "number" as const,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: r.phone,
+      text: r.name,
+      href: numberHref(r.spaceId, r.phone),
+    })),
+    ...spaceRows.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind: "space" as const,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: null,
+      text: r.custSpaceId,
+      href: `/s/${encodeURIComponent(r.spaceId)}/phone-numbers`,
+    })),
+    ...qrRows.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind: "qrCode" as const,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: r.phone,
+      text: r.message?.toLowerCase().includes(needle) ? r.message : r.code,
+      href: numberHref(r.spaceId, r.phone, "/qr-codes"),
+    })),
+    ...hooks.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind: "webhook" as const,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: r.phone,
+      text: r.statusUrl?.toLowerCase().includes(needle) ? r.statusUrl : r.upUrl,
+      href: numberHref(r.spaceId, r.phone, "/webhook"),
+    })),
+  ];
+  const more = [numbers, spaceRows, qrRows, hooks].some((rows) => rows.length > SEARCH_LIMIT);
+  return { q, hits, more };
+}
