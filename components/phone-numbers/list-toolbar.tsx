@@ -18,12 +18,15 @@ export function ListToolbar({
   reset,
   onRefresh,
   refreshing,
+  refreshControl,
 }: {
   state: ListState;
   update: (patch: Partial<ListState>) => void;
   reset: () => void;
   onRefresh: () => void;
   refreshing: boolean;
+  /** Replaces the plain refetch button (one space: "Refresh now" reads CAMS into the inventory). */
+  refreshControl?: React.ReactNode;
 }) {
   const t = useTranslations("phoneNumbers.list");
   const label = useEnumLabel();
@@ -76,10 +79,12 @@ export function ListToolbar({
             {t("clearFilters")}
           </Button>
         ) : null}
-        <Button variant="outline" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing || undefined}>
-          <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
-          {t("refresh")}
-        </Button>
+        {refreshControl ?? (
+          <Button variant="outline" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing || undefined}>
+            <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
+            {t("refresh")}
+          </Button>
+        )}
       </div>
     </div>
   );

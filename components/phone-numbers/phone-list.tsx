@@ -14,6 +14,7 @@ import { FailedSpaces } from "@/components/phone-numbers/failed-spaces";
 import { Pagination } from "@/components/pagination";
 import { ListTable } from "@/components/phone-numbers/list-table";
 import { ListToolbar } from "@/components/phone-numbers/list-toolbar";
+import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { useListState } from "@/components/phone-numbers/use-list-state";
 import { useDataTable } from "@/components/use-data-table";
 
@@ -32,14 +33,20 @@ function useRows(spaceId: string, status: string) {
     () => (all ? (many.data?.spaces.filter((s): s is Extract<SpaceNumbersResult, { ok: false }> => !s.ok) ?? []) : []),
     [all, many.data],
   );
-  return { rows, failed, spaces: all ? (many.data?.spaces.length ?? 0) : 1, query: q };
+  // "As of": one space's read, or the oldest of every space's (what the whole view is at least as fresh as).
+  const meta = useMemo(() => {
+    if (!all) return one.data ? { observedAt: one.data.observedAt, stale: one.data.stale, lastError: one.data.lastError } : null;
+    const seen = many.data?.spaces.flatMap((s) => (s.ok && s.observedAt ? [s.observedAt] : [])) ?? [];
+    return seen.length ? { observedAt: seen.reduce((a, b) => (a < b ? a : b)) } : null;
+  }, [all, many.data, one.data]);
+  return { rows, failed, spaces: all ? (many.data?.spaces.length ?? 0) : 1, query: q, meta };
 }
 
 export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyAction?: React.ReactNode }) {
   const t = useTranslations("phoneNumbers.list");
   const locale = useLocale();
   const { state, update, toggleSort, reset } = useListState();
-  const { rows, failed, spaces, query } = useRows(spaceId, state.status);
+  const { rows, failed, spaces, query, meta } = useRows(spaceId, state.status);
   const showSpace = spaceId === "all";
 
   // Typing updates the box at once; the filtering below works on the deferred value, at lower priority.
@@ -103,7 +110,15 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
 
   return (
     <div className="space-y-4">
-      <ListToolbar state={state} update={update} reset={reset} onRefresh={refetch} refreshing={query.isFetching} />
+      <ListToolbar
+        state={state}
+        update={update}
+        reset={reset}
+        onRefresh={refetch}
+        refreshing={query.isFetching}
+        refreshControl={showSpace ? undefined : <RefreshNowButton spaceId={spaceId} />}
+      />
+      {meta ? <AsOf {...meta} /> : null}
       {showSpace && rows ? <FailedSpaces failed={failed} total={spaces} onRetry={refetch} retrying={query.isFetching} /> : null}
       {error && rows ? <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} /> : null}
       {body}

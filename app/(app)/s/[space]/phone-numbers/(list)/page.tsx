@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { statusFilterField } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
-import { listAllSpacesNumbers, listPhoneNumbers, pageSpaceAccess } from "@/server/data/phone-numbers";
+import { listAllSpacesNumbers, listPhoneNumbersView, pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
 import { dehydrated, prefetch } from "@/server/query-client";
 import { allSpacesQuery, phoneListQuery } from "@/components/phone-numbers/queries";
@@ -42,7 +42,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     const row = await getSpace(space);
     if (canWrite(role) && row) writable = [{ id: row.id, name: row.name }];
     description = t("description", { space: row?.name ?? "" });
-    const failed = await prefetch(phoneListQuery(space, status, async () => ({ numbers: await listPhoneNumbers(space, status), fetchedAt: new Date().toISOString() })));
+    const failed = await prefetch(phoneListQuery(space, status, async () => ({ ...(await listPhoneNumbersView(space, status)), fetchedAt: new Date().toISOString() })));
     // A failed read is left to the client's first fetch, which shows the explained error and a
     // retry button; a wrong CustSpaceId or account also gets what to fix and where.
     if (failed && isSpaceSetupError((failed as { code?: string }).code)) {
