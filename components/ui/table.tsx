@@ -61,7 +61,7 @@ function TableHead({ className, scope = "col", hideBelow, ...props }: React.Comp
       data-slot="table-head"
       scope={scope}
       className={cn(
-        "h-10 px-2 text-left align-middle font-medium whitespace-nowrap text-muted-foreground [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
+        "h-10 px-1.5 sm:px-2 text-left align-middle font-medium whitespace-nowrap text-muted-foreground [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
         hideBelow && HIDE_BELOW[hideBelow],
         className,
       )}
@@ -75,7 +75,7 @@ function TableCell({ className, hideBelow, ...props }: React.ComponentProps<"td"
     <td
       data-slot="table-cell"
       className={cn(
-        "p-2 align-middle whitespace-nowrap [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
+        "px-1.5 py-2 sm:px-2 align-middle whitespace-nowrap [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
         hideBelow && HIDE_BELOW[hideBelow],
         className,
       )}
