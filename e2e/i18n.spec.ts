@@ -43,10 +43,11 @@ test("the Chinese UI shows CAMS and server refusals in Chinese, with the code an
   const spaceId = await linkSpace(page, NAME, SPACE);
   await language(page, "Language", "简体中文", "zh-CN");
   try {
-    // A CAMS refusal on a read: the phone list's error panel.
+    // A CAMS refusal on a read: Refresh now fails, the list keeps its last data marked stale, explained.
     await injectFault({ kind: "error", code: "Ram.PermissionDeny", action: "QueryChatappPhoneNumbers", custSpaceId: SPACE, count: -1 });
     await page.goto(`/s/${spaceId}/phone-numbers`);
-    const alert = page.getByTestId("read-error").getByRole("alert");
+    await page.getByTestId("refresh-now").click();
+    const alert = page.getByTestId("as-of-stale").getByRole("alert");
     const plain = explainCamsErrorIn("Ram.PermissionDeny", "zh-CN");
     await expect(alert).toContainText(plain.title, { timeout: 45_000 });
     await expect(alert).toContainText(plain.explanation);

@@ -66,15 +66,20 @@ test("a banned number explains its state and offers neither Register nor Deregis
   await expect(page.getByRole("button", { name: "Deregister" })).toHaveCount(0);
   await expectAccessible(page, "banned number");
 
+  // A change outside the console: the page answers from the inventory at once and refreshes it in
+  // the background, so a reload shortly after shows the new state.
+  const reloadUntil = (check: () => Promise<void>) =>
+    expect(async () => {
+      await page.reload();
+      await check();
+    }).toPass({ timeout: 30_000, intervals: [1_000, 2_000, 3_000] });
   await setStatus("DISCONNECTED");
-  await page.reload();
-  await expect(banner).toHaveAttribute("data-state", "DISCONNECTED");
+  await reloadUntil(() => expect(banner).toHaveAttribute("data-state", "DISCONNECTED", { timeout: 2_000 }));
   await expect(banner).toContainText("Register it to connect it again.");
   await expect(page.getByRole("button", { name: "Register", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Deregister" })).toHaveCount(0);
 
   await setStatus("CONNECTED");
-  await page.reload();
-  await expect(page.getByRole("button", { name: "Deregister" })).toBeVisible();
+  await reloadUntil(() => expect(page.getByRole("button", { name: "Deregister" })).toBeVisible({ timeout: 2_000 }));
   await expect(banner).toHaveCount(0);
 });

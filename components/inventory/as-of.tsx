@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert, useToastActionError } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
@@ -42,23 +43,26 @@ export function AsOf({ observedAt, stale, lastError }: { observedAt?: string; st
  * "Refresh now": reads the space's numbers from CAMS at once (capped per user by the server), then
  * refetches the number and webhook views.
  */
+const noop = () => () => {};
+/** False in the server's HTML and until hydration: a click before then would do nothing. */
+const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
+
 export function RefreshNowButton({ spaceId }: { spaceId: string }) {
   const t = useTranslations("inventory");
   const qc = useQueryClient();
   const toastError = useToastActionError();
   const refresh = useAction(refreshSpaceInventoryAction);
+  const hydrated = useHydrated();
   const run = async () => {
     const r = await refresh.executeAsync({ spaceId });
-    if (r?.data) {
-      toast.success(t("refreshed", { count: r.data.numbers }));
-      // The views read the inventory (no CAMS call): refetching all number and webhook views is cheap.
-      await Promise.all([qc.invalidateQueries({ queryKey: phoneNumberKeys.all }), qc.invalidateQueries({ queryKey: webhookKeys.all })]);
-    } else {
-      toastError(r?.serverError);
-    }
+    if (r?.data) toast.success(t("refreshed", { count: r.data.numbers }));
+    else toastError(r?.serverError);
+    // Either way the views ask the inventory again (no CAMS call): new data, or the failure kept
+    // on the space (its last data, marked stale, with the explained error).
+    await Promise.all([qc.invalidateQueries({ queryKey: phoneNumberKeys.all }), qc.invalidateQueries({ queryKey: webhookKeys.all })]);
   };
   return (
-    <Button type="button" variant="outline" size="sm" onClick={run} disabled={refresh.isExecuting} aria-busy={refresh.isExecuting || undefined} data-testid="refresh-now">
+    <Button type="button" variant="outline" size="sm" onClick={run} disabled={!hydrated || refresh.isExecuting} aria-busy={refresh.isExecuting || undefined} data-testid="refresh-now">
       <RotateCw className={refresh.isExecuting ? "animate-spin" : undefined} aria-hidden="true" />
       {t("refreshNow")}
     </Button>

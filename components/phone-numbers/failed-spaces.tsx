@@ -6,7 +6,8 @@ import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
 import type { SpaceNumbersResult } from "@/lib/schemas/phone-numbers";
 
-type Failed = Extract<SpaceNumbersResult, { ok: false }>;
+/** A space not read at all, or (`stale`) one whose last refresh failed: its last known numbers are in the table. */
+export type Failed = Extract<SpaceNumbersResult, { ok: false }> & { stale?: boolean };
 
 /** "All spaces": which spaces could not be read, each with its explained CAMS error; the table shows the rest. */
 export function FailedSpaces({ failed, total, onRetry, retrying }: { failed: Failed[]; total: number; onRetry: () => void; retrying: boolean }) {
@@ -27,7 +28,7 @@ export function FailedSpaces({ failed, total, onRetry, retrying }: { failed: Fai
       <ul className="space-y-3">
         {failed.map((s) => (
           <li key={s.spaceId} data-testid={`space-failed-${s.spaceId}`} className="space-y-1">
-            <p className="text-sm font-medium">{t("spaceFailed", { space: s.spaceName })}</p>
+            <p className="text-sm font-medium">{t(s.stale ? "spaceStale" : "spaceFailed", { space: s.spaceName })}</p>
             <ActionErrorAlert error={s.error} />
           </li>
         ))}

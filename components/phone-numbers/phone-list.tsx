@@ -9,8 +9,7 @@ import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { SpaceNumbersResult } from "@/lib/schemas/phone-numbers";
-import { FailedSpaces } from "@/components/phone-numbers/failed-spaces";
+import { FailedSpaces, type Failed } from "@/components/phone-numbers/failed-spaces";
 import { Pagination } from "@/components/pagination";
 import { ListTable } from "@/components/phone-numbers/list-table";
 import { ListToolbar } from "@/components/phone-numbers/list-toolbar";
@@ -29,8 +28,14 @@ function useRows(spaceId: string, status: string) {
     if (all) return many.data?.spaces.flatMap((s) => (s.ok ? s.numbers.map((n) => ({ ...n, spaceId: s.spaceId, spaceName: s.spaceName })) : []));
     return one.data?.numbers.map((n) => ({ ...n, spaceId }));
   }, [all, many.data, one.data, spaceId]);
-  const failed = useMemo<Extract<SpaceNumbersResult, { ok: false }>[]>(
-    () => (all ? (many.data?.spaces.filter((s): s is Extract<SpaceNumbersResult, { ok: false }> => !s.ok) ?? []) : []),
+  const failed = useMemo<Failed[]>(
+    () =>
+      all
+        ? (many.data?.spaces.flatMap((s): Failed[] => {
+            if (!s.ok) return [s];
+            return s.stale && s.lastError ? [{ spaceId: s.spaceId, spaceName: s.spaceName, ok: false, error: s.lastError, stale: true }] : [];
+          }) ?? [])
+        : [],
     [all, many.data],
   );
   // "As of": one space's read, or the oldest of every space's (what the whole view is at least as fresh as).

@@ -9,14 +9,14 @@ import { spaceReadActionClient } from "./safe-action";
 
 /**
  * "Refresh now": reads the space's numbers from CAMS at once and stores them. Anyone who may read
- * the space may ask, once per REFRESH_WINDOW_MS per user, so no viewer can spend the account's
+ * the space may ask, once per REFRESH_WINDOW_MS per user and space, so no viewer can spend the account's
  * budget at will. A CAMS failure is shown explained (and kept on the space, marked stale).
  */
 export const refreshSpaceInventoryAction = spaceReadActionClient
   .metadata({ name: "inventory.refresh" })
   .inputSchema(refreshInventorySchema)
   .action(async ({ ctx }): Promise<RefreshInventoryResult> => {
-    if (!(await takeWindowSlot(`inventory-refresh:${ctx.user.id}`, REFRESH_WINDOW_MS, 1))) {
+    if (!(await takeWindowSlot(`inventory-refresh:${ctx.user.id}:${ctx.spaceId}`, REFRESH_WINDOW_MS, 1))) {
       throw new ActionError("refreshThrottled", { httpStatus: 429 });
     }
     const numbers = await observeSpace(getDb(), ctx.spaceId, "read");
