@@ -3,12 +3,17 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Toaster } from "@/components/ui/sonner";
 import { HttpError, makeQueryClient } from "@/lib/query-client";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
+  // Marks the document once React has hydrated it: before then the server's buttons do nothing
+  // when clicked. The e2e fixtures wait for it after every navigation (e2e/helpers/test.ts).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   const [client] = useState(() => {
     const qc = makeQueryClient();
     // A 401 on any read means the session ended: go to sign-in instead of showing errors.

@@ -79,7 +79,7 @@ test("a number of space B asked through space A's URL is a 404, and CAMS is not 
   const before = await sandboxCalls(A.custSpaceId);
   const res = await page.goto(`/s/${aId}/phone-numbers/${bPhone}`);
   expect(res?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("not-found")).toBeVisible();
   const after = await sandboxCalls(A.custSpaceId);
   // At most the one refresh of space A that an unknown number triggers; nothing per number.
   for (const op of ["GetPhoneNumberVerificationStatus", "GetPhoneEncryptionPublicKey", "ListPhoneMessageQrdl"]) {

@@ -124,7 +124,7 @@ test("an operator of another space can neither see nor change its numbers", asyn
   const op = await ctx.newPage();
   await signIn(op, operator.email, operator.password);
   await op.getByTestId("space-switcher").click();
-  await expect(op.getByRole("option")).toHaveText(["E2E Alpha"]);
+  await expect(op.getByRole("listbox").getByRole("option")).toHaveText(["E2E Alpha"]);
   await op.keyboard.press("Escape");
 
   const res = await op.goto(`/s/${beta}/phone-numbers/${n.full}`);

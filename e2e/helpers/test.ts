@@ -18,7 +18,27 @@ export function scanFrom(): () => string[] {
   return () => readFindings(E2E.dataDir, offset).map((f) => `${f.what} in ${f.method} ${f.url} (${f.status})`);
 }
 
+/**
+ * Waits until React has hydrated an HTML page (components/providers.tsx marks <html>): a click on a
+ * server-rendered button before then does nothing, which on a busy machine made specs flaky.
+ */
+async function afterHydration<T extends { headers(): Record<string, string> } | null>(page: import("@playwright/test").Page, response: T): Promise<T> {
+  if (response && !(response.headers()["content-type"] ?? "").includes("text/html")) return response;
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+  return response;
+}
+
 export const test = base.extend<{ scanResponses: boolean; responsesHaveNoSecrets: void }>({
+  page: [
+    async ({ page }, use) => {
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (url, options) => afterHydration(page, await goto(url, options));
+      page.reload = async (options) => afterHydration(page, await reload(options));
+      await use(page);
+    },
+    { scope: "test" },
+  ],
   /** Only the scanner's own test turns it off, to plant a secret and check the scanner by hand. */
   scanResponses: [true, { option: true }],
   /**
