@@ -19,7 +19,9 @@ async function language(page: Page, menu: string, name: string, lang: string) {
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: menu }).click();
   await page.getByRole("menuitem", { name }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  // The action sets the cookie, then the server renders the page again in that language: seconds
+  // on a busy machine with another spec running beside this one.
+  await expect(page.locator("html")).toHaveAttribute("lang", lang, { timeout: 30_000 });
 }
 
 /** Opens the space's delete dialog and types the name, as Settings → Spaces asks. */
