@@ -399,7 +399,7 @@ test("QR delete: a 503 and System.LimitControl are explained in a toast, the cod
   await confirmDelete();
   await expect(page.getByText(`QR code ${code} deleted`)).toBeVisible();
   await expect(card).toHaveCount(0);
-  expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 3);
+  expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 2 + LIMIT_SENDS);
 
   await expectAuditedFailures(page, [
     { operation: "qrCodes.delete", target: phone, code: "ServiceUnavailable", requestId: id503 },
