@@ -24,7 +24,9 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   await expect(menu.locator("option:checked")).toHaveText("Add space");
   const rows = page.getByTestId("audit-row");
   await expect(rows.first()).toContainText("Add space");
-  expect(await rows.filter({ hasNotText: "Add space" }).count()).toBe(0);
+  // Polled: the filtered page replaces the rows a moment after the URL changes, and with specs
+  // running beside this one the newest event of the unfiltered log may be an "Add space" too.
+  await expect(rows.filter({ hasNotText: "Add space" })).toHaveCount(0);
   await expect(page.getByRole("table")).not.toContainText("spaces.create");
 
   // foundation.spec also tried to add e2e-alpha twice: that attempt is listed as refused.
