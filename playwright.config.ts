@@ -73,11 +73,12 @@ export default defineConfig({
   },
   projects: [
     { name: "foundation", testMatch: /foundation\.spec\.ts/ },
-    { name: "features", testIgnore: [/foundation\.spec\.ts/, /scanner\.spec\.ts/, /secrets\.spec\.ts/], dependencies: ["foundation"] },
-    // The scanner's own check plants a secret the app then serves: alone, after the features.
-    { name: "scanner", testMatch: /scanner\.spec\.ts/, dependencies: ["features"] },
+    // The scanner's own check plants a secret the app then serves: alone, before the features run
+    // side by side (and with only foundation's accounts, so the Sandbox account is the default).
+    { name: "scanner", testMatch: /scanner\.spec\.ts/, dependencies: ["foundation"] },
+    { name: "features", testIgnore: [/foundation\.spec\.ts/, /scanner\.spec\.ts/, /secrets\.spec\.ts/], dependencies: ["scanner"] },
     // After every other spec: the log, the audit table, the bundles and the whole run's responses.
-    { name: "secrets", testMatch: /secrets\.spec\.ts/, dependencies: ["scanner"] },
+    { name: "secrets", testMatch: /secrets\.spec\.ts/, dependencies: ["features"] },
   ],
   webServer: [
     {

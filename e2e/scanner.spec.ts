@@ -9,9 +9,9 @@ import { sandbox } from "./helpers/sandbox";
 import { acknowledge, readFindings } from "./helpers/scan";
 
 /**
- * The scanner's own check, in its own Playwright project after every feature spec and before the
- * secrets spec: the secret it plants is served by the app while it runs, and specs running side by
- * side (two workers) would see it in their all-spaces reads.
+ * The scanner's own check, in its own Playwright project after foundation and before the feature
+ * specs: the secret it plants is served by the app while it runs, and specs running side by side
+ * (two workers) would see it in their all-spaces reads.
  */
 const run = crypto.randomBytes(3).toString("hex");
 
