@@ -1,5 +1,6 @@
 import { expect, type Cookie, type Page } from "@playwright/test";
 import { E2E } from "./env";
+import { hydrated } from "./test";
 
 /**
  * Session cookies of earlier sign-ins in this worker, by e-mail and password. A sign-in through the
@@ -28,6 +29,8 @@ export async function signIn(page: Page, email: string, password: string, opts: 
   await page.getByRole("button", { name: "Sign in" }).click();
   // The first sign-in of a run may wait on a cold server and the first CAMS reads: allow a slow machine.
   await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
+  // A page of a context made by the spec itself (not the fixture's) is not waited on after loads.
+  await hydrated(page);
   const cookies = (await page.context().cookies()).filter((c) => c.name.includes("session"));
   if (cookies.length) sessions.set(key, cookies);
 }
@@ -35,6 +38,7 @@ export async function signIn(page: Page, email: string, password: string, opts: 
 export const signInAsAdmin = (page: Page) => signIn(page, E2E.admin.email, E2E.admin.password);
 
 export async function signOut(page: Page) {
+  await hydrated(page);
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);

@@ -22,9 +22,13 @@ export function scanFrom(): () => string[] {
  * Waits until React has hydrated an HTML page (components/providers.tsx marks <html>): a click on a
  * server-rendered button before then does nothing, which on a busy machine made specs flaky.
  */
+export async function hydrated(page: import("@playwright/test").Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+}
+
 async function afterHydration<T extends { headers(): Record<string, string> } | null>(page: import("@playwright/test").Page, response: T): Promise<T> {
   if (response && !(response.headers()["content-type"] ?? "").includes("text/html")) return response;
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+  await hydrated(page);
   return response;
 }
 
