@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getDb } from "@/server/db";
 import { auditEvents } from "@/server/db/schema";
+import { linkHistoryToAudit } from "@/server/alerts/link";
 import { redact, storable } from "./redact";
 
 export interface AuditActor {
@@ -47,8 +48,17 @@ export async function recordAudit(e: AuditEvent): Promise<void> {
   await insertAudit(e);
 }
 
+/**
+ * The events the current action has recorded so far and will write when it ends: a read-back
+ * inside the action sees its own change explained by them (server/alerts/history.ts).
+ */
+export function pendingAuditEvents(): readonly AuditEvent[] {
+  const scope = scopes.getStore();
+  return scope && !scope.closed ? scope.events : [];
+}
+
 async function insertAudit(e: AuditEvent): Promise<void> {
-  await getDb()
+  const [row] = await getDb()
     .insert(auditEvents)
     .values({
       userId: e.actor?.id ?? null,
@@ -61,7 +71,12 @@ async function insertAudit(e: AuditEvent): Promise<void> {
       errorCode: e.errorCode ?? null,
       requestId: e.requestId ?? null,
       durationMs: e.durationMs ?? null,
-    });
+    })
+    .returning({ id: auditEvents.id, at: auditEvents.at });
+  // History events this change explained before its audit row existed now point at it.
+  if (row && e.outcome === "ok" && e.spaceId && e.target && e.actor) {
+    await linkHistoryToAudit(getDb(), { id: row.id, at: row.at, spaceId: e.spaceId, target: e.target, operation: e.operation, actorId: e.actor.id, durationMs: e.durationMs ?? 0 });
+  }
 }
 
 /**

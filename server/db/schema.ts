@@ -333,3 +333,38 @@ export const inventoryQrCodes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber, t.qrdlCode] })],
 );
+
+// ---- history (server/alerts): every observed change of a number ----
+
+/**
+ * One observed change of one field of a number: what the inventory held (`old_value`) and what
+ * CAMS answered (`new_value`), when (`observed_at`) and through which observation (`via`: sweep,
+ * read, readback). `source`: "console" (a change made here explains it: `operation`, the person,
+ * and the audit event once written), "outside" (a setting this console manages changed and nothing
+ * of ours explains it: drift), "cams" (a value CAMS or WhatsApp sets: status, quality, tier, names).
+ */
+export const numberEvents = pgTable(
+  "number_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    field: text("field").notNull(),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    via: text("via").notNull(),
+    source: text("source").notNull(),
+    operation: text("operation"),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    auditEventId: bigint("audit_event_id", { mode: "number" }),
+  },
+  (t) => [
+    index("number_events_space_id_idx").on(t.spaceId, t.id),
+    index("number_events_number_idx").on(t.spaceId, t.phoneNumber, t.id),
+    index("number_events_observed_idx").on(t.observedAt),
+  ],
+);

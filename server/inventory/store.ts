@@ -4,6 +4,7 @@ import type { ActionServerError } from "@/lib/action-error";
 import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
 import { inventoryNumbers, inventoryQrCodes, inventorySyncs } from "@/server/db/schema";
+import { recordNumberChanges } from "@/server/alerts/history";
 
 /**
  * The inventory's records: what CAMS held for a space when last observed, and when. Every write
@@ -60,9 +61,26 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * Replaces a space's number set with one CAMS answer (every number, unfiltered). `tx` variant for
  * callers that guard the write with a lease in the same transaction.
  */
-export async function replaceNumbersTx(tx: Tx | Db, spaceId: string, numbers: PhoneNumberInfo[], source: Source, at = new Date()): Promise<void> {
+export async function replaceNumbersTx(tx: Tx | Db, spaceId: string, numbers: PhoneNumberInfo[], source: Source, at = new Date()): Promise<boolean> {
+  // One writer per space at a time (the sync row is locked to the end of the transaction), and an
+  // answer older than the one stored is dropped: a sweep that read before a change and finished
+  // after its read-back must not undo it, nor record the change and its reversal in the history.
+  const [sync] = await tx
+    .select({ observedAt: inventorySyncs.observedAt })
+    .from(inventorySyncs)
+    .where(and(eq(inventorySyncs.spaceId, spaceId), eq(inventorySyncs.kind, "numbers")))
+    .for("update");
+  if (sync?.observedAt && sync.observedAt > at) return false;
   const seen = numbers.filter((n) => n.phoneNumber);
   const phones = seen.map((n) => n.phoneNumber!);
+  // The space's first observation is the inventory's starting point, not a change.
+  if (sync?.observedAt) {
+    const held = await tx
+      .select({ phoneNumber: inventoryNumbers.phoneNumber, record: inventoryNumbers.record, observedAt: inventoryNumbers.observedAt })
+      .from(inventoryNumbers)
+      .where(eq(inventoryNumbers.spaceId, spaceId));
+    await recordNumberChanges(tx, spaceId, new Map(held.map((h) => [h.phoneNumber, { record: h.record as PhoneNumberInfo, observedAt: h.observedAt }])), seen, source, at);
+  }
   for (let i = 0; i < seen.length; i += UPSERT_CHUNK) {
     const rows = seen.slice(i, i + UPSERT_CHUNK).map((n) => numberRow(spaceId, n, source, at));
     await tx
@@ -91,9 +109,14 @@ export async function replaceNumbersTx(tx: Tx | Db, spaceId: string, numbers: Ph
     .insert(inventorySyncs)
     .values({ spaceId, kind: "numbers", ...observed(at), dueAt: at })
     .onConflictDoUpdate({ target: [inventorySyncs.spaceId, inventorySyncs.kind], set: observed(at) });
+  return true;
 }
 
-export function replaceNumbers(db: Db, spaceId: string, numbers: PhoneNumberInfo[], source: Source, at = new Date()): Promise<void> {
+/**
+ * `at`: when the CAMS read began (what the answer shows was true at some time after it). Returns
+ * false when a newer answer was stored meanwhile and this one was dropped.
+ */
+export function replaceNumbers(db: Db, spaceId: string, numbers: PhoneNumberInfo[], source: Source, at = new Date()): Promise<boolean> {
   return db.transaction((tx) => replaceNumbersTx(tx, spaceId, numbers, source, at));
 }
 

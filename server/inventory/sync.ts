@@ -31,8 +31,9 @@ export function observeSpace(db: Db, spaceId: string, source: Exclude<Source, "s
   }
   const p = (async () => {
     try {
+      const readAt = new Date();
       const numbers = await readSpaceNumbers(db, spaceId, source === "readback" ? "change" : "person");
-      await replaceNumbers(db, spaceId, numbers, source);
+      await replaceNumbers(db, spaceId, numbers, source, readAt);
       return numbers;
     } catch (err) {
       await recordSyncError(db, spaceId, "numbers", toShownError(err, { what: "inventory.read" })).catch(() => {});

@@ -67,8 +67,9 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       return;
     }
     try {
+      const readAt = new Date();
       const numbers = await readSpaceNumbers(db, s.spaceId, "sweep");
-      if (await finishSync(db, id, s, o.numbersEveryMs, (tx) => replaceNumbersTx(tx, s.spaceId, numbers, "sweep"))) swept++;
+      if (await finishSync(db, id, s, o.numbersEveryMs, async (tx) => void (await replaceNumbersTx(tx, s.spaceId, numbers, "sweep", readAt)))) swept++;
     } catch (err) {
       failed++;
       const retry = Math.min(o.numbersEveryMs, o.retryBaseMs * 2 ** Math.max(0, s.attempts - 1));

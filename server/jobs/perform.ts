@@ -75,9 +75,10 @@ type SpaceClient = Awaited<ReturnType<typeof camsForSpace>>["client"];
 
 async function readBack(client: SpaceClient, spaceId: string, phone: string): Promise<ItemResult> {
   try {
+    const readAt = new Date();
     const { data } = await client.queryPhoneNumbers({});
     // The whole space came back: the inventory takes it, so nobody sees the change undone.
-    await replaceNumbers(getDb(), spaceId, data, "readback").catch(() => {});
+    await replaceNumbers(getDb(), spaceId, data, "readback", readAt).catch(() => {});
     const n = data.find((x) => x.phoneNumber === phone);
     return n ? { read: "ok", held: heldOf(n) } : { read: "missing" };
   } catch (err) {

@@ -44,6 +44,8 @@ export function sandboxApi(sb: Pick<SandboxHandle, "url">) {
     resetCalls: () => req("DELETE", "calls"),
     fault: (f: Record<string, unknown>) => req("POST", "faults", f),
     clearFaults: () => req("DELETE", "faults"),
+    /** Sets a number's fields as CAMS, WhatsApp or another tool would (PascalCase wire names). */
+    patchNumber: (phone: string, fields: Record<string, string>) => req("PATCH", `numbers/${encodeURIComponent(phone)}`, fields),
   };
 }
 

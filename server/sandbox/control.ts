@@ -89,6 +89,11 @@ const PATCHABLE: Record<string, keyof PhoneRecord> = {
   CodeVerificationStatus: "codeVerificationStatus",
   NameStatus: "nameStatus",
   NewNameStatus: "newNameStatus",
+  // As another tool (the cloud console, WhatsApp Manager) would set them: the console's drift.
+  StatusCallbackUrl: "statusCallbackUrl",
+  UpCallbackUrl: "upCallbackUrl",
+  StatusQueue: "statusQueue",
+  UpQueue: "upQueue",
 };
 
 function patchNumber(rt: SandboxRuntime, phone: string, b: Json) {
