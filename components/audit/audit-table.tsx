@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { FileClock } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { KeysetPager } from "@/components/keyset-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/schemas/audit";
@@ -56,20 +55,7 @@ export async function AuditTable({ events, newerHref, olderHref }: { events: Aud
           </TableBody>
         </Table>
       </div>
-      <nav aria-label={t("pagination")} className="flex justify-between">
-        {newerHref ? (
-          <Button asChild variant="outline" size="sm">
-            <Link href={newerHref}>{t("newest")}</Link>
-          </Button>
-        ) : (
-          <span />
-        )}
-        {olderHref ? (
-          <Button asChild variant="outline" size="sm">
-            <Link href={olderHref}>{t("older")}</Link>
-          </Button>
-        ) : null}
-      </nav>
+      <KeysetPager label={t("pagination")} newest={t("newest")} older={t("older")} newerHref={newerHref} olderHref={olderHref} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ const TABS = [
   { segment: "/encryption-key", key: "encryptionKey" },
   { segment: "/qr-codes", key: "qrCodes" },
   { segment: "/webhook", key: "webhook" },
+  { segment: "/history", key: "history" },
 ] as const;
 
 export function NumberTabs({ base }: { base: string }) {

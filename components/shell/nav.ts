@@ -1,4 +1,4 @@
-import { FileClock, KeyRound, Layers, Phone, QrCode, Settings, Webhook } from "lucide-react";
+import { FileClock, History, KeyRound, Layers, Phone, QrCode, Settings, Webhook } from "lucide-react";
 
 /** Space-scoped sections live under /s/<space>/…; the rest are global. */
 export const NAV_ITEMS = [
@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { key: "qrCodes", segment: "qr-codes", icon: QrCode, scoped: true, adminOnly: false },
   { key: "webhooks", segment: "webhooks", icon: Webhook, scoped: true, adminOnly: false },
   { key: "encryptionKeys", segment: "encryption-keys", icon: KeyRound, scoped: true, adminOnly: false },
+  { key: "history", segment: "history", icon: History, scoped: true, adminOnly: false },
   { key: "bulk", segment: "bulk", icon: Layers, scoped: false, adminOnly: false },
   { key: "audit", segment: "audit", icon: FileClock, scoped: false, adminOnly: false },
   // Users, spaces and cloud accounts are the administrators' alone: nobody else is shown the item.

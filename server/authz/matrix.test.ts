@@ -70,6 +70,9 @@ const ROUTES: Record<string, Level> = {
   "phone-numbers/all GET": "auth",
   // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
   "search GET": "auth",
+  // The history CSV: any signed-in user, over the spaces they may read; another space is refused
+  // and who made a change shows only to readers of its audit log (server/data/history.test.ts).
+  "history/export GET": "auth",
 };
 /** Routes under spaces/[spaceId]/ are all space-scoped reads unless listed above. */
 const SPACE_ROUTE_DEFAULT: Level = "spaceRead";

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { FileClock } from "lucide-react";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { keysetHrefs } from "@/components/keyset-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterSchema } from "@/lib/schemas/audit";
@@ -40,11 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
       <AuditFilters operations={operations} spaces={visibleSpaces} exportHref={`/api/audit/export?${query.toString()}`} />
-      <AuditTable
-        events={events}
-        newerHref={filter.before ? `/audit?${query.toString()}` : null}
-        olderHref={nextBefore ? `/audit?${new URLSearchParams([...query, ["before", String(nextBefore)]]).toString()}` : null}
-      />
+      <AuditTable events={events} {...keysetHrefs("/audit", query, filter.before, nextBefore)} />
     </div>
   );
 }

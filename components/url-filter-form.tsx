@@ -1,0 +1,80 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { parseAsString, useQueryStates } from "nuqs";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+
+const text = parseAsString.withDefault("");
+
+export const filterSelectClass = "h-9 w-full rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring";
+
+/**
+ * A filter form whose values live in the URL (shareable; the server renders the filtered page),
+ * with Apply, Reset and a CSV export of the filtered set. `keys` are the form fields' names;
+ * `before`, the keyset cursor of the older/newer links, is dropped by any new filter. The fields
+ * get the current values to show; the form is remounted when the URL changes (a reset, back).
+ */
+export function UrlFilterForm<K extends string>({
+  keys,
+  label,
+  exportHref,
+  csvHint,
+  hintId,
+  className,
+  children,
+}: {
+  keys: readonly K[];
+  label?: string;
+  exportHref: string;
+  csvHint: string;
+  hintId: string;
+  className?: string;
+  children: (values: Record<K, string>) => ReactNode;
+}) {
+  const t = useTranslations("audit");
+  const parsers = Object.fromEntries([...keys, "before"].map((k) => [k, text])) as Record<K | "before", typeof text>;
+  // Not shallow: the server renders the filtered page. Each apply is a history entry, as a link would be.
+  const [filters, setFilters] = useQueryStates(parsers, { shallow: false, history: "push", clearOnDefault: true });
+  const values = filters as Record<K, string>;
+
+  function apply(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const value = (k: string) => {
+      const v = data.get(k);
+      return typeof v === "string" && v.trim() ? v.trim() : null;
+    };
+    void setFilters({ ...Object.fromEntries(keys.map((k) => [k, value(k)])), before: null } as never);
+  }
+
+  return (
+    <form
+      key={keys.map((k) => values[k]).join("\u0000")}
+      aria-label={label}
+      className={cn("grid gap-3 rounded-md border p-3 sm:grid-cols-2", className)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+    >
+      {children(values)}
+      <div className="col-span-full flex flex-wrap items-end gap-2">
+        <Button type="submit">{t("apply")}</Button>
+        <Button type="button" variant="ghost" onClick={() => void setFilters(null)}>
+          {t("reset")}
+        </Button>
+        <Button asChild variant="outline" className="ml-auto">
+          <a href={exportHref} download aria-describedby={hintId}>
+            <Download className="size-4" aria-hidden="true" />
+            {t("exportCsv")}
+          </a>
+        </Button>
+        <p id={hintId} className="basis-full text-right text-xs text-muted-foreground">
+          {csvHint}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { signInAsAdmin } from "./helpers/auth";
+import { expectAccessible } from "./helpers/axe";
+import { E2E } from "./helpers/env";
+import { linkSpace } from "./helpers/keys";
+import { ensureSandboxSpace } from "./helpers/qr";
+import { sandbox } from "./helpers/sandbox";
+import { expect, test } from "./helpers/test";
+
+/**
+ * A number's history as a user meets it: changes made by CAMS and outside the console (here:
+ * through the sandbox's control API) appear after a refresh with their source; a change made in
+ * the console is the console's, with the person and a link to its audit event; the space's feed
+ * filters by source and exports CSV.
+ */
+test.describe.configure({ mode: "serial" });
+
+const SPACE = { custSpaceId: "e2e-history", name: "E2E History" };
+const DRIFT_URL = "https://other-tool.example/status";
+const OWN_URL = "https://console.example/inbound";
+let spaceId = "";
+let phone = "";
+
+test.beforeAll(async () => {
+  phone = (await ensureSandboxSpace(SPACE.custSpaceId, SPACE.name, 2))[0]!.phoneNumber;
+});
+
+test("changes by CAMS and outside the console show in the number's History tab with their source", async ({ page }) => {
+  await signInAsAdmin(page);
+  spaceId = await linkSpace(page, SPACE.name, SPACE.custSpaceId);
+  await page.goto(`/s/${spaceId}/phone-numbers`);
+  // The first observation of the space is the history's starting point.
+  await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Connected");
+  await page.goto(`/s/${spaceId}/phone-numbers/${phone}/history`);
+  await expect(page.getByText("No changes recorded")).toBeVisible();
+
+  await sandbox("PATCH", `numbers/${phone}`, { QualityRating: "RED", StatusCallbackUrl: DRIFT_URL });
+  await page.goto(`/s/${spaceId}/phone-numbers`);
+  await page.getByTestId("refresh-now").click();
+  await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Low");
+
+  await page.goto(`/s/${spaceId}/phone-numbers/${phone}/history`);
+  const quality = page.locator('[data-testid="history-row"][data-field="qualityRating"]');
+  await expect(quality).toHaveAttribute("data-source", "cams");
+  await expect(quality).toContainText("CAMS / WhatsApp");
+  const drift = page.locator('[data-testid="history-row"][data-field="statusCallbackUrl"]');
+  await expect(drift).toContainText("Outside the console");
+  await expect(drift).toContainText(DRIFT_URL);
+  await expectAccessible(page, "number history tab");
+});
+
+test("a change made here is the console's, with the person and its audit event", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/s/${spaceId}/phone-numbers/${phone}/webhook`);
+  await page.getByLabel("Inbound-message callback URL").fill(OWN_URL);
+  await page.getByRole("button", { name: "Save to CAMS" }).click();
+  await expect(page.getByTestId("held-values")).toContainText(OWN_URL);
+
+  await page.getByTestId("number-tabs").getByRole("link", { name: "History" }).click();
+  const own = page.locator('[data-testid="history-row"][data-field="upCallbackUrl"]');
+  await expect(own).toHaveAttribute("data-source", "console");
+  await expect(own).toContainText("This console");
+  await expect(own).toContainText(E2E.admin.email);
+  await expect(own).toContainText(OWN_URL);
+  await page.screenshot({ path: test.info().outputPath("number-history.png"), fullPage: true });
+  await own.getByRole("link", { name: "Audit event" }).click();
+  await expect(page).toHaveURL(/\/audit\?/);
+  const first = page.getByTestId("audit-row").first();
+  await expect(first).toHaveAttribute("data-operation", "webhooks.updatePhone");
+  await expect(first).toHaveAttribute("data-target", phone);
+});
+
+test("the space's feed filters by source, and exports what it shows as CSV", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/s/${spaceId}/history`);
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  // CAMS's quality change, the drift, and the console's own change (its URL and queue fields).
+  await expect(page.locator('[data-testid="history-row"][data-source="console"]').first()).toBeVisible();
+  expect(await page.locator('[data-testid="history-row"]').count()).toBeGreaterThanOrEqual(3);
+  await page.getByLabel("Source").selectOption({ label: "Outside the console" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/source=outside/);
+  await expect(page.locator('[data-testid="history-row"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="history-row"]')).toContainText(DRIFT_URL);
+  await expectAccessible(page, "space history feed");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toContain("field,old_value,new_value,source");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('"statusCallbackUrl"');
+  expect(lines[1]).toContain('"outside"');
+
+  // Across every space: the same change, with its space named.
+  await page.goto(`/s/all/history?source=outside&phone=${phone}`);
+  await expect(page.locator('[data-testid="history-row"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="history-row"]')).toContainText(SPACE.name);
+});
