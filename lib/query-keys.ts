@@ -56,3 +56,7 @@ export const bulkKeys = {
   /** One space's numbers for the picker, with the Status filter. */
   numbers: (spaceId: string, status: string | null) => [...bulkKeys.all, "numbers", spaceId, { status }] as const,
 };
+
+export const notificationKeys = {
+  all: ["notifications"] as const,
+};

@@ -11,6 +11,7 @@ import { SidebarNav } from "./sidebar-nav";
 import { SpaceSwitcher, type ShellSpace } from "./space-switcher";
 import { UserMenu } from "./user-menu";
 import { GlobalSearch } from "@/components/search/global-search";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export interface ShellUser {
   name: string;
@@ -72,6 +73,7 @@ export function AppShell({
           <SpaceSwitcher spaces={spaces} current={current} canAll={canAll} />
           <div className="ml-auto flex items-center gap-2">
             <GlobalSearch />
+            <NotificationBell />
             <UserMenu user={user} />
           </div>
         </header>

@@ -5,6 +5,7 @@ import { EXPLAINED_BY, MANAGED_FIELDS, NUMBER_FIELDS, type HistoryField, type Hi
 import { pendingAuditEvents } from "@/server/audit";
 import type { Db } from "@/server/db/connect";
 import { auditEvents, numberEvents } from "@/server/db/schema";
+import { raiseAlerts } from "./rules";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -143,6 +144,12 @@ export async function recordNumberChanges(
     actorEmail: c.actorEmail,
     auditEventId: c.auditEventId,
   }));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(numberEvents).values(rows.slice(i, i + INSERT_CHUNK));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const stored = await tx
+      .insert(numberEvents)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .returning({ id: numberEvents.id, spaceId: numberEvents.spaceId, phoneNumber: numberEvents.phoneNumber, field: numberEvents.field, oldValue: numberEvents.oldValue, newValue: numberEvents.newValue, source: numberEvents.source });
+    await raiseAlerts(tx, spaceId, stored);
+  }
   return rows.length;
 }

@@ -58,6 +58,9 @@ const ACTIONS: Record<string, Level> = {
   "bulk.cancelBulkJobAction": "auth",
   "bulk.retryFailedBulkJobAction": "auth",
   "inventory.refreshSpaceInventoryAction": "spaceRead",
+  "alerts.setAlertRuleAction": "admin",
+  // Marks only the caller's own read state, of notifications of spaces they may read.
+  "alerts.markNotificationsReadAction": "auth",
 };
 
 /** Route handlers by file (relative to app/api) and method. */
@@ -73,6 +76,8 @@ const ROUTES: Record<string, Level> = {
   // The history CSV: any signed-in user, over the spaces they may read; another space is refused
   // and who made a change shows only to readers of its audit log (server/data/history.test.ts).
   "history/export GET": "auth",
+  // The bell: any signed-in user, notifications of the spaces they may read (server/alerts/alerts.test.ts).
+  "notifications GET": "auth",
 };
 /** Routes under spaces/[spaceId]/ are all space-scoped reads unless listed above. */
 const SPACE_ROUTE_DEFAULT: Level = "spaceRead";

@@ -368,3 +368,57 @@ export const numberEvents = pgTable(
     index("number_events_observed_idx").on(t.observedAt),
   ],
 );
+
+/**
+ * Alert rules: one row per kind, global (`space_id` null) or for one space, which then wins.
+ * A kind with no row is on.
+ */
+export const alertRules = pgTable(
+  "alert_rules",
+  {
+    id: id(),
+    spaceId: text("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    enabled: boolean("enabled").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("alert_rules_space_kind_idx").on(t.spaceId, t.kind).where(sql`${t.spaceId} is not null`),
+    uniqueIndex("alert_rules_global_kind_idx").on(t.kind).where(sql`${t.spaceId} is null`),
+  ],
+);
+
+/** One alert (or its recovery) raised by one observed change; read state per user below. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    kind: text("kind").notNull(),
+    /** "alert" or "recovery". */
+    state: text("state").notNull(),
+    numberEventId: bigint("number_event_id", { mode: "number" }).notNull(),
+    field: text("field").notNull(),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_space_id_idx").on(t.spaceId, t.id), uniqueIndex("notifications_event_kind_idx").on(t.numberEventId, t.kind)],
+);
+
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
+);

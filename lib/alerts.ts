@@ -1,0 +1,54 @@
+/**
+ * Alert rules: which observed changes (lib/history.ts) raise an alert, and which clear one (a
+ * recovery). Pure, shared by the server (server/alerts/rules.ts) and the settings page.
+ */
+
+export const ALERT_KINDS = ["qualityDropped", "statusLeftConnected", "nameDeclined", "tierChanged", "drift"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export type AlertState = "alert" | "recovery";
+
+export interface ObservedChange {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  source: string;
+}
+
+const QUALITY_RANK: Record<string, number> = { GREEN: 3, YELLOW: 2, RED: 1 };
+const DECLINED = new Set(["DECLINED", "Rejected", "REJECTED"]);
+
+/** What one change means for one rule: an alert, a recovery, or nothing. */
+export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null {
+  switch (kind) {
+    case "qualityDropped": {
+      if (c.field !== "qualityRating") return null;
+      const from = QUALITY_RANK[c.oldValue ?? ""];
+      const to = QUALITY_RANK[c.newValue ?? ""];
+      if (from === undefined || to === undefined || from === to) return null;
+      return to < from ? "alert" : "recovery";
+    }
+    case "statusLeftConnected":
+      if (c.field !== "status") return null;
+      if (c.oldValue === "CONNECTED" && c.newValue !== "CONNECTED") return "alert";
+      if (c.newValue === "CONNECTED" && c.oldValue !== "CONNECTED") return "recovery";
+      return null;
+    case "nameDeclined":
+      if (c.field !== "nameStatus" && c.field !== "newNameStatus") return null;
+      if (DECLINED.has(c.newValue ?? "")) return "alert";
+      if (DECLINED.has(c.oldValue ?? "")) return "recovery";
+      return null;
+    case "tierChanged":
+      return c.field === "messagingLimitTier" && c.oldValue !== null && c.newValue !== null ? "alert" : null;
+    case "drift":
+      return c.source === "outside" ? "alert" : null;
+  }
+}
+
+/** Every alert and recovery one change raises under the rules that are on. */
+export function alertsOf(c: ObservedChange, isOn: (kind: AlertKind) => boolean): { kind: AlertKind; state: AlertState }[] {
+  return ALERT_KINDS.flatMap((kind) => {
+    if (!isOn(kind)) return [];
+    const state = evaluate(kind, c);
+    return state ? [{ kind, state }] : [];
+  });
+}
