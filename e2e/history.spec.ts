@@ -46,6 +46,34 @@ test("changes by CAMS and outside the console show in the number's History tab w
   await expect(drift).toContainText("Outside the console");
   await expect(drift).toContainText(DRIFT_URL);
   await expectAccessible(page, "number history tab");
+
+  await test.step("the bell counts the alerts and opens the number's history", async () => {
+    await expect(page.getByTestId("notification-count")).toBeVisible();
+    await page.getByTestId("notification-bell").click();
+    const alert = page.locator('[data-testid="notification"][data-kind="qualityDropped"]').first();
+    await expect(alert).toContainText("Quality dropped");
+    await expect(page.locator('[data-testid="notification"][data-kind="drift"]').first()).toContainText("Changed outside the console");
+    await page.screenshot({ path: test.info().outputPath("bell.png") });
+    await alert.click();
+    await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/history$`));
+  });
+});
+
+test("an admin turns an alert rule off for every space and back on; it is audited", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/settings/alerts");
+  const rule = page.getByTestId("alert-rule-tierChanged");
+  const everySpace = rule.getByRole("switch", { name: /Every space/ });
+  await expect(everySpace).toHaveAttribute("aria-checked", "true");
+  await expectAccessible(page, "alert rules");
+  await everySpace.click();
+  await expect(page.getByText("Alert rule saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("alert-rule-tierChanged").getByRole("switch", { name: /Every space/ })).toHaveAttribute("aria-checked", "false");
+  await page.getByTestId("alert-rule-tierChanged").getByRole("switch", { name: /Every space/ }).click();
+  await expect(page.getByTestId("alert-rule-tierChanged").getByRole("switch", { name: /Every space/ })).toHaveAttribute("aria-checked", "true");
+  await page.goto("/audit?operation=alerts.setRule");
+  await expect(page.getByTestId("audit-row").first()).toHaveAttribute("data-operation", "alerts.setRule");
 });
 
 test("a change made here is the console's, with the person and its audit event", async ({ page }) => {
