@@ -70,6 +70,10 @@ const ROUTES: Record<string, Level> = {
   "phone-numbers/all GET": "auth",
   // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
   "search GET": "auth",
+  // For load balancers: no session, no secrets (server/health.test.ts).
+  "health GET": "public",
+  // Prometheus text: admins, or the METRICS_TOKEN bearer (server/metrics/metrics.test.ts).
+  "metrics GET": "admin",
 };
 /** Routes under spaces/[spaceId]/ are all space-scoped reads unless listed above. */
 const SPACE_ROUTE_DEFAULT: Level = "spaceRead";
