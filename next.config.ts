@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   // Separate build folders let several builds (e.g. parallel e2e runs on other ports) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Prometheus scrapes /metrics by convention; the handler lives with the other routes under /api.
+  async rewrites() {
+    return [{ source: "/metrics", destination: "/api/metrics" }];
+  },
   // `npm test` type-checks the whole tree first (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   experimental: {

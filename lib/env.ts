@@ -49,6 +49,8 @@ export const env = createEnv({
     INVENTORY_FRESH_S: z.coerce.number().int().nonnegative().default(30),
     /** "0" turns the sweep worker off in this instance (reads on demand still fill the inventory). */
     INVENTORY_SWEEP: z.enum(["0", "1"]).default("1"),
+    /** Bearer token a Prometheus scraper sends to GET /metrics (admins may read it signed in). Unset: sessions only. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -16,7 +16,7 @@ import pg from "pg";
 import { OPERATIONS } from "@/lib/cams/operations";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { BULK_OPERATION, type BulkKind } from "@/lib/schemas/bulk";
-import { effectiveRate } from "@/server/cams/rate-limit";
+import { DEFAULT_HEADROOM, effectiveRate } from "@/server/cams/rate-limit";
 import { connectDatabase } from "@/server/db/connect";
 import { user } from "@/server/db/schema";
 import { createJob } from "@/server/jobs/queue";
@@ -136,7 +136,7 @@ async function main() {
   for (const r of rows) console.log(line(r));
   console.log(
     "\nfloor = numbers ÷ documented QPS. 'limiter pace' is the ratio the shared limiter allows by design:" +
-      " it refills at 80% of the QPS with capacity 1 (server/cams/rate-limit.ts), so (n−1) ÷ (0.8 × QPS) ÷ floor ≈ 1.24." +
+      ` it refills at ${DEFAULT_HEADROOM * 100}% of the QPS with capacity 1 (server/cams/rate-limit.ts), so (n−1) ÷ (${DEFAULT_HEADROOM} × QPS) ÷ floor.` +
       " throttled = System.LimitControl answered by the sandbox + throttled answers the worker saw.",
   );
 }

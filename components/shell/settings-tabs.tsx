@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/users", key: "users" },
   { href: "/settings/spaces", key: "spaces" },
   { href: "/settings/accounts", key: "accounts" },
+  { href: "/settings/operations", key: "operations" },
   { href: "/settings/alerts", key: "alerts" },
 ] as const;
 

@@ -78,6 +78,10 @@ const ROUTES: Record<string, Level> = {
   "history/export GET": "auth",
   // The bell: any signed-in user, notifications of the spaces they may read (server/alerts/alerts.test.ts).
   "notifications GET": "auth",
+  // For load balancers: no session, no secrets (server/health.test.ts).
+  "health GET": "public",
+  // Prometheus text: admins, or the METRICS_TOKEN bearer (server/metrics/metrics.test.ts).
+  "metrics GET": "admin",
 };
 /** Routes under spaces/[spaceId]/ are all space-scoped reads unless listed above. */
 const SPACE_ROUTE_DEFAULT: Level = "spaceRead";

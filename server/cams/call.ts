@@ -9,6 +9,7 @@ import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
 import { envelopeSchema } from "@/lib/cams/wire";
 import { env } from "@/lib/env";
 import { getLogger, maskPhone } from "@/server/logger";
+import { recordCamsAttempt, recordLimiterRefusal } from "@/server/metrics/registry";
 import { CamsError, sanitizeMessage, toCamsError } from "./errors";
 import { currentLane } from "./lane";
 import type { RateLimiter } from "./rate-limit";
@@ -169,15 +170,25 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
         ...(spec.phone ? { phone: maskPhone(spec.phone) } : {}),
       };
       for (let n = 1; ; n++) {
-        const { waitedMs } = deps.limiter ? await deps.limiter.acquire(account.id, spec.operation, { lane: currentLane() }) : { waitedMs: 0 };
+        const lane = currentLane();
+        let waitedMs = 0;
+        let slotDone = () => {};
+        try {
+          if (deps.limiter) ({ waitedMs, done: slotDone } = await deps.limiter.acquire(account.id, spec.operation, { lane }));
+        } catch (err) {
+          recordLimiterRefusal(account.id, spec.operation, lane);
+          throw err;
+        }
         const started = performance.now();
         try {
-          const result = await attempt(spec);
+          const result = await attempt(spec).finally(slotDone);
           const durationMs = Math.round(performance.now() - started);
+          recordCamsAttempt(account.id, spec.operation, lane, waitedMs, "ok");
           log.info({ ...base, attempt: n, waitedMs, durationMs, requestId: result.requestId, outcome: "ok" }, "cams call");
           return result;
         } catch (err) {
           const e = toCamsError(err, spec.operation, { secrets });
+          recordCamsAttempt(account.id, spec.operation, lane, waitedMs, e.code === LIMIT_CONTROL ? "limit_control" : "error");
           // System.LimitControl means CAMS refused the call before running it: any operation may
           // be sent again, at its next slot of the limiter (no backoff: the slot is the wait).
           const limited = e.code === LIMIT_CONTROL && n <= maxRetries;

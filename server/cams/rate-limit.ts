@@ -11,12 +11,20 @@ import type { Lane } from "./lane";
  * System.LimitControl beyond that. The budget lives in `rate_buckets`, so every app instance on
  * one database draws from the same bucket.
  *
- * Why capacity 1 and a refill below qps: a bucket of capacity C refilled at r/s lets C + r calls
- * into any 1 s window, and the server counts arrivals, which jitter (network, GC, a busy event
- * loop releasing several sleepers at once). Capacity 1 (one call at once, then one every 1/r s)
- * with r = qps × headroom keeps every 1 s window at or below qps while arrivals shift by less
- * than (1/headroom − 1)/2 s: 125 ms at the default 0.8. (At 0.9 that margin is 55 ms, and a
- * CPU-starved test run did see System.LimitControl.)
+ * Why capacity 1 and a refill just below qps: a bucket of capacity C refilled at r/s lets C + r
+ * calls into any 1 s window, and the server counts arrivals in a sliding second. Capacity 1 (one
+ * call at once, then one every 1/r s) with r = qps × headroom (0.97) keeps slots 1/r apart, so
+ * qps + 1 consecutive slots span 1000 / headroom ms (≈ 1031 ms). Arrivals jitter (a busy event
+ * loop, GC, the database round trip), and a late send followed by an on-time one could bunch
+ * qps + 1 arrivals into one second; three things keep that from happening:
+ * - sends of one bucket leave this process in slot order, and only once the qps-th last send of
+ *   the process has been answered over a second ago (`recentSends`), so this process alone never
+ *   puts qps + 1 arrivals into any second, however late one of them travelled;
+ * - a caller that wakes more than LATE_MS after its slot gives it up and queues again;
+ * - should CAMS still answer System.LimitControl (it did not run the call), the CAMS client sends
+ *   it again at its next slot (call.ts), for any operation: one slot lost, not seconds.
+ * At 0.8 (before) bulk jobs took 1.25 × the physical floor; at 0.97 the budget is used while work
+ * is queued (bench/bulk).
  *
  * Reservation style: a caller takes a token even when the bucket is empty (tokens go negative)
  * and then sleeps until its slot, so concurrent callers queue in arrival order without polling.
@@ -30,7 +38,13 @@ import type { Lane } from "./lane";
  */
 export interface RateLimiter {
   /** Waits for this caller's slot. Throws CamsError RateLimit.QueueFull when the wait would exceed maxWaitMs. */
-  acquire(accountId: string, operation: OperationName, opts?: { lane?: Lane }): Promise<{ waitedMs: number }>;
+  acquire(accountId: string, operation: OperationName, opts?: { lane?: Lane }): Promise<Slot>;
+}
+
+export interface Slot {
+  waitedMs: number;
+  /** Call when CAMS answered (or the attempt failed): bounds when the call can have arrived. */
+  done: () => void;
 }
 
 export interface RateLimiterOptions {
@@ -45,21 +59,34 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * How late after its slot a caller may still send; later, it takes a new slot (at most twice, so
- * an overloaded process does not give away most of its budget). A send L ms late moves
- * L × rate / 1000 slots into the next second, and the headroom leaves (1 − headroom) × qps spare:
- * at 0.8 any L below 250 ms fits for every operation; 100 ms leaves room for network jitter.
+ * an overloaded process does not give away most of its budget). Within this process lateness
+ * cannot bunch sends (the arrival bound below); across instances a send L ms late moves
+ * L × rate / 1000 slots into the next second against (1 − headroom) × qps spare (≈ 31 ms at 0.97),
+ * and CAMS may then answer System.LimitControl, which costs one slot (the client resends at the
+ * next). A retake costs a slot every time, so only wakes late enough to bunch surely are retaken:
+ * on a loaded machine timers run 30–50 ms late often, and giving each of those up cost more.
  */
 const LATE_MS = 100;
 const MAX_RETAKES = 2;
+export const DEFAULT_HEADROOM = 0.97;
+
+/**
+ * The last sends of each bucket from this process (every limiter in it), newest last: a call
+ * arrives at CAMS at the latest when its answer comes back (`completedAt`; until then, or for a
+ * caller that never says, its send time). The qps-th last one must have arrived over a second
+ * before the next send, so a slow call (the first one of a process is: cold code, a new
+ * connection) cannot bunch with the on-time calls a second later into qps + 1 in one window.
+ */
+const recentSends = new Map<string, { sentAt: number; completedAt: number | null }[]>();
 
 export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
 
 /** The refill rate (calls per second) the limiter allows for an operation. */
-export const effectiveRate = (operation: OperationName, headroom = 0.8) => OPERATIONS[operation].qps * headroom;
+export const effectiveRate = (operation: OperationName, headroom = DEFAULT_HEADROOM) => OPERATIONS[operation].qps * headroom;
 
 /** Creates the shared, database-backed limiter; one per process is enough. */
 export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLimiter {
-  const headroom = opts.headroom ?? 0.8;
+  const headroom = opts.headroom ?? DEFAULT_HEADROOM;
   const maxWaitMs = opts.maxWaitMs ?? 30_000;
   const sleep = opts.sleep ?? defaultSleep;
   const capacity = 1;
@@ -77,6 +104,7 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
       // change while at most one slot is reserved (it then makes two); a sweep while none is.
       const floor = lane === "person" ? personFloor : Math.max(personFloor, lane === "change" ? -2 : -1);
       const slotMs = 1000 / rate;
+      const qps = OPERATIONS[operation].qps;
       let waitedMs = 0;
       for (let attempt = 0; ; attempt++) {
         // One statement, so concurrent callers serialise on the row lock. The clock is the
@@ -115,17 +143,31 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
         // the slot is counted from the answer: a send is never early, at most one round trip late.
         const answeredAt = Date.now();
         const slotAt = answeredAt + (tokens >= 0 ? 0 : Math.ceil((-tokens / rate) * 1000));
-        const previous = lastSend.get(key) ?? Promise.resolve();
+        const previous = lastSend.get(key);
         const waitMs = slotAt - answeredAt;
-        waitedMs += waitMs;
-        const mine = Promise.all([previous, waitMs > 0 ? sleep(waitMs) : undefined]).then(() => undefined);
+        const done = (async () => {
+          await Promise.all([previous, waitMs > 0 ? sleep(waitMs) : undefined]);
+          const sent = recentSends.get(key);
+          const nth = sent && sent.length >= qps ? sent[sent.length - qps]! : undefined;
+          const windowMs = nth ? (nth.completedAt ?? nth.sentAt) + 1001 - Date.now() : 0;
+          if (windowMs > 0) await sleep(windowMs);
+          return Math.max(0, windowMs);
+        })();
+        const mine = done.then(() => undefined);
         lastSend.set(key, mine);
-        await mine;
+        waitedMs += waitMs + (await done);
         if (lastSend.get(key) === mine) lastSend.delete(key);
         // A caller that wakes well after its slot (a busy event loop, a late sleeper ahead of it)
         // would arrive together with the on-time sends of other instances: it gives its slot up
         // (the budget errs on the safe side) and queues for a new one instead of sending late.
-        if (Date.now() - slotAt <= LATE_MS || attempt >= MAX_RETAKES) return { waitedMs };
+        if (Date.now() - slotAt <= LATE_MS || attempt >= MAX_RETAKES) {
+          const entry = { sentAt: Date.now(), completedAt: null as number | null };
+          const sent = recentSends.get(key) ?? [];
+          sent.push(entry);
+          if (sent.length > qps) sent.splice(0, sent.length - qps);
+          recentSends.set(key, sent);
+          return { waitedMs, done: () => void (entry.completedAt ??= Date.now()) };
+        }
       }
     },
   };

@@ -34,7 +34,7 @@ export interface SweepWorker {
   start(): void;
   stop(): Promise<void>;
   wake(): void;
-  stats(): { swept: number; failed: number; inFlight: number };
+  stats(): { swept: number; failed: number; inFlight: number; running: boolean; lastTickAt: number | null };
 }
 
 export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
@@ -58,6 +58,8 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   let loopDone: Promise<void> = Promise.resolve();
   let beat: ReturnType<typeof setInterval> | undefined;
   let lastEnsure = 0;
+  // When the claim loop last went round (the health check's sign of life).
+  let lastTickAt: number | null = null;
 
   async function handle(s: ClaimedSync): Promise<void> {
     const db = getDb();
@@ -89,6 +91,7 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
 
   async function loop() {
     while (running) {
+      lastTickAt = Date.now();
       if (Date.now() - lastEnsure > 10 * o.pollMs) {
         lastEnsure = Date.now();
         await ensureSyncRows(getDb(), ["numbers"]).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "sync rows not made"));
@@ -130,7 +133,7 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       clearInterval(beat);
     },
     wake,
-    stats: () => ({ swept, failed, inFlight: inFlight.size }),
+    stats: () => ({ swept, failed, inFlight: inFlight.size, running, lastTickAt }),
   };
 }
 
@@ -142,6 +145,11 @@ export function startSweepWorker(opts?: SweepOptions): SweepWorker {
     globalForSweep.__camsSweepWorker = createSweepWorker(opts);
     globalForSweep.__camsSweepWorker.start();
   }
+  return globalForSweep.__camsSweepWorker;
+}
+
+/** This process's sweep, if it was started (the health check). */
+export function currentSweepWorker(): SweepWorker | undefined {
   return globalForSweep.__camsSweepWorker;
 }
 

@@ -17,6 +17,7 @@ const { createBulkJobAction, cancelBulkJobAction, pauseBulkJobAction, resumeBulk
 const { getJobProgress, listJobItems } = await import("@/server/data/bulk");
 const { createJobWorker } = await import("./worker");
 const { claimItems } = await import("./queue");
+const { effectiveRate } = await import("@/server/cams/rate-limit");
 const h = await import("./test-helpers");
 type ItemResult = import("@/lib/schemas/bulk").ItemResult;
 
@@ -105,7 +106,7 @@ describe("bulk jobs on PGlite", () => {
 
     // What the job page reads: visible to its creator and admins only.
     const progress = await getJobProgress(f.operator, jobId);
-    expect(progress).toMatchObject({ status: "done", ok: 12, pending: 0, running: 0, spaces: 1, rate: 8 });
+    expect(progress).toMatchObject({ status: "done", ok: 12, pending: 0, running: 0, spaces: 1, rate: effectiveRate("UpdatePhoneWebhook") });
     expect(await getJobProgress(f.otherOperator, jobId)).toBeNull();
     expect((await getJobProgress(f.admin, jobId))?.id).toBe(jobId);
     expect((await listJobItems(f.operator, jobId, "ok", 1))?.total).toBe(12);

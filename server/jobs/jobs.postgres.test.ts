@@ -6,6 +6,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { effectiveRate } from "@/server/cams/rate-limit";
 import { connectDatabase, type Database } from "@/server/db/connect";
 import { auditEvents, user } from "@/server/db/schema";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
@@ -152,7 +153,7 @@ afterAll(async () => {
 });
 
 describe("bulk jobs on PostgreSQL with two worker processes", () => {
-  it("share a 100-number job: every number changed exactly once, at the shared pace, never throttled", async () => {
+  it("share a 100-number job: every number changed exactly once, at the shared pace, no item throttled", async () => {
     const url = "https://hooks.example.com/pg-shared";
     const started = Date.now();
     const jobId = await newJob(url);
@@ -167,12 +168,16 @@ describe("bulk jobs on PostgreSQL with two worker processes", () => {
     for (const i of items) byWorker.set(i.claimedBy!, (byWorker.get(i.claimedBy!) ?? 0) + 1);
     expect([...byWorker.keys()].sort()).toEqual(["w1", "w2"]);
 
+    // Two processes pace one budget at 0.97 of the QPS; each keeps its own sends apart, but one
+    // process's late send can meet the other's on-time one. CAMS then answers System.LimitControl
+    // (it did not run the call), which the client sends again at its next slot: a few at most,
+    // each one extra call, and no item ends throttled (above).
     const calls = await api.calls();
-    expect(calls.byAction.UpdatePhoneWebhook).toBe(NUMBERS);
-    expect(calls.limitControl).toBe(0);
+    expect(calls.limitControl).toBeLessThanOrEqual(NUMBERS / 10);
+    expect(calls.byAction.UpdatePhoneWebhook).toBe(NUMBERS + calls.limitControl);
     await expectAllChanged(url);
-    // Two processes, one budget: 100 calls at 8/s cannot take less than ~12.4 s (two separate budgets would take half).
-    expect(seconds).toBeGreaterThan((NUMBERS - 1) / 8 - 0.5);
+    // Two processes, one budget: 100 calls at 9.7/s cannot take less than ~10.2 s (two separate budgets would take half).
+    expect(seconds).toBeGreaterThan((NUMBERS - 1) / effectiveRate("UpdatePhoneWebhook") - 0.5);
 
     const audits = await database.db
       .select()
@@ -206,8 +211,8 @@ describe("bulk jobs on PostgreSQL with two worker processes", () => {
     // Calls in flight when a worker died may be made again by the next (both operations are safe
     // to repeat): at most one per concurrency slot of each killed worker.
     const calls = await api.calls();
+    expect(calls.limitControl).toBeLessThanOrEqual(NUMBERS / 10);
     expect(calls.byAction.UpdatePhoneWebhook).toBeGreaterThanOrEqual(NUMBERS);
-    expect(calls.byAction.UpdatePhoneWebhook).toBeLessThanOrEqual(NUMBERS + 2 * CONCURRENCY);
-    expect(calls.limitControl).toBe(0);
+    expect(calls.byAction.UpdatePhoneWebhook).toBeLessThanOrEqual(NUMBERS + 2 * CONCURRENCY + calls.limitControl);
   }, 120_000);
 });

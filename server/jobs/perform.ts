@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
+import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import { heldOf, type BulkKind, type ItemResult, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
 import { audited, recordAudit } from "@/server/audit";
 import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
@@ -73,12 +74,36 @@ const urlParam = (v: string) => (v ? v : undefined);
  */
 type SpaceClient = Awaited<ReturnType<typeof camsForSpace>>["client"];
 
+/**
+ * Read-backs of one space wait this long for the changes of other items in flight, so several
+ * share one QueryChatappPhoneNumbers (one slot of its budget, one parse, one write of the space's
+ * inventory): that work per item, not the CAMS budget, was what held webhook jobs back.
+ */
+const READBACK_BATCH_MS = 100;
+const pendingReads = new Map<string, Promise<PhoneNumberInfo[]>>();
+
+/** A read of the space that starts after every joiner's change ended. */
+function readSpaceSoon(client: SpaceClient, spaceId: string): Promise<PhoneNumberInfo[]> {
+  let read = pendingReads.get(spaceId);
+  if (!read) {
+    read = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, READBACK_BATCH_MS));
+      // From here on a change that ends needs a read of its own: this one may be under way.
+      pendingReads.delete(spaceId);
+      const readAt = new Date();
+      const { data } = await client.queryPhoneNumbers({});
+      // The whole space came back: the inventory takes it, so nobody sees the change undone.
+      await replaceNumbers(getDb(), spaceId, data, "readback", readAt).catch(() => {});
+      return data;
+    })();
+    pendingReads.set(spaceId, read);
+  }
+  return read;
+}
+
 async function readBack(client: SpaceClient, spaceId: string, phone: string): Promise<ItemResult> {
   try {
-    const readAt = new Date();
-    const { data } = await client.queryPhoneNumbers({});
-    // The whole space came back: the inventory takes it, so nobody sees the change undone.
-    await replaceNumbers(getDb(), spaceId, data, "readback", readAt).catch(() => {});
+    const data = await readSpaceSoon(client, spaceId);
     const n = data.find((x) => x.phoneNumber === phone);
     return n ? { read: "ok", held: heldOf(n) } : { read: "missing" };
   } catch (err) {

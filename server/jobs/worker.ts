@@ -50,10 +50,12 @@ export interface JobWorker {
   stop(): Promise<void>;
   /** Look for work now instead of at the next poll. */
   wake(): void;
-  stats(): { processed: number; inFlight: number };
+  stats(): { processed: number; inFlight: number; running: boolean; lastTickAt: number | null };
 }
 
-const DEFAULTS = { concurrency: 2, leaseMs: 20_000, heartbeatMs: 5_000, pollMs: 1_000, maxAttempts: 5, retryBaseMs: 1_000 };
+// Four items in flight: a webhook item's read-back and its database work (the space's inventory,
+// the audit row) take longer than one slot under load, and the budget must not idle meanwhile.
+const DEFAULTS = { concurrency: 4, leaseMs: 20_000, heartbeatMs: 5_000, pollMs: 1_000, maxAttempts: 5, retryBaseMs: 1_000 };
 const MAX_RETRY_DELAY_MS = 30_000;
 /** Job rows are re-read at most this often per item batch; pause/cancel still apply before every call. */
 const JOB_CACHE_MS = 5_000;
@@ -71,6 +73,8 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   let loopDone: Promise<void> = Promise.resolve();
   let beat: ReturnType<typeof setInterval> | undefined;
   let lastSettle = 0;
+  // When the claim loop last went round (the health check's sign of life).
+  let lastTickAt: number | null = null;
 
   const { sleep, wake } = createWaker();
 
@@ -103,7 +107,9 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
     } else if (r.kind === "denied") {
       await finishItem(db, id, item, { status: "failed", code: BULK_ERROR.forbidden, message: r.message, requestId: null });
     } else if (r.retryable && item.attempts < o.maxAttempts) {
-      const delay = Math.min(MAX_RETRY_DELAY_MS, o.retryBaseMs * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
+      // System.LimitControl: CAMS did not run the call, and the limiter's next slot is the wait
+      // (backing off whole seconds would leave the budget idle while work is queued).
+      const delay = r.throttled ? 0 : Math.min(MAX_RETRY_DELAY_MS, o.retryBaseMs * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
       await retryItemLater(db, id, item, { code: r.code, message: r.message, requestId: r.requestId, throttled: r.throttled }, delay);
     } else {
       await finishItem(db, id, item, { status: "failed", code: r.code, message: r.message, requestId: r.requestId, throttled: r.throttled });
@@ -126,6 +132,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
 
   async function loop() {
     while (running) {
+      lastTickAt = Date.now();
       const free = o.concurrency - inFlight.size;
       let claimed: ClaimedItem[] = [];
       if (free > 0) {
@@ -171,7 +178,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
       clearInterval(beat);
     },
     wake,
-    stats: () => ({ processed, inFlight: inFlight.size }),
+    stats: () => ({ processed, inFlight: inFlight.size, running, lastTickAt }),
   };
 }
 
@@ -183,6 +190,11 @@ export function startJobWorker(opts?: WorkerOptions): JobWorker {
     globalForWorker.__camsJobWorker = createJobWorker(opts);
     globalForWorker.__camsJobWorker.start();
   }
+  return globalForWorker.__camsJobWorker;
+}
+
+/** This process's worker, if it was started (the health check). */
+export function currentJobWorker(): JobWorker | undefined {
   return globalForWorker.__camsJobWorker;
 }
 
