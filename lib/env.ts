@@ -25,6 +25,23 @@ export const env = createEnv({
       .string()
       .optional()
       .refine((v) => !v || v.split(",").every((o) => !o.trim() || URL.canParse(o.trim())), "TRUSTED_ORIGINS: a comma-separated list of URLs"),
+    /**
+     * Reverse proxies whose forwarding header is believed: "10.0.0.0/8,192.168.1.20,::1". Unset: the
+     * client address is the socket's peer and every client-sent forwarding header is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v || v.split(",").every((e) => !e.trim() || z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]).safeParse(e.trim()).success),
+        "TRUSTED_PROXIES: a comma-separated list of IP addresses and CIDR ranges",
+      ),
+    /** The header TRUSTED_PROXIES set to the client's address (e.g. x-real-ip, cf-connecting-ip). */
+    CLIENT_ADDRESS_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default("x-forwarded-for")
+      .transform((h) => h.toLowerCase()),
     /** The port the app listens on (`next start` sets it from -p). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** The built-in CAMS emulator the embedded default starts beside the app. */
@@ -41,6 +58,8 @@ export const env = createEnv({
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
     /** Sign-in requests per minute from one IP address, whatever the account (scripted attacks). */
     SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** Password checks (scrypt) running at once in one instance; more wait their turn. */
+    SIGNIN_MAX_CONCURRENT_CHECKS: z.coerce.number().int().positive().default(4),
     /** The inventory sweep: each space's number list is re-read this often (seconds). */
     INVENTORY_NUMBERS_EVERY_S: z.coerce.number().int().positive().default(300),
     /** Per-number details (encryption keys, QR codes) are re-read this often (seconds). */

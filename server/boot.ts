@@ -6,12 +6,15 @@ import { ensureMigrated, getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
 import { appUrlOf, trustedOriginsOf } from "@/server/auth/origins";
+import { installClientAddressStamp, parseTrustedProxies } from "@/server/client-address";
 
 /**
  * Runs once at server start (instrumentation.ts): migrations first, so the first request never
  * waits for PGlite's initdb; then the sandbox account when the embedded sandbox runs beside us.
  */
 export async function boot(): Promise<void> {
+  // Before anything else: every request this process serves carries the address its socket came from.
+  installClientAddressStamp({ trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES), header: env.CLIENT_ADDRESS_HEADER });
   const log = getLogger();
   const started = Date.now();
   await ensureMigrated();

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditEventDto, AuditFilter } from "@/lib/schemas/audit";
 import { exportAuditEvents } from "@/server/data/audit";
 
-const HEADER = ["id", "at", "user", "space", "operation", "operation_label", "target", "outcome", "error_code", "request_id", "duration_ms", "input"];
+const HEADER = ["id", "at", "user", "space", "operation", "operation_label", "target", "outcome", "error_code", "request_id", "duration_ms", "client_address", "input"];
 
 /** A CSV cell: quoted, and defused against spreadsheet formula injection. */
 function cell(v: unknown): string {
@@ -12,7 +12,7 @@ function cell(v: unknown): string {
 }
 
 const line = (e: AuditEventDto, labelOf: (operation: string) => string) =>
-  [e.id, e.at, e.userEmail, e.spaceName ?? e.spaceId, e.operation, labelOf(e.operation), e.target, e.outcome, e.errorCode, e.requestId, e.durationMs, e.input]
+  [e.id, e.at, e.userEmail, e.spaceName ?? e.spaceId, e.operation, labelOf(e.operation), e.target, e.outcome, e.errorCode, e.requestId, e.durationMs, e.clientAddress, e.input]
     .map(cell)
     .join(",");
 

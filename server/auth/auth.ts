@@ -7,6 +7,8 @@ import { nextCookies } from "better-auth/next-js";
 import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
+import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
+import { passwordFns } from "./password";
 import { appUrlOf, trustedOriginsOf } from "./origins";
 import { readOrCreateSecretFile } from "./secrets";
 import { clearSignInFailures, takeSignInAttempt } from "./throttle";
@@ -38,12 +40,16 @@ function createAuth() {
       },
     },
     // Users are created by the setup page and by admins, never by self sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    // Every hash and check waits its turn in one per-instance queue (SIGNIN_MAX_CONCURRENT_CHECKS).
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128, password: passwordFns() },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     advanced: {
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
       database: { generateId: () => crypto.randomUUID() },
+      // Only the address stamped at the socket (server/client-address.ts): a client-sent
+      // X-Forwarded-For is never read, so a new value per request cannot reset the per-IP ceiling.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     // A coarse per-IP ceiling shared through the database; the per-account throttle below gives
     // the user-facing message.

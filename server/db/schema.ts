@@ -149,6 +149,8 @@ export const auditEvents = pgTable(
     errorCode: text("error_code"),
     requestId: text("request_id"),
     durationMs: integer("duration_ms"),
+    /** The client's address (server/client-address.ts); null outside a request (workers, scripts). */
+    clientAddress: text("client_address"),
   },
   (t) => [
     index("audit_at_idx").on(t.at),
