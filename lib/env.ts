@@ -53,9 +53,13 @@ export const env = createEnv({
     CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: z.string().optional(),
-    /** Sign-in attempts allowed per window and IP before throttling. */
+    /** Failed sign-ins per e-mail address and client address before each further one waits a growing delay. */
     SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** The longest delay a run of failures builds up (seconds); each failure past the free ones doubles it. */
+    SIGNIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(900),
+    /** Failed sign-ins to one account from all clients together before unknown clients are delayed too. */
+    SIGNIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
     /** Sign-in requests per minute from one IP address, whatever the account (scripted attacks). */
     SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Password checks (scrypt) running at once in one instance; more wait their turn. */

@@ -6,6 +6,7 @@ import { ensureMigrated, getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
 import { appUrlOf, trustedOriginsOf } from "@/server/auth/origins";
+import { purgeExpiredThrottles } from "@/server/auth/throttle";
 import { installClientAddressStamp, parseTrustedProxies } from "@/server/client-address";
 
 /**
@@ -22,6 +23,7 @@ export async function boot(): Promise<void> {
   // Sign-in is refused (INVALID_ORIGIN) from any other address: APP_URL / TRUSTED_ORIGINS add some.
   log.info({ appUrl: appUrlOf(env), trustedOrigins: trustedOriginsOf(env) }, "sign-in accepted from these addresses");
   (await import("@/server/jobs/worker")).startJobWorker();
+  startThrottlePurge();
   if (env.INVENTORY_SWEEP === "1") (await import("@/server/inventory/worker")).startSweepWorker();
   if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
     try {
@@ -30,6 +32,17 @@ export async function boot(): Promise<void> {
       log.warn({ err: { message: (err as Error).message } }, "sandbox account not linked");
     }
   }
+}
+
+/** Expired sign-in throttle records are deleted every ten minutes (any instance may do it). */
+function startThrottlePurge(): void {
+  const g = globalThis as unknown as { __camsThrottlePurge?: NodeJS.Timeout };
+  if (g.__camsThrottlePurge) return;
+  const purge = () =>
+    purgeExpiredThrottles().catch((err: unknown) => getLogger().warn({ err: { message: (err as Error).message } }, "throttle purge failed"));
+  void purge();
+  g.__camsThrottlePurge = setInterval(purge, 10 * 60_000);
+  g.__camsThrottlePurge.unref();
 }
 
 /** Creates (or refreshes) the "Sandbox" account and one space per sandbox space. */

@@ -79,3 +79,32 @@ describe("sign-in over HTTP", () => {
     expect(load.max).toBeLessThanOrEqual(2);
   });
 });
+
+describe("sign-ins and sign-outs in the audit log", () => {
+  it("records a failed sign-in, a success and the sign-out, each with the client address, never the password", async () => {
+    const { getAuth } = await import("./auth");
+    const { createUserWithPassword } = await import("@/server/data/users");
+    const { getDb } = await import("@/server/db");
+    const { auditEvents } = await import("@/server/db/schema");
+    const { CLIENT_ADDRESS_HEADER } = await import("@/server/client-address");
+    const { eq, and, like } = await import("drizzle-orm");
+    const email = `audited-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    await createUserWithPassword({ name: "Audited", email, password: "right-password-1", isAdmin: false });
+    const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: "192.0.2.77" });
+    await expect(getAuth().api.signInEmail({ body: { email, password: "wrong-password-1" }, headers })).rejects.toThrow();
+    const ok = await getAuth().api.signInEmail({ body: { email, password: "right-password-1" }, headers, returnHeaders: true });
+    const cookie = ok.headers.get("set-cookie")!.split(";")[0]!;
+    await getAuth().api.signOut({ headers: new Headers({ cookie, [CLIENT_ADDRESS_HEADER]: "192.0.2.78" }) });
+    const rows = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.target, email), like(auditEvents.operation, "auth.%")))
+      .orderBy(auditEvents.id);
+    expect(rows.map((r) => [r.operation, r.outcome, r.errorCode, r.clientAddress, r.userEmail])).toEqual([
+      ["auth.signIn", "denied", "INVALID_EMAIL_OR_PASSWORD", "192.0.2.77", null],
+      ["auth.signIn", "ok", null, "192.0.2.77", email],
+      ["auth.signOut", "ok", null, "192.0.2.78", email],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("password-1");
+  });
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { UserDto } from "@/lib/schemas/users";
 import { getAuth } from "@/server/auth/auth";
+import { delayedEmails } from "@/server/auth/throttle";
 import { getDb } from "@/server/db";
 import { session, spaceMembers, spaces, user } from "@/server/db/schema";
 
@@ -9,12 +10,14 @@ export async function listUsers(): Promise<UserDto[]> {
   const db = getDb();
   const users = await db.select().from(user).orderBy(asc(user.email));
   const members = await db.select().from(spaceMembers);
+  const delayed = await delayedEmails();
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
     isAdmin: u.role === "admin",
     disabled: u.disabled,
+    signInDelayed: delayed.has(u.email.toLowerCase()),
     createdAt: u.createdAt.toISOString(),
     assignments: members
       .filter((m) => m.userId === u.id)
