@@ -76,3 +76,19 @@ const trusted = [...new Set([appUrl, `http://localhost:${port}`, `http://127.0.0
 console.log(`CAMS Admin: ${appUrl}  (CAMS sandbox on ${sandboxUrl})`);
 console.log(`Sign-in is accepted at: ${trusted.join(", ")}`);
 console.log("Reached at another address (host name, LAN)? Set APP_URL or TRUSTED_ORIGINS: see README.md.");
+
+// First start: the app writes a one-time setup token beside its database while no administrator
+// exists; /setup asks for it. Printed here once the app answers.
+const tokenFile = path.join(dataDir, "setup.token");
+for (let i = 0; i < 600 && !stopping; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${port}/sign-in`, { redirect: "manual" })).status > 0) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+if (fs.existsSync(tokenFile)) {
+  console.log(`First start: open ${appUrl}/setup and enter this setup token: ${fs.readFileSync(tokenFile, "utf8").trim()}`);
+  console.log(`(It is also in ${tokenFile}, mode 0600, and is deleted once the first administrator exists.)`);
+}

@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { encryptSecret } from "@/server/crypto";
-import { ensureMigrated, getDb } from "@/server/db";
+import path from "node:path";
+import { dataDir, ensureMigrated, getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
 import { appUrlOf, trustedOriginsOf } from "@/server/auth/origins";
@@ -22,6 +23,7 @@ export async function boot(): Promise<void> {
   log.info({ durationMs: Date.now() - started }, "database ready");
   // Sign-in is refused (INVALID_ORIGIN) from any other address: APP_URL / TRUSTED_ORIGINS add some.
   log.info({ appUrl: appUrlOf(env), trustedOrigins: trustedOriginsOf(env) }, "sign-in accepted from these addresses");
+  await openSetupIfNeeded();
   (await import("@/server/jobs/worker")).startJobWorker();
   startThrottlePurge();
   if (env.INVENTORY_SWEEP === "1") (await import("@/server/inventory/worker")).startSweepWorker();
@@ -32,6 +34,15 @@ export async function boot(): Promise<void> {
       log.warn({ err: { message: (err as Error).message } }, "sandbox account not linked");
     }
   }
+}
+
+/** While no administrator exists, the setup page needs the token in DATA_DIR/setup.token (created here). */
+async function openSetupIfNeeded(): Promise<void> {
+  const { isSetupCompleted } = await import("@/server/data/settings");
+  const { ensureSetupToken, removeSetupToken, SETUP_TOKEN_FILE } = await import("@/server/auth/setup-token");
+  if (await isSetupCompleted()) return removeSetupToken(dataDir());
+  ensureSetupToken(dataDir());
+  getLogger().info({ file: path.join(dataDir(), SETUP_TOKEN_FILE) }, "setup is open: /setup asks for the one-time token in this file");
 }
 
 /** Expired sign-in throttle records are deleted every ten minutes (any instance may do it). */
