@@ -31,7 +31,7 @@ export async function boot(): Promise<void> {
     try {
       await ensureSandboxAccount(env.CAMS_SANDBOX_URL, env.CAMS_SANDBOX_ACCESS_KEY_ID, env.CAMS_SANDBOX_ACCESS_KEY_SECRET);
     } catch (err) {
-      log.warn({ err: { message: (err as Error).message } }, "sandbox account not linked");
+      log.warn({ err }, "sandbox account not linked");
     }
   }
 }
@@ -50,7 +50,7 @@ function startThrottlePurge(): void {
   const g = globalThis as unknown as { __camsThrottlePurge?: NodeJS.Timeout };
   if (g.__camsThrottlePurge) return;
   const purge = () =>
-    purgeExpiredThrottles().catch((err: unknown) => getLogger().warn({ err: { message: (err as Error).message } }, "throttle purge failed"));
+    purgeExpiredThrottles().catch((err: unknown) => getLogger().warn({ err }, "throttle purge failed"));
   void purge();
   g.__camsThrottlePurge = setInterval(purge, 10 * 60_000);
   g.__camsThrottlePurge.unref();

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
 import { recordAudit } from "@/server/audit";
+import { errForLog, getLogger } from "@/server/logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/server/client-address";
 import { passwordFns } from "./password";
 import { appUrlOf, trustedOriginsOf } from "./origins";
@@ -108,7 +109,13 @@ function createAuth() {
       }),
     },
     plugins: [nextCookies()],
-    logger: { disabled: env.LOG_LEVEL === "silent" },
+    // The library's own log lines go through the app's logger: a failed statement it reports
+    // loses its bound parameters there (errForLog) like every other.
+    logger: {
+      disabled: env.LOG_LEVEL === "silent",
+      log: (level, message, ...args) =>
+        getLogger()[level]({ lib: "better-auth", details: args.map((a) => (a !== null && typeof a === "object" ? errForLog(a) : typeof a === "string" ? (errForLog({ message: a }).message ?? a) : a)) }, errForLog({ message }).message ?? message),
+    },
     telemetry: { enabled: false },
   });
 }
