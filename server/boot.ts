@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { env } from "@/lib/env";
-import { encryptSecret } from "@/server/crypto";
+import { encryptSecret, ring, type Keyring } from "@/server/crypto";
 import path from "node:path";
 import { dataDir, ensureMigrated, getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
@@ -19,8 +19,11 @@ export async function boot(): Promise<void> {
   installClientAddressStamp({ trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES), header: env.CLIENT_ADDRESS_HEADER });
   const log = getLogger();
   const started = Date.now();
+  // A bad key configuration (a key id given twice, a malformed key) stops the start here, clearly.
+  const keys = ring();
   await ensureMigrated();
   log.info({ durationMs: Date.now() - started }, "database ready");
+  await bindStoredSecrets(keys);
   // Sign-in is refused (INVALID_ORIGIN) from any other address: APP_URL / TRUSTED_ORIGINS add some.
   log.info({ appUrl: appUrlOf(env), trustedOrigins: trustedOriginsOf(env) }, "sign-in accepted from these addresses");
   await openSetupIfNeeded();
@@ -34,6 +37,17 @@ export async function boot(): Promise<void> {
       log.warn({ err }, "sandbox account not linked");
     }
   }
+}
+
+/**
+ * Secrets stored before ciphertexts were bound to their rows (or under an old key still listed)
+ * are re-encrypted, bound, under the current key; what no configured key reads is logged by row.
+ */
+async function bindStoredSecrets(keys: Keyring): Promise<void> {
+  const { reencryptAllSecrets } = await import("@/server/data/rotate");
+  const { rotated, unreadable } = await reencryptAllSecrets(getDb(), keys);
+  if (rotated) getLogger().info({ rotated, keyId: keys.currentId }, "stored secrets re-encrypted under the current key, bound to their rows");
+  for (const u of unreadable) getLogger().warn({ table: u.table, id: u.id, name: u.name, keyId: u.keyId, reason: u.reason }, "stored secret cannot be read");
 }
 
 /** While no administrator exists, the setup page needs the token in DATA_DIR/setup.token (created here). */
@@ -66,14 +80,13 @@ export async function ensureSandboxAccount(url: string, accessKeyId: string, sec
     accountId = existing.id;
     await db
       .update(cloudAccounts)
-      .set({ accessKeyId, accessKeySecretEnc: encryptSecret(secret), endpoint, protocol: "HTTP" })
+      .set({ accessKeyId, accessKeySecretEnc: encryptSecret(secret, { table: "cloud_accounts", id: accountId }), endpoint, protocol: "HTTP" })
       .where(eq(cloudAccounts.id, accountId));
   } else {
-    const [row] = await db
+    accountId = crypto.randomUUID();
+    await db
       .insert(cloudAccounts)
-      .values({ name: "Sandbox", accessKeyId, accessKeySecretEnc: encryptSecret(secret), endpoint, protocol: "HTTP", isSandbox: true })
-      .returning({ id: cloudAccounts.id });
-    accountId = row!.id;
+      .values({ id: accountId, name: "Sandbox", accessKeyId, accessKeySecretEnc: encryptSecret(secret, { table: "cloud_accounts", id: accountId }), endpoint, protocol: "HTTP", isSandbox: true });
   }
   const res = await fetch(new URL("/_sandbox/spaces", url), { signal: AbortSignal.timeout(5000) });
   if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
