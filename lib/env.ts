@@ -64,6 +64,8 @@ export const env = createEnv({
     SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Password checks (scrypt) running at once in one instance; more wait their turn. */
     SIGNIN_MAX_CONCURRENT_CHECKS: z.coerce.number().int().positive().default(4),
+    /** A session ends this long after its sign-in, however active (the idle expiry is 12 h). */
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
     /** The inventory sweep: each space's number list is re-read this often (seconds). */
     INVENTORY_NUMBERS_EVERY_S: z.coerce.number().int().positive().default(300),
     /** Per-number details (encryption keys, QR codes) are re-read this often (seconds). */
