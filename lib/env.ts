@@ -48,6 +48,10 @@ export const env = createEnv({
     CAMS_SANDBOX_URL: z.string().url().optional(),
     CAMS_SANDBOX_ACCESS_KEY_ID: z.string().optional(),
     CAMS_SANDBOX_ACCESS_KEY_SECRET: z.string().optional(),
+    /** "1": link the sandbox as the "Sandbox" account at start (start:embedded sets it). A plain start never does. */
+    CAMS_SANDBOX_LINK: z.enum(["0", "1"]).default("0"),
+    /** The sandbox control API's bearer token (start:embedded makes one per start). */
+    CAMS_SANDBOX_CONTROL_TOKEN: z.string().optional(),
     CAMS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     // The SDK applies its connect timeout to the whole request, so it matches the read timeout.
     CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

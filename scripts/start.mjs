@@ -28,7 +28,14 @@ if (!fs.existsSync(credFile)) {
   fs.writeFileSync(credFile, JSON.stringify(cred), { mode: 0o600 });
 }
 const cred = JSON.parse(fs.readFileSync(credFile, "utf8"));
-const sandboxEnv = { ...env, CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret };
+// The sandbox's control API token: new at every start, known only to the sandbox and the app.
+const controlToken = crypto.randomBytes(24).toString("base64url");
+const sandboxEnv = {
+  ...env,
+  CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId,
+  CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret,
+  CAMS_SANDBOX_CONTROL_TOKEN: controlToken,
+};
 
 const children = [];
 function run(cmd, args, extraEnv, name, { hideSecrets = false } = {}) {
@@ -68,7 +75,7 @@ for (let i = 0; i < 100; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, DATA_DIR: dataDir, NODE_ENV: "production", PORT: String(port) }, "dashboard");
+run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, CAMS_SANDBOX_LINK: "1", DATA_DIR: dataDir, NODE_ENV: "production", PORT: String(port) }, "dashboard");
 // The addresses sign-in is accepted from (server/auth/origins.ts): anything else is refused.
 const appUrl = process.env.APP_URL ? new URL(process.env.APP_URL).origin : `http://localhost:${port}`;
 const extra = (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);

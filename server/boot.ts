@@ -8,6 +8,7 @@ import { cloudAccounts, spaces } from "@/server/db/schema";
 import { getLogger } from "@/server/logger";
 import { appUrlOf, trustedOriginsOf } from "@/server/auth/origins";
 import { purgeExpiredThrottles } from "@/server/auth/throttle";
+import { sandboxControlHeaders } from "@/server/data/sandbox-control";
 import { installClientAddressStamp, parseTrustedProxies } from "@/server/client-address";
 
 /**
@@ -30,9 +31,10 @@ export async function boot(): Promise<void> {
   (await import("@/server/jobs/worker")).startJobWorker();
   startThrottlePurge();
   if (env.INVENTORY_SWEEP === "1") (await import("@/server/inventory/worker")).startSweepWorker();
-  if (env.CAMS_SANDBOX_URL && env.CAMS_SANDBOX_ACCESS_KEY_ID && env.CAMS_SANDBOX_ACCESS_KEY_SECRET) {
+  const link = sandboxToLink(env);
+  if (link) {
     try {
-      await ensureSandboxAccount(env.CAMS_SANDBOX_URL, env.CAMS_SANDBOX_ACCESS_KEY_ID, env.CAMS_SANDBOX_ACCESS_KEY_SECRET);
+      await ensureSandboxAccount(link.url, link.accessKeyId, link.secret);
     } catch (err) {
       log.warn({ err }, "sandbox account not linked");
     }
@@ -70,6 +72,16 @@ function startThrottlePurge(): void {
   g.__camsThrottlePurge.unref();
 }
 
+/**
+ * The sandbox to link as the "Sandbox" account, or null. Only when asked (CAMS_SANDBOX_LINK=1,
+ * start:embedded's demo mode): a production start with leftover sandbox variables never links
+ * an emulator as an account.
+ */
+export function sandboxToLink(e: Pick<typeof env, "CAMS_SANDBOX_LINK" | "CAMS_SANDBOX_URL" | "CAMS_SANDBOX_ACCESS_KEY_ID" | "CAMS_SANDBOX_ACCESS_KEY_SECRET">): { url: string; accessKeyId: string; secret: string } | null {
+  if (e.CAMS_SANDBOX_LINK !== "1" || !e.CAMS_SANDBOX_URL || !e.CAMS_SANDBOX_ACCESS_KEY_ID || !e.CAMS_SANDBOX_ACCESS_KEY_SECRET) return null;
+  return { url: e.CAMS_SANDBOX_URL, accessKeyId: e.CAMS_SANDBOX_ACCESS_KEY_ID, secret: e.CAMS_SANDBOX_ACCESS_KEY_SECRET };
+}
+
 /** Creates (or refreshes) the "Sandbox" account and one space per sandbox space. */
 export async function ensureSandboxAccount(url: string, accessKeyId: string, secret: string): Promise<void> {
   const db = getDb();
@@ -88,7 +100,7 @@ export async function ensureSandboxAccount(url: string, accessKeyId: string, sec
       .insert(cloudAccounts)
       .values({ id: accountId, name: "Sandbox", accessKeyId, accessKeySecretEnc: encryptSecret(secret, { table: "cloud_accounts", id: accountId }), endpoint, protocol: "HTTP", isSandbox: true });
   }
-  const res = await fetch(new URL("/_sandbox/spaces", url), { signal: AbortSignal.timeout(5000) });
+  const res = await fetch(new URL("/_sandbox/spaces", url), { headers: sandboxControlHeaders(), signal: AbortSignal.timeout(5000) });
   if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
   const list = (await res.json()) as { custSpaceId: string; name?: string }[];
   const have = new Set(
