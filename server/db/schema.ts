@@ -203,6 +203,8 @@ export const jobs = pgTable(
     retryCount: integer("retry_count").notNull().default(0),
     /** Throttled answers (System.LimitControl, Throttling.*) the worker saw. */
     throttledCount: integer("throttled_count").notNull().default(0),
+    /** How often "Retry failed" put failed items back (capped: MAX_RETRY_ROUNDS). */
+    retryRounds: integer("retry_rounds").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),

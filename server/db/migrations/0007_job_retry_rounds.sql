@@ -1,0 +1,1 @@
+ALTER TABLE "jobs" ADD COLUMN "retry_rounds" integer DEFAULT 0 NOT NULL;
