@@ -29,6 +29,8 @@ process.env.E2E_SANDBOX2_SECRET ??= crypto.randomBytes(18).toString("base64url")
 // The app's per-attempt CAMS deadline: shorter than the default 10 s so the fault specs' timeouts
 // take seconds, still far above what the sandbox needs under load. Specs read it from here.
 process.env.CAMS_TIMEOUT_MS ??= "4000";
+// The sandboxes' control API token (the app and e2e/helpers/sandbox.ts send it).
+process.env.E2E_SANDBOX_CONTROL_TOKEN ??= crypto.randomBytes(18).toString("base64url");
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`;
 
 /**
@@ -84,7 +86,11 @@ export default defineConfig({
     {
       command: sandboxCmd + ` --port ${SANDBOX_PORT}`,
       url: `${process.env.E2E_SANDBOX_URL}/_sandbox/health`,
-      env: { CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!, CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET! },
+      env: {
+        CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!,
+        CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,
+        CAMS_SANDBOX_CONTROL_TOKEN: process.env.E2E_SANDBOX_CONTROL_TOKEN!,
+      },
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -94,6 +100,7 @@ export default defineConfig({
       env: {
         CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX2_KEY_ID!,
         CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX2_SECRET!,
+        CAMS_SANDBOX_CONTROL_TOKEN: process.env.E2E_SANDBOX_CONTROL_TOKEN!,
         CAMS_SANDBOX_SPACES: "custom-space-1",
       },
       reuseExistingServer: false,
@@ -113,6 +120,9 @@ export default defineConfig({
         CAMS_SANDBOX_URL: process.env.E2E_SANDBOX_URL!,
         CAMS_SANDBOX_ACCESS_KEY_ID: process.env.E2E_SANDBOX_KEY_ID!,
         CAMS_SANDBOX_ACCESS_KEY_SECRET: process.env.E2E_SANDBOX_SECRET!,
+        // A plain `next start` links the sandbox only when asked, as start:embedded asks.
+        CAMS_SANDBOX_LINK: "1",
+        CAMS_SANDBOX_CONTROL_TOKEN: process.env.E2E_SANDBOX_CONTROL_TOKEN!,
         LOG_FILE: path.join(dataDir, "app.log"),
         LOG_LEVEL: "debug",
         CAMS_TIMEOUT_MS: process.env.CAMS_TIMEOUT_MS!,

@@ -48,7 +48,7 @@ test("admins read, filter and export the audit log; operators see their spaces; 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = fs.readFileSync(await (await download).path(), "utf8");
-  expect(csv.split("\r\n")[0]).toBe("id,at,user,space,operation,operation_label,target,outcome,error_code,request_id,duration_ms,input");
+  expect(csv.split("\r\n")[0]).toBe("id,at,user,space,operation,operation_label,target,outcome,error_code,request_id,duration_ms,client_address,input");
   expect(csv).toContain('"spaces.create","Add space"');
   expect(csv).not.toContain("users.create");
 

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Request } from "@playwright/test";
 import { expect, scanFrom, test } from "./helpers/test";
 import { createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
@@ -33,6 +35,18 @@ test("first start: setup page creates the first admin, then is gone for good", a
   await page.getByLabel("E-mail").fill(E2E.admin.email);
   await page.getByLabel("Password", { exact: true }).fill(E2E.admin.password);
   await page.getByLabel("Confirm password").fill(E2E.admin.password);
+
+  await test.step("a wrong setup token is refused and setup stays open", async () => {
+    await page.getByLabel("Setup token").fill("not-the-token");
+    await page.getByRole("button", { name: "Create administrator" }).click();
+    await expect(page.getByText("The setup token is wrong.", { exact: false })).toBeVisible();
+    await expect(page).toHaveURL(/\/setup$/);
+  });
+
+  // The one-time token the server wrote beside its database (mode 0600), as the start command prints it.
+  const tokenFile = path.join(E2E.dataDir, "setup.token");
+  expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+  await page.getByLabel("Setup token").fill(fs.readFileSync(tokenFile, "utf8").trim());
   await page.getByRole("button", { name: "Create administrator" }).click();
   // The first page after setup links the sandbox account and opens the space: allow a slow machine.
   await expect(page).toHaveURL(/\/s\/[^/]+\/phone-numbers/, { timeout: 30_000 });
@@ -40,6 +54,7 @@ test("first start: setup page creates the first admin, then is gone for good", a
 
   const setupAgain = await page.request.get("/setup");
   expect(setupAgain.status()).toBe(404);
+  expect(fs.existsSync(tokenFile), "the token is gone once used").toBe(false);
   expect(scanned(), "secrets in responses").toEqual([]);
 });
 

@@ -100,4 +100,23 @@ test("sign-in throttling holds under 40 concurrent wrong passwords; the right on
     await signIn(p, E2E.admin.email, E2E.admin.password, { fresh: true });
     await context.close();
   });
+
+  await test.step("the failed and refused sign-ins are audited with the client address", async () => {
+    await page.goto(`/audit?operation=auth.signIn`);
+    const rows = page.getByTestId("audit-row").filter({ hasText: victim.email });
+    await expect(rows.filter({ hasText: "SIGN_IN_THROTTLED" }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: "INVALID_EMAIL_OR_PASSWORD" }).first()).toBeVisible();
+  });
+
+  await test.step("an admin unlocks the account (audited); the right password then works", async () => {
+    await page.goto("/settings/users");
+    const row = page.getByTestId(`user-row-${victim.email}`);
+    await expect(row.getByTestId("sign-in-delayed")).toBeVisible();
+    await row.getByRole("button", { name: `Unlock sign-in: ${victim.email}` }).click();
+    await expect(row.getByTestId("sign-in-delayed")).toHaveCount(0);
+    const right = await attempt(victim.password);
+    expect(right.status, right.body).toBe(200);
+    await page.goto("/audit?operation=users.unlockSignIn");
+    await expect(page.getByTestId("audit-row").filter({ hasText: victim.email })).toHaveCount(1);
+  });
 });

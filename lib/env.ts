@@ -25,22 +25,51 @@ export const env = createEnv({
       .string()
       .optional()
       .refine((v) => !v || v.split(",").every((o) => !o.trim() || URL.canParse(o.trim())), "TRUSTED_ORIGINS: a comma-separated list of URLs"),
+    /**
+     * Reverse proxies whose forwarding header is believed: "10.0.0.0/8,192.168.1.20,::1". Unset: the
+     * client address is the socket's peer and every client-sent forwarding header is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v || v.split(",").every((e) => !e.trim() || z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]).safeParse(e.trim()).success),
+        "TRUSTED_PROXIES: a comma-separated list of IP addresses and CIDR ranges",
+      ),
+    /** The header TRUSTED_PROXIES set to the client's address (e.g. x-real-ip, cf-connecting-ip). */
+    CLIENT_ADDRESS_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default("x-forwarded-for")
+      .transform((h) => h.toLowerCase()),
     /** The port the app listens on (`next start` sets it from -p). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** The built-in CAMS emulator the embedded default starts beside the app. */
     CAMS_SANDBOX_URL: z.string().url().optional(),
     CAMS_SANDBOX_ACCESS_KEY_ID: z.string().optional(),
     CAMS_SANDBOX_ACCESS_KEY_SECRET: z.string().optional(),
+    /** "1": link the sandbox as the "Sandbox" account at start (start:embedded sets it). A plain start never does. */
+    CAMS_SANDBOX_LINK: z.enum(["0", "1"]).default("0"),
+    /** The sandbox control API's bearer token (start:embedded makes one per start). */
+    CAMS_SANDBOX_CONTROL_TOKEN: z.string().optional(),
     CAMS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     // The SDK applies its connect timeout to the whole request, so it matches the read timeout.
     CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: z.string().optional(),
-    /** Sign-in attempts allowed per window and IP before throttling. */
+    /** Failed sign-ins per e-mail address and client address before each further one waits a growing delay. */
     SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** The longest delay a run of failures builds up (seconds); each failure past the free ones doubles it. */
+    SIGNIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(900),
+    /** Failed sign-ins to one account from all clients together before unknown clients are delayed too. */
+    SIGNIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
     /** Sign-in requests per minute from one IP address, whatever the account (scripted attacks). */
     SIGNIN_IP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** Password checks (scrypt) running at once in one instance; more wait their turn. */
+    SIGNIN_MAX_CONCURRENT_CHECKS: z.coerce.number().int().positive().default(4),
+    /** A session ends this long after its sign-in, however active (the idle expiry is 12 h). */
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
     /** The inventory sweep: each space's number list is re-read this often (seconds). */
     INVENTORY_NUMBERS_EVERY_S: z.coerce.number().int().positive().default(300),
     /** Per-number details (encryption keys, QR codes) are re-read this often (seconds). */

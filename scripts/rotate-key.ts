@@ -13,7 +13,13 @@ async function main() {
   const database = getDatabase();
   const result = await reencryptAllSecrets(database.db, ring);
   console.log(`Re-encrypted ${result.rotated} secret(s) under key "${ring.currentId}"; ${result.unchanged} already were.`);
+  // What no configured key could read is named by row (never its value) and makes the run fail.
+  for (const u of result.unreadable) console.error(`Could not read: ${u.table} ${u.id} ("${u.name}"), key "${u.keyId}": ${u.reason}`);
   await database.close();
+  if (result.unreadable.length) {
+    console.error(`${result.unreadable.length} secret(s) left as they were: add the key they need to ENCRYPTION_OLD_KEYS and run again, or enter those secrets anew.`);
+    process.exit(2);
+  }
 }
 
 main().catch((e) => {

@@ -28,7 +28,14 @@ if (!fs.existsSync(credFile)) {
   fs.writeFileSync(credFile, JSON.stringify(cred), { mode: 0o600 });
 }
 const cred = JSON.parse(fs.readFileSync(credFile, "utf8"));
-const sandboxEnv = { ...env, CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret };
+// The sandbox's control API token: new at every start, known only to the sandbox and the app.
+const controlToken = crypto.randomBytes(24).toString("base64url");
+const sandboxEnv = {
+  ...env,
+  CAMS_SANDBOX_ACCESS_KEY_ID: cred.accessKeyId,
+  CAMS_SANDBOX_ACCESS_KEY_SECRET: cred.accessKeySecret,
+  CAMS_SANDBOX_CONTROL_TOKEN: controlToken,
+};
 
 const children = [];
 function run(cmd, args, extraEnv, name, { hideSecrets = false } = {}) {
@@ -68,7 +75,7 @@ for (let i = 0; i < 100; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, DATA_DIR: dataDir, NODE_ENV: "production", PORT: String(port) }, "dashboard");
+run(bin("next"), ["start", "-p", String(port)], { CAMS_SANDBOX_URL: sandboxUrl, CAMS_SANDBOX_LINK: "1", DATA_DIR: dataDir, NODE_ENV: "production", PORT: String(port) }, "dashboard");
 // The addresses sign-in is accepted from (server/auth/origins.ts): anything else is refused.
 const appUrl = process.env.APP_URL ? new URL(process.env.APP_URL).origin : `http://localhost:${port}`;
 const extra = (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
@@ -76,3 +83,19 @@ const trusted = [...new Set([appUrl, `http://localhost:${port}`, `http://127.0.0
 console.log(`CAMS Admin: ${appUrl}  (CAMS sandbox on ${sandboxUrl})`);
 console.log(`Sign-in is accepted at: ${trusted.join(", ")}`);
 console.log("Reached at another address (host name, LAN)? Set APP_URL or TRUSTED_ORIGINS: see README.md.");
+
+// First start: the app writes a one-time setup token beside its database while no administrator
+// exists; /setup asks for it. Printed here once the app answers.
+const tokenFile = path.join(dataDir, "setup.token");
+for (let i = 0; i < 600 && !stopping; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${port}/sign-in`, { redirect: "manual" })).status > 0) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+if (fs.existsSync(tokenFile)) {
+  console.log(`First start: open ${appUrl}/setup and enter this setup token: ${fs.readFileSync(tokenFile, "utf8").trim()}`);
+  console.log(`(It is also in ${tokenFile}, mode 0600, and is deleted once the first administrator exists.)`);
+}

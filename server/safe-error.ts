@@ -23,8 +23,7 @@ export abstract class SafeError extends Error {
 export function toShownError(err: unknown, where: { action: string | undefined } | { what: string }): ActionServerError {
   if (err instanceof SafeError) return err.toShown();
   const ref = crypto.randomUUID().slice(0, 8);
-  const e = err as Error | undefined;
-  getLogger().error({ err: { name: e?.name, message: e?.message, stack: e?.stack }, ref, ...where }, "action" in where ? "action failed" : "read failed");
+  getLogger().error({ err, ref, ...where }, "action" in where ? "action failed" : "read failed");
   return { message: GENERIC_ERROR_MESSAGE, ref };
 }
 

@@ -386,7 +386,7 @@ async function main() {
     const keys = Array.from({ length: 4 }, () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString());
 
     const calls = async () =>
-      (await (await fetch(`${stack.sandboxUrl}/_sandbox/calls`)).json()) as { byAction: Record<string, number>; limitControl: number; total: number };
+      (await (await fetch(`${stack.sandboxUrl}/_sandbox/calls`, { headers: { authorization: `Bearer ${stack.controlToken}` } })).json()) as { byAction: Record<string, number>; limitControl: number; total: number };
 
     const stats = new Stats();
     const signInStats = new Stats();
@@ -398,7 +398,7 @@ async function main() {
     const signInSeconds = (Date.now() - signInStart) / 1000;
     const signedIn = vus.filter((vu) => vu.agent.signedIn).length;
     console.error(`${USERS} users (${vus.filter((v) => v.role === "admin").length} admins, ${vus.filter((v) => v.role === "operator").length} operators, ${vus.filter((v) => v.role === "viewer").length} viewers) over ${spaces.length} spaces; running ${DURATION_S} s…`);
-    await fetch(`${stack.sandboxUrl}/_sandbox/calls`, { method: "DELETE" });
+    await fetch(`${stack.sandboxUrl}/_sandbox/calls`, { method: "DELETE", headers: { authorization: `Bearer ${stack.controlToken}` } });
     const load0 = os.loadavg();
     const runStart = Date.now();
     const deadline = runStart + DURATION_S * 1000;

@@ -8,11 +8,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, ROOT } from "../phone-list/stack";
+import { freePort, ROOT, stackEnv } from "../phone-list/stack";
 
 export interface LoadStack {
   appUrl: string;
   sandboxUrl: string;
+  /** The sandbox control API's token. */
+  controlToken: string;
   dataDir: string;
   /** Resident memory of the app server's process group, in MB (null when unreadable). */
   appRssMb(): number | null;
@@ -70,7 +72,7 @@ export async function startLoadStack(opts: { port: number; distDir: string; env?
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const appUrl = `http://127.0.0.1:${opts.port}`;
   const children: ChildProcess[] = [];
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CAMS_SANDBOX_ACCESS_KEY_ID: keyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: secret };
+  const { controlToken, env } = stackEnv(keyId, secret);
   const log = fs.openSync(path.join(dataDir, "servers.log"), "a");
   const start = (cmd: string, args: string[], childEnv: NodeJS.ProcessEnv) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: childEnv, stdio: ["ignore", log, log], detached: true });
@@ -123,6 +125,7 @@ export async function startLoadStack(opts: { port: number; distDir: string; env?
   return {
     appUrl,
     sandboxUrl,
+    controlToken,
     dataDir,
     appRssMb: () => groupRssMb(children[1]?.pid),
     stop,

@@ -11,6 +11,23 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * The environment of a bench stack's sandbox and app: the sandbox's key pair, its control API
+ * token (made here), and the app told to link it (a plain start links none unless asked).
+ */
+export function stackEnv(keyId: string, secret: string) {
+  const controlToken = crypto.randomBytes(18).toString("base64url");
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CAMS_SANDBOX_ACCESS_KEY_ID: keyId,
+    CAMS_SANDBOX_ACCESS_KEY_SECRET: secret,
+    CAMS_SANDBOX_CONTROL_TOKEN: controlToken,
+    CAMS_SANDBOX_LINK: "1",
+  };
+  return { controlToken, env };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -56,7 +73,7 @@ export async function startStack(opts: { numbers: number; custSpaceId: string; n
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const appUrl = `http://127.0.0.1:${appPort}`;
   const children: ChildProcess[] = [];
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CAMS_SANDBOX_ACCESS_KEY_ID: keyId, CAMS_SANDBOX_ACCESS_KEY_SECRET: secret };
+  const { controlToken, env } = stackEnv(keyId, secret);
   const log = fs.openSync(path.join(dataDir, "servers.log"), "a");
 
   const stop = async () => {
@@ -78,7 +95,7 @@ export async function startStack(opts: { numbers: number; custSpaceId: string; n
     // Before the app starts: it links every sandbox space at boot.
     const res = await fetch(`${sandboxUrl}/_sandbox/spaces`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${controlToken}` },
       body: JSON.stringify({ custSpaceId: opts.custSpaceId, name: opts.name, numbers: opts.numbers }),
     });
     if (!res.ok) throw new Error(`sandbox refused the bench space: ${res.status}`);

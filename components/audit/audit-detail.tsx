@@ -23,6 +23,7 @@ export function AuditDetail({ event }: { event: AuditEventDto }) {
     [t("errorCode"), event.errorCode, mono],
     [t("requestId"), event.requestId, mono],
     [t("duration"), event.durationMs === null ? null : `${event.durationMs} ms`],
+    [t("clientAddress"), event.clientAddress, mono],
   ];
   return (
     <Dialog>

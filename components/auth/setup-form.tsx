@@ -14,10 +14,11 @@ import { createFirstAdminAction } from "@/server/actions/setup";
 export function SetupForm() {
   const t = useTranslations("auth");
   const { form, action, handleSubmitWithAction } = useHookFormAction(createFirstAdminAction, zodResolver(setupSchema), {
-    formProps: { defaultValues: { name: "", email: "", password: "", confirmPassword: "" } },
+    formProps: { defaultValues: { setupToken: "", name: "", email: "", password: "", confirmPassword: "" } },
     actionProps: { onSuccess: () => window.location.assign("/") },
   });
   const fields = [
+    { name: "setupToken", label: t("setupToken"), type: "password", autoComplete: "off", hint: t("setupTokenHint") },
     { name: "name", label: t("name"), type: "text", autoComplete: "name" },
     { name: "email", label: t("email"), type: "email", autoComplete: "username" },
     { name: "password", label: t("password"), type: "password", autoComplete: "new-password", hint: t("passwordHint") },

@@ -10,7 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
 import type { UserDto } from "@/lib/schemas/users";
-import { setUserDisabledAction } from "@/server/actions/users";
+import { setUserDisabledAction, unlockSignInAction } from "@/server/actions/users";
 import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
 import { UserDialog } from "@/components/users/user-dialog";
 
@@ -21,6 +21,13 @@ export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: 
   const setDisabled = useAction(setUserDisabledAction, {
     onSuccess: ({ input }) => {
       toast.success(input.disabled ? t("disabledToast") : t("enabledToast"));
+      router.refresh();
+    },
+    onError: ({ error }) => toastError(error.serverError, t("empty")),
+  });
+  const unlock = useAction(unlockSignInAction, {
+    onSuccess: () => {
+      toast.success(t("unlockedToast"));
       router.refresh();
     },
     onError: ({ error }) => toastError(error.serverError, t("empty")),
@@ -76,8 +83,18 @@ export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: 
                 </TableCell>
                 <TableCell>
                   {u.disabled ? <Badge variant="destructive">{t("disabled")}</Badge> : <Badge variant="success">{t("active")}</Badge>}
+                  {u.signInDelayed ? (
+                    <Badge variant="outline" className="ml-1" data-testid="sign-in-delayed">
+                      {t("signInDelayed")}
+                    </Badge>
+                  ) : null}
                 </TableCell>
                 <TableCell className="space-x-2 whitespace-nowrap text-right">
+                  {u.signInDelayed ? (
+                    <Button variant="outline" size="sm" aria-label={`${t("unlockSignIn")}: ${u.email}`} onClick={() => unlock.execute({ userId: u.id })}>
+                      {t("unlockSignIn")}
+                    </Button>
+                  ) : null}
                   <UserDialog spaces={spaces} user={u} />
                   {u.id === meId ? null : <ResetPasswordDialog userId={u.id} email={u.email} />}
                   {u.id === meId ? null : u.disabled ? (

@@ -11,5 +11,6 @@ export const E2E = {
   sandboxSecret: process.env.E2E_SANDBOX_SECRET!,
   sandbox2KeyId: process.env.E2E_SANDBOX2_KEY_ID!,
   sandbox2Secret: process.env.E2E_SANDBOX2_SECRET!,
+  sandboxControlToken: process.env.E2E_SANDBOX_CONTROL_TOKEN!,
   admin: { name: "Ada Admin", email: "admin@e2e.test", password: process.env.E2E_ADMIN_PASSWORD! },
 };

@@ -4,7 +4,8 @@ import { E2E } from "./env";
 export async function sandbox<T = unknown>(method: string, path: string, body?: unknown, base = E2E.sandboxUrl): Promise<T> {
   const res = await fetch(`${base}/_sandbox/${path}`, {
     method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    // The control API needs its token (playwright.config.ts makes one per run).
+    headers: { authorization: `Bearer ${E2E.sandboxControlToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await res.json().catch(() => ({}))) as T;

@@ -29,4 +29,5 @@ export interface AuditEventDto {
   errorCode: string | null;
   requestId: string | null;
   durationMs: number | null;
+  clientAddress: string | null;
 }

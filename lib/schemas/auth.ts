@@ -3,6 +3,8 @@ import { V, emailField, passwordField, textField } from "./common";
 
 export const setupSchema = z
   .object({
+    /** The one-time token the start command printed (DATA_DIR/setup.token). */
+    setupToken: z.string({ error: V.required }).trim().min(1, { error: V.required }).max(200, { error: V.required }),
     name: textField(100),
     email: emailField,
     password: passwordField,

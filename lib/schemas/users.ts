@@ -26,6 +26,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const setUserDisabledSchema = z.object({ userId: idField, disabled: z.boolean() });
 export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+export const unlockSignInSchema = z.object({ userId: idField });
 
 export interface UserDto {
   id: string;
@@ -33,6 +34,8 @@ export interface UserDto {
   email: string;
   isAdmin: boolean;
   disabled: boolean;
+  /** Failed sign-ins delay this account now (from some client, or from every unknown one). */
+  signInDelayed: boolean;
   createdAt: string;
   assignments: { spaceId: string; role: "operator" | "viewer" }[];
 }

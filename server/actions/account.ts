@@ -4,6 +4,7 @@ import { returnValidationErrors } from "next-safe-action";
 import { AV, changePasswordSchema } from "@/lib/schemas/account";
 import { audited } from "@/server/audit";
 import { currentSessionToken } from "@/server/auth/session";
+import { currentClientAddress } from "@/server/client-address";
 import { clearSignInFailures, takeSignInAttempt } from "@/server/auth/throttle";
 import { checkPassword, setPassword } from "@/server/data/users";
 import { authActionClient } from "./safe-action";
@@ -16,13 +17,14 @@ export const changeOwnPasswordAction = authActionClient
   .metadata({ name: "account.changePassword" })
   .inputSchema(changePasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
-    if ((await takeSignInAttempt(ctx.user.email)) > 0) {
+    const client = (await currentClientAddress()) ?? "unknown";
+    if ((await takeSignInAttempt(ctx.user.email, client)) > 0) {
       returnValidationErrors(changePasswordSchema, { currentPassword: { _errors: [AV.tooManyAttempts] } });
     }
     if (!(await checkPassword(ctx.user.id, parsedInput.currentPassword))) {
       returnValidationErrors(changePasswordSchema, { currentPassword: { _errors: [AV.currentPasswordWrong] } });
     }
-    await clearSignInFailures(ctx.user.email);
+    await clearSignInFailures(ctx.user.email, client);
     const keep = await currentSessionToken();
     await audited(
       { actor: ctx.user, operation: "account.changePassword", target: ctx.user.email, input: { revokeOtherSessions: parsedInput.revokeOtherSessions } },

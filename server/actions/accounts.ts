@@ -18,9 +18,11 @@ export const createAccountAction = adminActionClient
   .action(async ({ parsedInput, ctx }) => {
     const { accessKeySecret, ...rest } = parsedInput;
     const row = await audited({ actor: ctx.user, operation: "accounts.create", target: rest.accessKeyId, input: rest }, async () => {
+      // The id is chosen here: the ciphertext is bound to its row.
+      const id = crypto.randomUUID();
       const [r] = await getDb()
         .insert(cloudAccounts)
-        .values({ ...rest, accessKeySecretEnc: encryptSecret(accessKeySecret) })
+        .values({ ...rest, id, accessKeySecretEnc: encryptSecret(accessKeySecret, { table: "cloud_accounts", id }) })
         .returning({ id: cloudAccounts.id });
       return r!;
     });
@@ -40,7 +42,7 @@ export const updateAccountAction = adminActionClient
       () =>
         getDb()
           .update(cloudAccounts)
-          .set({ ...rest, ...(accessKeySecret ? { accessKeySecretEnc: encryptSecret(accessKeySecret) } : {}) })
+          .set({ ...rest, ...(accessKeySecret ? { accessKeySecretEnc: encryptSecret(accessKeySecret, { table: "cloud_accounts", id: accountId }) } : {}) })
           .where(eq(cloudAccounts.id, accountId)),
     );
     revalidatePath("/settings", "layout");

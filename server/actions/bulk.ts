@@ -7,7 +7,7 @@ import { audited, recordAudit } from "@/server/audit";
 import { canSeeJob } from "@/server/data/bulk";
 import { getDb } from "@/server/db";
 import { checkTargets, paramsOf } from "@/server/jobs/create";
-import { cancelJob, createJob, pauseJob, resumeJob, retryFailed } from "@/server/jobs/queue";
+import { cancelJob, createJob, MAX_RETRY_ROUNDS, pauseJob, resumeJob, retryFailed } from "@/server/jobs/queue";
 import { wakeJobWorker } from "@/server/jobs/worker";
 import { ActionError, FORBIDDEN } from "./errors";
 import { authActionClient, type SessionUser } from "./safe-action";
@@ -72,4 +72,10 @@ export const cancelBulkJobAction = authActionClient
 export const retryFailedBulkJobAction = authActionClient
   .metadata({ name: "bulk.retryFailed" })
   .inputSchema(jobRefSchema)
-  .action(({ parsedInput: { jobId }, ctx }) => steer(ctx.user, jobId, "bulk.retryFailed", () => retryFailed(getDb(), jobId)));
+  .action(({ parsedInput: { jobId }, ctx }) =>
+    steer(ctx.user, jobId, "bulk.retryFailed", async () => {
+      const again = await retryFailed(getDb(), jobId);
+      if (again === "limit") throw new ActionError("bulkRetryLimit", { params: { max: MAX_RETRY_ROUNDS }, httpStatus: 409 });
+      return again;
+    }),
+  );

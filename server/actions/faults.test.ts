@@ -126,9 +126,10 @@ beforeAll(async () => {
   numbers = { codes: phones[0]!, register: phones[1]!, key: phones[2]!, qr: phones[3]!, webhook: phones[4]! };
   const cred = sandbox.credentials[0]!;
   secret = cred.accessKeySecret;
+  const accId = crypto.randomUUID();
   const [acc] = await database.db
     .insert(cloudAccounts)
-    .values({ name: "Sandbox", accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(secret), endpoint: sandbox.endpoint, protocol: "HTTP", isSandbox: true })
+    .values({ id: accId, name: "Sandbox", accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(secret, { table: "cloud_accounts", id: accId }), endpoint: sandbox.endpoint, protocol: "HTTP", isSandbox: true })
     .returning();
   accountId = acc!.id;
   await database.db.update(spaces).set({ accountId, custSpaceId: SPACE }).where(eq(spaces.id, f.spaceId));

@@ -44,7 +44,7 @@ describe.each(testEngines())("spaces and accounts on %s", (engine) => {
     database = await useTestDatabase(engine);
     f = await seedRoles(database);
     const cred = sandbox.credentials[0]!;
-    const account = (name: string) => ({ name, accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(cred.accessKeySecret), endpoint: sandbox.endpoint, protocol: "HTTP" });
+    const account = (name: string, id = crypto.randomUUID()) => ({ id, name, accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(cred.accessKeySecret, { table: "cloud_accounts", id }), endpoint: sandbox.endpoint, protocol: "HTTP" });
     const [a, b] = await database.db.insert(cloudAccounts).values([account("Main"), account("Unused")]).returning();
     accountId = a!.id;
     emptyAccountId = b!.id;

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createUserSchema, setUserDisabledSchema, updateUserSchema } from "@/lib/schemas/users";
+import { createUserSchema, setUserDisabledSchema, unlockSignInSchema, updateUserSchema } from "@/lib/schemas/users";
+import { unlockSignIn } from "@/server/auth/throttle";
 import { resetPasswordSchema } from "@/lib/schemas/account";
 import { V } from "@/lib/schemas/common";
 import { returnValidationErrors } from "next-safe-action";
@@ -84,6 +85,18 @@ export const resetUserPasswordAction = adminActionClient
     revalidatePath("/settings/users");
     // Only a generated password is sent back (once): one the admin typed, they already know.
     return { generated: parsedInput.generate ? password : null };
+  });
+
+/** An admin lifts every sign-in delay of a user (failed attempts from any client are forgotten). */
+export const unlockSignInAction = adminActionClient
+  .metadata({ name: "users.unlockSignIn" })
+  .inputSchema(unlockSignInSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const target = await userExists(parsedInput.userId);
+    if (!target) throw new ActionError("userGone", { httpStatus: 404 });
+    const cleared = await audited({ actor: ctx.user, operation: "users.unlockSignIn", target: target.email, input: parsedInput }, () => unlockSignIn(target.email));
+    revalidatePath("/settings/users");
+    return { cleared };
   });
 
 /** 20 characters from an unambiguous alphabet (about 116 bits), without modulo bias. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { currentClientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { auditEvents } from "@/server/db/schema";
 import { linkHistoryToAudit } from "@/server/alerts/link";
@@ -20,6 +21,8 @@ export interface AuditEvent {
   errorCode?: string | null;
   requestId?: string | null;
   durationMs?: number | null;
+  /** Unset: the current request's (null outside one). */
+  clientAddress?: string | null;
 }
 
 /**
@@ -71,6 +74,7 @@ async function insertAudit(e: AuditEvent): Promise<void> {
       errorCode: e.errorCode ?? null,
       requestId: e.requestId ?? null,
       durationMs: e.durationMs ?? null,
+      clientAddress: e.clientAddress === undefined ? await currentClientAddress() : e.clientAddress,
     })
     .returning({ id: auditEvents.id, at: auditEvents.at });
   // History events this change explained before its audit row existed now point at it.

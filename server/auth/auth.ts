@@ -7,6 +7,10 @@ import { nextCookies } from "better-auth/next-js";
 import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
+import { recordAudit } from "@/server/audit";
+import { errForLog, getLogger } from "@/server/logger";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/server/client-address";
+import { passwordFns } from "./password";
 import { appUrlOf, trustedOriginsOf } from "./origins";
 import { readOrCreateSecretFile } from "./secrets";
 import { clearSignInFailures, takeSignInAttempt } from "./throttle";
@@ -38,12 +42,16 @@ function createAuth() {
       },
     },
     // Users are created by the setup page and by admins, never by self sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    // Every hash and check waits its turn in one per-instance queue (SIGNIN_MAX_CONCURRENT_CHECKS).
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128, password: passwordFns() },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     advanced: {
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
       database: { generateId: () => crypto.randomUUID() },
+      // Only the address stamped at the socket (server/client-address.ts): a client-sent
+      // X-Forwarded-For is never read, so a new value per request cannot reset the per-IP ceiling.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     // A coarse per-IP ceiling shared through the database; the per-account throttle below gives
     // the user-facing message.
@@ -69,11 +77,14 @@ function createAuth() {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-out") return auditSignOut(ctx);
         if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
+        const email = emailOf(ctx.body);
+        const client = clientAddressOf(ctx.headers ?? new Headers());
         // The attempt is counted before the password is checked, so a burst cannot outrun the limit.
-        const wait = await takeSignInAttempt(email);
+        const wait = await takeSignInAttempt(email, client);
         if (wait > 0) {
+          await recordAudit({ actor: null, operation: "auth.signIn", target: email, input: { email }, outcome: "denied", errorCode: "SIGN_IN_THROTTLED", clientAddress: client });
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
             code: "SIGN_IN_THROTTLED",
@@ -83,18 +94,51 @@ function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: unknown })?.email ?? "").toLowerCase();
+        const email = emailOf(ctx.body);
+        const client = clientAddressOf(ctx.headers ?? new Headers());
+        const returned = ctx.context.returned;
+        const signedIn = ctx.context.newSession?.user;
         // A failure already counted when it was taken (before hook); only a success clears the count.
-        if (!(ctx.context.returned instanceof APIError)) await clearSignInFailures(email);
+        if (!(returned instanceof APIError) && signedIn) {
+          await clearSignInFailures(email, client);
+          await recordAudit({ actor: { id: signedIn.id, email: signedIn.email }, operation: "auth.signIn", target: email, input: { email }, outcome: "ok", clientAddress: client });
+        } else {
+          const code = returned instanceof APIError ? String((returned.body as { code?: unknown } | undefined)?.code ?? returned.status) : "FAILED";
+          await recordAudit({ actor: null, operation: "auth.signIn", target: email, input: { email }, outcome: "denied", errorCode: code, clientAddress: client });
+        }
       }),
     },
     plugins: [nextCookies()],
-    logger: { disabled: env.LOG_LEVEL === "silent" },
+    // The library's own log lines go through the app's logger: a failed statement it reports
+    // loses its bound parameters there (errForLog) like every other.
+    logger: {
+      disabled: env.LOG_LEVEL === "silent",
+      log: (level, message, ...args) =>
+        getLogger()[level]({ lib: "better-auth", details: args.map((a) => (a !== null && typeof a === "object" ? errForLog(a) : typeof a === "string" ? (errForLog({ message: a }).message ?? a) : a)) }, errForLog({ message }).message ?? message),
+    },
     telemetry: { enabled: false },
   });
 }
 
 const eqUser = (id: string) => eq(schema.user.id, id);
+const emailOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").toLowerCase().slice(0, 320);
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Who signs out, read before the session is gone; a sign-out without a session is not recorded. */
+async function auditSignOut(ctx: HookContext): Promise<void> {
+  const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+  if (!token) return;
+  const found = await ctx.context.internalAdapter.findSession(token);
+  if (!found) return;
+  await recordAudit({
+    actor: { id: found.user.id, email: found.user.email },
+    operation: "auth.signOut",
+    target: found.user.email,
+    outcome: "ok",
+    clientAddress: clientAddressOf(ctx.headers ?? new Headers()),
+  });
+}
 
 export type Auth = ReturnType<typeof createAuth>;
 

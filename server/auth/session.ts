@@ -3,7 +3,8 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, ensureMigrated } from "@/server/db";
-import { spaceMembers, spaces, user as userTable } from "@/server/db/schema";
+import { env } from "@/lib/env";
+import { session as sessionTable, spaceMembers, spaces, user as userTable } from "@/server/db/schema";
 import { getAuth } from "./auth";
 
 export type SpaceRole = "admin" | "operator" | "viewer";
@@ -17,10 +18,29 @@ export interface SessionUser {
   lastSpaceId: string | null;
 }
 
+/**
+ * A session ends SESSION_ABSOLUTE_HOURS after its sign-in however active it is (the auth library's
+ * own expiry is the idle one: 12 h, pushed out by use).
+ */
+export function pastAbsoluteLifetime(createdAt: Date, now = Date.now()): boolean {
+  return now - createdAt.getTime() >= env.SESSION_ABSOLUTE_HOURS * 3_600_000;
+}
+
+/** The request's live session: one past its absolute lifetime is deleted and counts as none. */
+async function liveSession() {
+  const found = await getAuth().api.getSession({ headers: await headers() });
+  if (!found) return null;
+  if (pastAbsoluteLifetime(new Date(found.session.createdAt))) {
+    await getDb().delete(sessionTable).where(eq(sessionTable.id, found.session.id));
+    return null;
+  }
+  return found;
+}
+
 /** The signed-in, enabled user of this request, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   await ensureMigrated();
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const session = await liveSession();
   if (!session) return null;
   // Read the row again: a disabled user or a changed role takes effect at once, not at session expiry.
   const [u] = await getDb().select().from(userTable).where(eq(userTable.id, session.user.id));
@@ -37,7 +57,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /** The token of this request's session (to keep it when the user ends their other sessions). Server only. */
 export const currentSessionToken = cache(async (): Promise<string | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const session = await liveSession();
   return session?.session.token ?? null;
 });
 

@@ -29,9 +29,10 @@ beforeAll(async () => {
   const [space] = await database.db.select().from(spaces).where(eq(spaces.id, f.spaceId));
   sandbox = await startSandbox({ spaces: [space!.custSpaceId] });
   const cred = sandbox.credentials[0]!;
+  const accId = crypto.randomUUID();
   const [acc] = await database.db
     .insert(cloudAccounts)
-    .values({ name: "Sandbox", accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(cred.accessKeySecret), endpoint: sandbox.endpoint, protocol: "HTTP", isSandbox: true })
+    .values({ id: accId, name: "Sandbox", accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(cred.accessKeySecret, { table: "cloud_accounts", id: accId }), endpoint: sandbox.endpoint, protocol: "HTTP", isSandbox: true })
     .returning();
   await database.db.update(spaces).set({ accountId: acc!.id }).where(eq(spaces.id, f.spaceId));
 });

@@ -31,6 +31,7 @@ const ACTIONS: Record<string, Level> = {
   "users.updateUserAction": "admin",
   "users.setUserDisabledAction": "admin",
   "users.resetUserPasswordAction": "admin",
+  "users.unlockSignInAction": "admin",
   "account.changeOwnPasswordAction": "auth",
   "spaces.createSpaceAction": "admin",
   "spaces.updateSpaceAction": "admin",

@@ -17,12 +17,14 @@ const ids = { account: "", space: "", orphan: "" };
 beforeAll(async () => {
   fx = await startFixture(["cust-1"], { withDatabase: true });
   const db = fx.database.db;
+  const accId = crypto.randomUUID();
   const [account] = await db
     .insert(cloudAccounts)
     .values({
+      id: accId,
       name: "Sandbox",
       accessKeyId: fx.credential.accessKeyId,
-      accessKeySecretEnc: encryptSecret(fx.credential.accessKeySecret),
+      accessKeySecretEnc: encryptSecret(fx.credential.accessKeySecret, { table: "cloud_accounts", id: accId }),
       endpoint: fx.sandbox.endpoint,
       protocol: "HTTP",
       isSandbox: true,

@@ -32,9 +32,9 @@ function limiterFor(db: Db): RateLimiter {
 }
 
 /** The account's decrypted AccessKey secret; an undecryptable one is an explained CamsError. */
-export function accountSecret(account: { name: string; accessKeySecretEnc: string }): string {
+export function accountSecret(account: { id: string; name: string; accessKeySecretEnc: string }): string {
   try {
-    return decryptSecret(account.accessKeySecretEnc);
+    return decryptSecret(account.accessKeySecretEnc, { table: "cloud_accounts", id: account.id });
   } catch {
     throw new CamsError({
       code: LOCAL_ERROR_CODES.secretUnreadable,

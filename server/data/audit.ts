@@ -42,6 +42,7 @@ const columns = {
   errorCode: auditEvents.errorCode,
   requestId: auditEvents.requestId,
   durationMs: auditEvents.durationMs,
+  clientAddress: auditEvents.clientAddress,
 };
 
 const toDto = (r: Omit<AuditEventDto, "at"> & { at: Date }): AuditEventDto => ({ ...r, at: r.at.toISOString() });

@@ -203,11 +203,21 @@ const itemRow = (r: ItemDbRow): JobItemRow => ({
   result: r.status === "ok" ? ((r.result as ItemResult | null) ?? null) : null,
 });
 
+/**
+ * Only the items of spaces the viewer may read now: a creator who lost a space since no longer
+ * sees its numbers (nor their errors and read-backs) in the job's list or CSV. Null: every space.
+ */
+async function readableItemsOf(user: SessionUser) {
+  if (user.isAdmin) return undefined;
+  const ids = (await accessibleSpaces(user)).map((s) => s.id);
+  return ids.length ? inArray(jobItems.spaceId, ids) : sql`false`;
+}
+
 /** One page of a job's numbers, failures first within the "all" view. */
 export async function listJobItems(user: SessionUser, jobId: string, filter: ItemFilter, page: number): Promise<JobItemsPage | null> {
   if (!(await visibleJob(user, jobId))) return null;
   const db = getDb();
-  const where = and(eq(jobItems.jobId, jobId), filter === "all" ? undefined : inArray(jobItems.status, FILTER_STATUSES[filter]));
+  const where = and(eq(jobItems.jobId, jobId), await readableItemsOf(user), filter === "all" ? undefined : inArray(jobItems.status, FILTER_STATUSES[filter]));
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(jobItems).where(where),
     db
@@ -241,7 +251,7 @@ export async function jobItemsForExport(user: SessionUser, jobId: string) {
     .select({ ...itemColumns, custSpaceId: spaces.custSpaceId })
     .from(jobItems)
     .leftJoin(spaces, eq(spaces.id, jobItems.spaceId))
-    .where(eq(jobItems.jobId, jobId))
+    .where(and(eq(jobItems.jobId, jobId), await readableItemsOf(user)))
     .orderBy(asc(spaces.name), asc(jobItems.phoneNumber));
   return { job: summary(job, 0), items: rows.map((r) => ({ ...itemRow(r), custSpaceId: r.custSpaceId ?? null })) };
 }

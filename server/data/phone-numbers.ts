@@ -18,6 +18,7 @@ import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { spacesView, spaceView, type SpaceView } from "@/server/inventory/read";
 import { eachSpace } from "./each-space";
+import { sandboxControlHeaders } from "./sandbox-control";
 
 /** Server pages: the caller and their role in the space, or a 404 (a space they cannot read does not exist for them). */
 export const pageSpaceAccess = cache(async (spaceId: string): Promise<{ user: SessionUser; role: SpaceRole }> => {
@@ -121,14 +122,16 @@ export async function getPhoneNumberMetrics(spaceId: string, phone: string, gran
  */
 export async function sandboxVerificationCode(spaceId: string, phone: string): Promise<string | null> {
   const [r] = await getDb()
-    .select({ endpoint: cloudAccounts.endpoint, protocol: cloudAccounts.protocol, isSandbox: cloudAccounts.isSandbox })
+    .select({ endpoint: cloudAccounts.endpoint, protocol: cloudAccounts.protocol, isSandbox: cloudAccounts.isSandbox, custSpaceId: spaces.custSpaceId })
     .from(spaces)
     .innerJoin(cloudAccounts, eq(cloudAccounts.id, spaces.accountId))
     .where(eq(spaces.id, spaceId));
   if (!r?.isSandbox) return null;
   const scheme = r.protocol === "HTTP" ? "http" : "https";
   try {
-    const res = await fetch(`${scheme}://${r.endpoint}/_sandbox/codes/${encodeURIComponent(phone)}`, {
+    // The sandbox shows the code only for a number of this space (numberRoute checked it here too).
+    const res = await fetch(`${scheme}://${r.endpoint}/_sandbox/codes/${encodeURIComponent(phone)}?custSpaceId=${encodeURIComponent(r.custSpaceId)}`, {
+      headers: sandboxControlHeaders(),
       signal: AbortSignal.timeout(3000),
       cache: "no-store",
     });

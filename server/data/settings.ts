@@ -21,6 +21,16 @@ export async function isSetupCompleted(): Promise<boolean> {
   return (await getSetting<boolean>(SETTING.setupCompleted)) === true;
 }
 
+/** Claims the one-time setup inside `tx`: true for exactly one caller, ever (a rollback leaves it open). */
+export async function claimSetupIn(tx: Pick<ReturnType<typeof getDb>, "insert">): Promise<boolean> {
+  const rows = await tx
+    .insert(appSettings)
+    .values({ key: SETTING.setupCompleted, value: true as never })
+    .onConflictDoNothing()
+    .returning({ key: appSettings.key });
+  return rows.length === 1;
+}
+
 /** Claims the one-time setup: true for exactly one caller, ever. */
 export async function claimSetup(): Promise<boolean> {
   const rows = await getDb()

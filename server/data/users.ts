@@ -2,19 +2,22 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { UserDto } from "@/lib/schemas/users";
 import { getAuth } from "@/server/auth/auth";
+import { delayedEmails } from "@/server/auth/throttle";
 import { getDb } from "@/server/db";
-import { session, spaceMembers, spaces, user } from "@/server/db/schema";
+import { account, session, spaceMembers, spaces, user } from "@/server/db/schema";
 
 export async function listUsers(): Promise<UserDto[]> {
   const db = getDb();
   const users = await db.select().from(user).orderBy(asc(user.email));
   const members = await db.select().from(spaceMembers);
+  const delayed = await delayedEmails();
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
     isAdmin: u.role === "admin",
     disabled: u.disabled,
+    signInDelayed: delayed.has(u.email.toLowerCase()),
     createdAt: u.createdAt.toISOString(),
     assignments: members
       .filter((m) => m.userId === u.id)
@@ -46,6 +49,24 @@ export async function createUserWithPassword(input: {
     password: hash,
   });
   return { id: created.id };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * The first administrator and `claim` (closing setup) in one transaction: null when the claim
+ * fails (setup was already done); any error rolls both back, so setup stays open.
+ */
+export async function createFirstAdmin(input: { name: string; email: string; password: string }, claim: (tx: Tx) => Promise<boolean>): Promise<{ id: string } | null> {
+  const ctx = await getAuth().$context;
+  const hash = await ctx.password.hash(input.password);
+  return getDb().transaction(async (tx) => {
+    if (!(await claim(tx))) return null;
+    const id = crypto.randomUUID();
+    await tx.insert(user).values({ id, name: input.name, email: input.email.toLowerCase(), emailVerified: true, role: "admin" });
+    await tx.insert(account).values({ id: crypto.randomUUID(), userId: id, providerId: "credential", accountId: id, password: hash });
+    return { id };
+  });
 }
 
 export async function setAssignments(

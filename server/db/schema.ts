@@ -149,6 +149,8 @@ export const auditEvents = pgTable(
     errorCode: text("error_code"),
     requestId: text("request_id"),
     durationMs: integer("duration_ms"),
+    /** The client's address (server/client-address.ts); null outside a request (workers, scripts). */
+    clientAddress: text("client_address"),
   },
   (t) => [
     index("audit_at_idx").on(t.at),
@@ -201,6 +203,8 @@ export const jobs = pgTable(
     retryCount: integer("retry_count").notNull().default(0),
     /** Throttled answers (System.LimitControl, Throttling.*) the worker saw. */
     throttledCount: integer("throttled_count").notNull().default(0),
+    /** How often "Retry failed" put failed items back (capped: MAX_RETRY_ROUNDS). */
+    retryRounds: integer("retry_rounds").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),

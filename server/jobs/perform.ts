@@ -169,7 +169,7 @@ async function performItemNow(job: JobContext, item: ClaimedItem): Promise<Attem
     }
     const ref = crypto.randomUUID().slice(0, 8);
     getLogger().error(
-      { err: { name: (err as Error)?.name, message: (err as Error)?.message }, ref, jobId: job.id, phone: maskPhone(item.phoneNumber) },
+      { err, ref, jobId: job.id, phone: maskPhone(item.phoneNumber) },
       "bulk item failed unexpectedly",
     );
     return { kind: "error", code: BULK_ERROR.unexpected, message: `Unexpected error (reference ${ref}).`, requestId: null, retryable: false, throttled: false };

@@ -246,11 +246,18 @@ export async function cancelJob(db: Db, jobId: string): Promise<boolean> {
   });
 }
 
-/** Failed items go back to the queue with fresh attempts; the job runs again (or stays paused). */
-export async function retryFailed(db: Db, jobId: string): Promise<number> {
+/** "Retry failed" works this many times per job; then the failures stand (start a new job). */
+export const MAX_RETRY_ROUNDS = 3;
+
+/**
+ * Failed items go back to the queue with fresh attempts; the job runs again (or stays paused).
+ * "limit" once the job has been retried MAX_RETRY_ROUNDS times.
+ */
+export async function retryFailed(db: Db, jobId: string): Promise<number | "limit"> {
   return db.transaction(async (tx) => {
-    const [job] = await tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, jobId)).for("update");
+    const [job] = await tx.select({ status: jobs.status, retryRounds: jobs.retryRounds }).from(jobs).where(eq(jobs.id, jobId)).for("update");
     if (!job) return 0;
+    if (job.retryRounds >= MAX_RETRY_ROUNDS) return "limit";
     const again = await tx
       .update(jobItems)
       .set({ status: "pending", attempts: 0, errorCode: null, errorMessage: null, requestId: null, result: null, finishedAt: null, runAfter: null, claimedBy: null, claimedAt: null })
@@ -261,6 +268,7 @@ export async function retryFailed(db: Db, jobId: string): Promise<number> {
       .update(jobs)
       .set({
         failedCount: sql`${jobs.failedCount} - ${again.length}`,
+        retryRounds: sql`${jobs.retryRounds} + 1`,
         status: job.status === "paused" ? "paused" : sql`CASE WHEN ${jobs.startedAt} IS NULL THEN 'queued' ELSE 'running' END`,
         finishedAt: null,
         updatedAt: sql`now()`,

@@ -58,12 +58,14 @@ export async function insertSandboxAccount(db: Db, sb: SandboxHandle): Promise<s
   try {
     const ring = loadKeyring(dir, { key: TEST_KEY, keyId: TEST_KEY_ID });
     const [cred] = sb.credentials;
+    const id = crypto.randomUUID();
     const [row] = await db
       .insert(cloudAccounts)
       .values({
+        id,
         name: "Sandbox",
         accessKeyId: cred!.accessKeyId,
-        accessKeySecretEnc: encryptWith(ring, cred!.accessKeySecret),
+        accessKeySecretEnc: encryptWith(ring, cred!.accessKeySecret, { table: "cloud_accounts", id }),
         endpoint: sb.endpoint,
         protocol: "HTTP",
         isSandbox: true,

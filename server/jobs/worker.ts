@@ -120,7 +120,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
     const p = handle(item)
       .catch((err) => {
         // The database failed us mid-item: the lease expires and the item is taken again.
-        log.error({ err: { message: (err as Error)?.message }, jobId: item.jobId, phone: maskPhone(item.phoneNumber) }, "bulk item not recorded");
+        log.error({ err, jobId: item.jobId, phone: maskPhone(item.phoneNumber) }, "bulk item not recorded");
       })
       .finally(() => {
         processed++;
@@ -139,7 +139,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
         try {
           claimed = await claimItems(getDb(), id, free, o.leaseMs);
         } catch (err) {
-          log.warn({ err: { message: (err as Error)?.message } }, "claiming bulk items failed");
+          log.warn({ err }, "claiming bulk items failed");
         }
         for (const item of claimed) track(item);
       }
@@ -159,7 +159,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
       if (running) return;
       running = true;
       beat = setInterval(() => {
-        if (inFlight.size) heartbeat(getDb(), id).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
+        if (inFlight.size) heartbeat(getDb(), id).catch((err) => log.warn({ err }, "lease renewal failed"));
       }, o.heartbeatMs);
       loopDone = (async () => {
         if (getDatabase().kind === "pglite") {

@@ -2,8 +2,10 @@
  * Standalone CAMS sandbox:
  *   node --conditions=react-server --import tsx server/sandbox/cli.ts [--port 4010] [--host 127.0.0.1]
  * Env: CAMS_SANDBOX_ACCESS_KEY_ID / CAMS_SANDBOX_ACCESS_KEY_SECRET (the accepted pair; random
+ * otherwise), CAMS_SANDBOX_CONTROL_TOKEN (the control API's bearer token; random and printed
  * otherwise), CAMS_SANDBOX_SPACES=a,b (start with just these empty spaces instead of the demo seed).
  */
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { startSandbox } from "./server";
 
@@ -19,7 +21,10 @@ async function main(): Promise<void> {
   if (!!id !== !!secret) throw new Error("Set both CAMS_SANDBOX_ACCESS_KEY_ID and CAMS_SANDBOX_ACCESS_KEY_SECRET, or neither.");
   const spaces = process.env.CAMS_SANDBOX_SPACES?.split(",").map((s) => s.trim()).filter(Boolean);
 
+  // The control API always needs a token here: given (start:embedded, e2e) or made now.
+  const controlToken = process.env.CAMS_SANDBOX_CONTROL_TOKEN || randomBytes(24).toString("base64url");
   const handle = await startSandbox({
+    controlToken,
     port,
     host: values.host,
     credentials: id && secret ? [{ accessKeyId: id, accessKeySecret: secret }] : undefined,
@@ -31,6 +36,7 @@ async function main(): Promise<void> {
       `CAMS sandbox listening on ${handle.url}`,
       `AccessKeyId: ${cred.accessKeyId}`,
       `AccessKeySecret: ${cred.accessKeySecret}`,
+      process.env.CAMS_SANDBOX_CONTROL_TOKEN ? "Control API token: as given (CAMS_SANDBOX_CONTROL_TOKEN)" : `Control API token (Authorization: Bearer …): ${controlToken}`,
       spaces?.length ? `Spaces: ${spaces.join(", ")}` : "Demo seed loaded (GET /_sandbox/spaces).",
     ].join("\n"),
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { timingSafeEqual } from "node:crypto";
 import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
 import { sendJson } from "./errors";
 import { qrPng, qrSvg } from "./qr-image";
@@ -117,6 +118,8 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, q
 
   if (is("GET", "health")) return [200, { ok: true }];
   if (is("GET", "codes", true)) {
+    // With ?custSpaceId=, only a number of that space has a code to show.
+    if (scope && rt.state.findNumber(arg)?.space.id !== scope) return [404, {}];
     const code = rt.state.pendingCode(arg, rt.now());
     return code ? [200, { code }] : [404, {}];
   }
@@ -146,7 +149,26 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, q
   throw new ControlError(404, `No control endpoint ${method} ${path}.`);
 }
 
-export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Why a control request is refused, or null. A browser's request (it carries Origin, or is a CORS
+ * preflight) never gets an answer it could read; a Host other than loopback (DNS rebinding, a
+ * LAN address) is refused; and with a token, only `Authorization: Bearer <token>` passes.
+ */
+export function controlRefusal(req: Pick<IncomingMessage, "method" | "headers">, token: string | null): [number, string] | null {
+  if (req.method === "OPTIONS" || req.headers.origin !== undefined) return [403, "The control API does not answer browser (cross-origin) requests."];
+  const host = (req.headers.host ?? "").toLowerCase().replace(/:\d+$/, "");
+  if (!LOOPBACK_HOSTS.has(host)) return [403, "The control API answers only at a loopback address (127.0.0.1, localhost, [::1])."];
+  if (token) {
+    const given = Buffer.from(String(req.headers.authorization ?? ""));
+    const expected = Buffer.from(`Bearer ${token}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return [401, "The control API needs its token: Authorization: Bearer <CAMS_SANDBOX_CONTROL_TOKEN>."];
+  }
+  return null;
+}
+
+export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse, body: Buffer, token: string | null = null): Promise<void> {
   const method = req.method ?? "GET";
   const [path, search = ""] = (req.url ?? "/").split("?");
   const qr = /^\/_sandbox\/qr\/([A-Za-z0-9]+)\.(png|svg)$/.exec(path);
@@ -157,6 +179,9 @@ export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, re
     res.end(method === "HEAD" ? undefined : data);
     return;
   }
+  // QR images (above: what CAMS serves publicly too) and the health check answer anyone.
+  const refused = path === "/_sandbox/health" ? null : controlRefusal(req, token);
+  if (refused) return sendJson(res, refused[0], { error: refused[1] });
   try {
     const [status, out] = route(rt, method, path, body, new URLSearchParams(search));
     sendJson(res, status, out);

@@ -22,6 +22,12 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Clock for tests. */
   now?: () => number;
+  /**
+   * The bearer token the control API (/_sandbox/…) requires. The CLI (what start:embedded and e2e
+   * run) always sets one, random unless CAMS_SANDBOX_CONTROL_TOKEN gives it; an in-process test
+   * sandbox has none unless given. Loopback Host and no browser (CORS) requests apply to every one.
+   */
+  controlToken?: string;
 }
 
 export interface SandboxHandle {
@@ -30,6 +36,7 @@ export interface SandboxHandle {
   endpoint: string;
   port: number;
   credentials: Credential[];
+  controlToken: string | null;
   close(): Promise<void>;
 }
 
@@ -159,7 +166,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) =>
-        (req.url ?? "").startsWith("/_sandbox/") ? handleControl(rt, req, res, body) : handleApi(rt, req, res, body),
+        (req.url ?? "").startsWith("/_sandbox/") ? handleControl(rt, req, res, body, opts.controlToken ?? null) : handleApi(rt, req, res, body),
       )
       .catch((e: unknown) => {
         if (res.headersSent || res.destroyed) return;
@@ -189,6 +196,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     endpoint,
     port,
     credentials: credentials.map((c) => ({ ...c })),
+    controlToken: opts.controlToken ?? null,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -26,11 +26,33 @@ CREATE TABLE "notifications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "number_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"space_id" text NOT NULL,
+	"phone_number" text NOT NULL,
+	"field" text NOT NULL,
+	"old_value" text,
+	"new_value" text,
+	"observed_at" timestamp with time zone NOT NULL,
+	"via" text NOT NULL,
+	"source" text NOT NULL,
+	"operation" text,
+	"actor_id" text,
+	"actor_email" text,
+	"audit_event_id" bigint
+);
+--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "client_address" text;--> statement-breakpoint
+ALTER TABLE "jobs" ADD COLUMN "retry_rounds" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "alert_rules" ADD CONSTRAINT "alert_rules_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "number_events" ADD CONSTRAINT "number_events_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_rules_space_kind_idx" ON "alert_rules" USING btree ("space_id","kind") WHERE "alert_rules"."space_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_rules_global_kind_idx" ON "alert_rules" USING btree ("kind") WHERE "alert_rules"."space_id" is null;--> statement-breakpoint
 CREATE INDEX "notifications_space_id_idx" ON "notifications" USING btree ("space_id","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "notifications_event_kind_idx" ON "notifications" USING btree ("number_event_id","kind");
+CREATE UNIQUE INDEX "notifications_event_kind_idx" ON "notifications" USING btree ("number_event_id","kind");--> statement-breakpoint
+CREATE INDEX "number_events_space_id_idx" ON "number_events" USING btree ("space_id","id");--> statement-breakpoint
+CREATE INDEX "number_events_number_idx" ON "number_events" USING btree ("space_id","phone_number","id");--> statement-breakpoint
+CREATE INDEX "number_events_observed_idx" ON "number_events" USING btree ("observed_at");
