@@ -9,17 +9,17 @@ const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; 
 
 describe("setup and sign-in schemas", () => {
   it("accepts a good first admin and normalises the e-mail", () => {
-    const r = setupSchema.safeParse({ name: " Ada ", email: " Ada@Example.COM ", password: "0123456789", confirmPassword: "0123456789" });
+    const r = setupSchema.safeParse({ setupToken: "t0ken", name: " Ada ", email: " Ada@Example.COM ", password: "0123456789", confirmPassword: "0123456789" });
     expect(r.success && r.data).toMatchObject({ name: "Ada", email: "ada@example.com" });
   });
   it("gives field-level translation keys", () => {
     const r = setupSchema.safeParse({ name: "", email: "nope", password: "short", confirmPassword: "x" });
-    expect(issues(r)).toMatchObject({ name: "validation.required", email: "validation.email", password: "validation.passwordLength" });
-    const mismatch = setupSchema.safeParse({ name: "A", email: "a@b.co", password: "0123456789", confirmPassword: "0123456789x" });
+    expect(issues(r)).toMatchObject({ setupToken: "validation.required", name: "validation.required", email: "validation.email", password: "validation.passwordLength" });
+    const mismatch = setupSchema.safeParse({ setupToken: "t0ken", name: "A", email: "a@b.co", password: "0123456789", confirmPassword: "0123456789x" });
     expect(issues(mismatch)).toEqual({ confirmPassword: "validation.passwordsDiffer" });
   });
   it("refuses control characters and wrong types without throwing", () => {
-    expect(issues(setupSchema.safeParse({ name: "A\u0000B", email: "a@b.co", password: "0123456789", confirmPassword: "0123456789" }))).toEqual({
+    expect(issues(setupSchema.safeParse({ setupToken: "t0ken", name: "A\u0000B", email: "a@b.co", password: "0123456789", confirmPassword: "0123456789" }))).toEqual({
       name: "validation.controlChars",
     });
     expect(signInSchema.safeParse({ email: 42, password: null }).success).toBe(false);
