@@ -44,6 +44,9 @@ export function sandboxApi(sb: Pick<SandboxHandle, "url">) {
     resetCalls: () => req("DELETE", "calls"),
     fault: (f: Record<string, unknown>) => req("POST", "faults", f),
     clearFaults: () => req("DELETE", "faults"),
+    /** A QR code made outside the console. */
+    addQrCode: (phone: string, prefilledMessage: string) =>
+      req<{ qrdlCode: string }>("POST", `numbers/${encodeURIComponent(phone)}/qr-codes`, { prefilledMessage }),
   };
 }
 
