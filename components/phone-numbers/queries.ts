@@ -1,6 +1,6 @@
 // Not a client module: the server pages import the factories below for their prefetch.
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getJson, type Fetcher } from "@/lib/query-client";
+import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
 import type {
   AllSpacesResponse,
@@ -13,24 +13,23 @@ import type {
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/phone-numbers`;
 
-/** One space's numbers, optionally by Status (the list page prefetches it with listPhoneNumbers). */
 /**
  * Lists read the inventory (no CAMS call per read): while the page is in view they ask again every
- * LIVE_MS, so what a sweep or a background refresh observed shows without a reload.
+ * INVENTORY_LIVE_MS, so what a sweep or a background refresh observed shows without a reload.
  */
-const LIVE_MS = 20_000;
 
+/** One space's numbers, optionally by Status (the list page prefetches it with listPhoneNumbers). */
 export const phoneListQuery = (spaceId: string, status: string | null | undefined, fetcher: Fetcher<PhoneListResponse> = getJson(`${base(spaceId)}${qs(status)}`)) =>
   queryOptions({
     queryKey: phoneNumberKeys.list(spaceId, { status: status || null }),
     queryFn: fetcher,
     placeholderData: keepPreviousData,
-    refetchInterval: LIVE_MS,
+    refetchInterval: INVENTORY_LIVE_MS,
   });
 
 /** Every readable space's numbers (the "All spaces" list; prefetched with listAllSpacesNumbers). */
 export const allSpacesQuery = (status: string | null | undefined, fetcher: Fetcher<AllSpacesResponse> = getJson(`/api/phone-numbers/all${qs(status)}`)) =>
-  queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: LIVE_MS });
+  queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
 
 /** One number with every field CAMS returns (the number's layout prefetches it with getPhoneNumber). */
 export const phoneDetailQuery = (spaceId: string, phone: string, fetcher: Fetcher<PhoneNumberDetail> = getJson(`${base(spaceId)}/${phone}`)) =>

@@ -1,9 +1,12 @@
 "use server";
 
-import { REFRESH_WINDOW_MS, refreshInventorySchema, type RefreshInventoryResult } from "@/lib/schemas/inventory";
+import { DETAILS_REFRESH_INLINE_MAX, REFRESH_WINDOW_MS, refreshInventorySchema, type RefreshInventoryResult } from "@/lib/schemas/inventory";
 import { takeWindowSlot } from "@/server/data/window-slot";
 import { getDb } from "@/server/db";
-import { observeSpaceDetails } from "@/server/inventory/details";
+import { observeNumberDetails, observeSpaceDetails } from "@/server/inventory/details";
+import { requireNumberOfSpace } from "@/server/inventory/membership";
+import { markRead, storedNumbers } from "@/server/inventory/store";
+import { wakeSweepWorker } from "@/server/inventory/worker";
 import { observeSpace } from "@/server/inventory/sync";
 import { ActionError } from "./errors";
 import { spaceReadActionClient } from "./safe-action";
@@ -16,11 +19,21 @@ import { spaceReadActionClient } from "./safe-action";
 export const refreshSpaceInventoryAction = spaceReadActionClient
   .metadata({ name: "inventory.refresh" })
   .inputSchema(refreshInventorySchema)
-  .action(async ({ parsedInput: { kind }, ctx }): Promise<RefreshInventoryResult> => {
-    if (!(await takeWindowSlot(`inventory-refresh:${kind}:${ctx.user.id}:${ctx.spaceId}`, REFRESH_WINDOW_MS, 1))) {
+  .action(async ({ parsedInput: { kind, phoneNumber }, ctx }): Promise<RefreshInventoryResult> => {
+    const db = getDb();
+    if (phoneNumber) await requireNumberOfSpace(db, ctx.spaceId, phoneNumber);
+    if (!(await takeWindowSlot(`inventory-refresh:${kind}:${ctx.user.id}:${ctx.spaceId}:${phoneNumber ?? ""}`, REFRESH_WINDOW_MS, 1))) {
       throw new ActionError("refreshThrottled", { httpStatus: 429 });
     }
-    // Details: a key and a QR list per number of the space, in the person lane (the limiter paces them).
-    const numbers = kind === "details" ? await observeSpaceDetails(getDb(), ctx.spaceId) : await observeSpace(getDb(), ctx.spaceId, "read");
-    return { spaceId: ctx.spaceId, observedAt: new Date().toISOString(), numbers: numbers.length };
+    const result = (numbers: number, queued?: boolean) => ({ spaceId: ctx.spaceId, observedAt: new Date().toISOString(), numbers, ...(queued ? { queued } : {}) });
+    if (kind === "numbers") return result((await observeSpace(db, ctx.spaceId, "read")).length);
+    // Details: a key and a QR list per number, in the person lane (the limiter paces them).
+    if (phoneNumber) return result((await observeNumberDetails(db, ctx.spaceId, phoneNumber)) ? 1 : 0);
+    const count = (await storedNumbers(db, [ctx.spaceId])).length;
+    if (count > DETAILS_REFRESH_INLINE_MAX) {
+      await markRead(db, [ctx.spaceId], { due: true, kind: "details" });
+      wakeSweepWorker();
+      return result(count, true);
+    }
+    return result((await observeSpaceDetails(db, ctx.spaceId)).length);
   });

@@ -183,6 +183,25 @@ export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDeta
   return p;
 }
 
+/**
+ * One number's key and QR list read from CAMS now and stored (source read): "Refresh now" on a
+ * number's tab costs its two calls, not the space's. The caller has checked membership.
+ */
+export async function observeNumberDetails(db: Db, spaceId: string, phone: string): Promise<NumberDetails> {
+  try {
+    const [key, qr] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone)]);
+    const at = new Date();
+    await db.transaction(async (tx) => {
+      await putKeyTx(tx, spaceId, phone, key, "read", at);
+      await putQrListTx(tx, spaceId, phone, qr, "read", at);
+    });
+    return { phoneNumber: phone, key, qr };
+  } catch (err) {
+    await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
+    throw err;
+  }
+}
+
 export interface StoredKey {
   phoneNumber: string;
   key: KeyState;
