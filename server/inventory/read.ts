@@ -30,7 +30,7 @@ const staleOf = (st: SyncState | undefined) =>
   !!(st?.lastError && st.lastErrorAt && st.observedAt && st.lastErrorAt.getTime() >= st.observedAt.getTime());
 
 function revalidate(db: Db, spaceIds: string[], states: Map<string, SyncState>, kind: SyncKind = "numbers"): void {
-  const freshMs = env.INVENTORY_FRESH_S * 1000;
+  const freshMs = (kind === "details" ? env.INVENTORY_DETAILS_FRESH_S : env.INVENTORY_FRESH_S) * 1000;
   const now = Date.now();
   const old = spaceIds.filter((id) => now - (states.get(id)?.observedAt?.getTime() ?? 0) > freshMs);
   const opened = spaceIds.filter((id) => !old.includes(id) && now - (states.get(id)?.openedAt?.getTime() ?? 0) > 60_000);
