@@ -65,9 +65,32 @@ export async function spaceView(db: Db, spaceId: string, opts: { status?: string
 
 export type SpacesView = Map<string, { ok: true; view: SpaceView } | { ok: false; error: unknown }>;
 
+export interface SpacesState {
+  states: Map<string, SyncState>;
+  /** Spaces never observed whose read on demand failed now. */
+  failed: Map<string, unknown>;
+}
+
 /**
- * Many spaces in one query; the never-observed ones are read on demand first (a few at once by
- * `each`), a failure reported per space.
+ * Many spaces' sync states; the never-observed ones are read on demand first (a few at once by
+ * `each`), the rest refreshed in the background when old. No number is loaded here.
+ */
+export async function spacesState(db: Db, spaceIds: string[], each: <S, R>(items: readonly S[], fn: (s: S) => Promise<R>) => Promise<R[]>): Promise<SpacesState> {
+  let states = await syncStates(db, spaceIds);
+  const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
+  const failed = new Map<string, unknown>();
+  await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
+  if (unseen.length) states = await syncStates(db, spaceIds);
+  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  return { states, failed };
+}
+
+/** Whether a space's last refresh failed (what is stored is its last known data), and with what. */
+export const staleness = (st: SyncState | undefined) => ({ stale: staleOf(st), lastError: staleOf(st) ? st!.lastError : null });
+
+/**
+ * Many spaces' numbers in one query; the never-observed ones are read on demand first, a failure
+ * reported per space.
  */
 export async function spacesView(
   db: Db,
@@ -76,12 +99,7 @@ export async function spacesView(
   opts: { status?: string } = {},
 ): Promise<SpacesView> {
   const out: SpacesView = new Map();
-  let states = await syncStates(db, spaceIds);
-  const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
-  const failed = new Map<string, unknown>();
-  await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
-  if (unseen.length) states = await syncStates(db, spaceIds);
-  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  const { states, failed } = await spacesState(db, spaceIds, each);
   const observed = spaceIds.filter((id) => states.get(id)?.observedAt && !failed.has(id));
   const bySpace = new Map<string, PhoneNumberInfo[]>(observed.map((id) => [id, []]));
   for (const n of await storedNumbers(db, observed, opts)) bySpace.get(n.spaceId)?.push(n.record);
@@ -91,7 +109,7 @@ export async function spacesView(
       out.set(id, { ok: false, error: failed.get(id) });
       continue;
     }
-    out.set(id, { ok: true, view: { numbers: bySpace.get(id)!, observedAt: st.observedAt, stale: staleOf(st), lastError: staleOf(st) ? st.lastError : null } });
+    out.set(id, { ok: true, view: { numbers: bySpace.get(id)!, observedAt: st.observedAt, ...staleness(st) } });
   }
   return out;
 }
