@@ -19,6 +19,22 @@ let bId = "";
 let aPhone = "";
 let bPhone = "";
 
+/** Waits until a space's CAMS calls stop moving (a sweep's pass of its details has ended). */
+async function settled(custSpaceId: string): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = (await sandboxCalls(custSpaceId)).total;
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toBe(true);
+}
+
 test.beforeAll(async () => {
   aPhone = (await ensureSandboxSpace(A.custSpaceId, A.name, 3))[0]!.phoneNumber;
   bPhone = (await ensureSandboxSpace(B.custSpaceId, B.name, 2))[0]!.phoneNumber;
@@ -74,8 +90,33 @@ test("the header search finds a number typed in another format, across spaces, a
   await page.keyboard.press("Escape");
 });
 
+test("a QR code made outside the console shows on the space's QR page after Refresh now", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/s/${aId}/qr-codes`);
+  await expect(page.getByRole("heading", { name: "QR codes", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("as-of")).toContainText(/As of/);
+  const message = `Made elsewhere ${Date.now().toString(36)}`;
+  // Outside the console: the code is made in CAMS (the sandbox's control API), not through the app.
+  const made = await sandbox<{ qrdlCode: string }>("POST", `numbers/${aPhone}/qr-codes`, { prefilledMessage: message });
+  expect(made.qrdlCode).toMatch(/^[A-Z0-9]{8}$/);
+  // The page answers from the inventory, which has not seen it yet.
+  await expect(page.getByText(message)).toHaveCount(0);
+  const before = (await sandboxCalls(A.custSpaceId)).byAction.ListPhoneMessageQrdl ?? 0;
+  await page.getByTestId("refresh-now").click();
+  await expect(page.getByText(message)).toBeVisible();
+  // Refresh now read every number of the space's codes from CAMS, once each.
+  expect(((await sandboxCalls(A.custSpaceId)).byAction.ListPhoneMessageQrdl ?? 0) - before).toBe(3);
+  // It stays after a reload: the inventory holds it now.
+  await page.reload();
+  await expect(page.getByText(message)).toBeVisible();
+  // And the number's own QR tab shows it too, from the same inventory.
+  await page.goto(`/s/${aId}/phone-numbers/${aPhone}/qr-codes`);
+  await expect(page.getByTestId("qr-cards")).toContainText(message);
+});
+
 test("a number of space B asked through space A's URL is a 404, and CAMS is not asked about it", async ({ page }) => {
   await signInAsAdmin(page);
+  await settled(A.custSpaceId);
   const before = await sandboxCalls(A.custSpaceId);
   const res = await page.goto(`/s/${aId}/phone-numbers/${bPhone}`);
   expect(res?.status()).toBe(404);

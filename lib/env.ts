@@ -76,6 +76,11 @@ export const env = createEnv({
     INVENTORY_DETAILS_EVERY_S: z.coerce.number().int().positive().default(3600),
     /** A read of data older than this (seconds) makes the space's sync due now (stale-while-revalidate). */
     INVENTORY_FRESH_S: z.coerce.number().int().nonnegative().default(30),
+    /**
+     * The same for per-number details (keys, QR codes: a call or two per number at 5 per second, so a
+     * space's details are not re-read on every visit).
+     */
+    INVENTORY_DETAILS_FRESH_S: z.coerce.number().int().nonnegative().default(300),
     /** "0" turns the sweep worker off in this instance (reads on demand still fill the inventory). */
     INVENTORY_SWEEP: z.enum(["0", "1"]).default("1"),
     /** Bearer token a Prometheus scraper sends to GET /metrics (admins may read it signed in). Unset: sessions only. */

@@ -46,3 +46,6 @@ export function makeQueryClient() {
     },
   });
 }
+
+/** Views read from the inventory ask again this often while open (the sweep and revalidation keep it fresh). */
+export const INVENTORY_LIVE_MS = 20_000;

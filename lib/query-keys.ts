@@ -11,6 +11,8 @@ export const phoneNumberKeys = {
     [...phoneNumberKeys.lists(), spaceId, { status: filters.status ?? null }] as const,
   /** Every space the caller can read (the "All spaces" view). */
   allSpaces: (filters: { status?: string | null } = {}) => [...phoneNumberKeys.lists(), "all", { status: filters.status ?? null }] as const,
+  /** One page of every readable space's numbers (search, filters, sort and page made in SQL). */
+  allSpacesPage: (query: Record<string, string | number | undefined>) => [...phoneNumberKeys.lists(), "all-page", query] as const,
   details: () => [...phoneNumberKeys.all, "detail"] as const,
   detail: (spaceId: string, phone: string) => [...phoneNumberKeys.details(), spaceId, phone] as const,
   metrics: (spaceId: string, phone: string, granularity: string) => [...phoneNumberKeys.all, "metrics", spaceId, phone, granularity] as const,

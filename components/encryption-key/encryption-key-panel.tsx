@@ -1,9 +1,8 @@
 "use client";
 
-import { RotateCw } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
-import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EncryptionKeyResponse } from "@/lib/schemas/encryption-keys";
@@ -13,15 +12,17 @@ import { KeyStatusBadge, KeyStatusHelp } from "./key-status";
 import { KeyUpdateForm } from "./key-update-form";
 import { useEncryptionKey, useRefreshKeys } from "./queries";
 
-/** The number's "Encryption key" tab: what CAMS holds, what it means, and (for operators) how to change it. */
+/**
+ * The number's "Encryption key" tab: what CAMS holds (the inventory's copy, with its "as of" and
+ * Refresh now for this number), what it means, and (for operators) how to change it.
+ */
 export function EncryptionKeyPanel({ spaceId, phone, canWrite }: { spaceId: string; phone: string; canWrite: boolean }) {
   const t = useTranslations("encryptionKeys");
-  const format = useFormatter();
   const query = useEncryptionKey(spaceId, phone);
   const refresh = useRefreshKeys();
   const data = query.data;
   const error = readErrorOf(query.error);
-  const onRefresh = () => void refresh.one(spaceId, phone);
+  const onRefresh = () => void query.refetch();
 
   let current: React.ReactNode;
   if (error && !data) current = <ReadErrorPanel error={error} onRetry={onRefresh} retrying={query.isFetching} />;
@@ -35,14 +36,9 @@ export function EncryptionKeyPanel({ spaceId, phone, canWrite }: { spaceId: stri
       <Card>
         <CardHeader>
           <CardTitle asHeading="h2">{t("details.title")}</CardTitle>
-          <CardDescription>
-            {data ? t("details.checkedAt", { time: format.dateTime(new Date(data.fetchedAt), { timeStyle: "medium" }) }) : t("details.description")}
-          </CardDescription>
+          <CardDescription>{data?.observedAt ? <AsOf observedAt={data.observedAt} stale={data.stale} lastError={data.lastError} /> : t("details.description")}</CardDescription>
           <CardAction>
-            <Button variant="outline" size="sm" onClick={onRefresh} disabled={query.isFetching} aria-busy={query.isFetching || undefined}>
-              <RotateCw aria-hidden="true" className={query.isFetching ? "animate-spin" : undefined} />
-              {t("details.refresh")}
-            </Button>
+            <RefreshNowButton spaceId={spaceId} kind="details" phoneNumber={phone} />
           </CardAction>
         </CardHeader>
         <CardContent>{current}</CardContent>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { CircleX, RotateCw } from "lucide-react";
+import { CircleX } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useExplainError } from "@/components/action-error";
@@ -42,17 +42,16 @@ export function KeyRow({
   row,
   query,
   showSpace,
-  onRefresh,
 }: {
   row: KeyListRow;
   query: UseQueryResult<EncryptionKeyResponse> | undefined;
   showSpace: boolean;
-  onRefresh: () => void;
 }) {
   const t = useTranslations("encryptionKeys.list");
   const phone = formatPhoneNumber(row.phoneNumber);
   const data = query?.data;
-  const result: KeyState | null = row.skip ? NOT_VERIFIED : (data?.result ?? null);
+  // The list's stored key first (it is refetched while the page is open), then the number's own read.
+  const result: KeyState | null = row.result ?? (row.skip ? NOT_VERIFIED : (data?.result ?? null));
   const key = result?.state === "key" ? result.key : null;
   const href = `/s/${row.spaceId}/phone-numbers/${row.phoneNumber}/encryption-key`;
 
@@ -87,18 +86,6 @@ export function KeyRow({
         <LastChange change={row.lastChange} compact />
       </TableCell>
       <TableCell className="text-right whitespace-nowrap">
-        {!row.skip ? (
-          <Button
-            variant="ghost"
-            size="icon"
-            onClick={onRefresh}
-            disabled={query?.isFetching}
-            aria-label={t("refreshRow", { phone })}
-            title={t("refreshRow", { phone })}
-          >
-            <RotateCw aria-hidden="true" className={query?.isFetching ? "animate-spin" : undefined} />
-          </Button>
-        ) : null}
         <Button variant="outline" size="sm" asChild>
           <Link href={href} aria-label={t("manageLabel", { phone })}>
             {t("manage")}

@@ -1,9 +1,10 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, PhoneOff, RotateCw } from "lucide-react";
+import { ChevronLeft, ChevronRight, PhoneOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { useEncryptionKeys, useKeyNumbersOf, useRefreshKeys } from "@/components/encryption-key/queries";
+import { useEncryptionKeys, useKeyNumbersOf } from "@/components/encryption-key/queries";
+import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,19 +13,21 @@ import { isKnownUnverified } from "@/lib/schemas/encryption-keys";
 import { KeysSummary } from "@/components/encryption-key/keys-summary";
 import { KeysTable, type KeyListRow } from "@/components/encryption-key/keys-table";
 
-/** Rows per page; only the visible page's keys are read, so a space with thousands of numbers stays cheap. */
+/**
+ * Rows per page. Keys come with the list from the inventory; only a visible number the inventory
+ * has no key for yet is asked about on its own.
+ */
 const PAGE_SIZE = 50;
 
 export function KeysList({ spaces, showSpace }: { spaces: { id: string; name: string }[]; showSpace: boolean }) {
   const t = useTranslations("encryptionKeys.list");
   const [page, setPage] = useState(0);
   const lists = useKeyNumbersOf(spaces.map((s) => s.id));
-  const refresh = useRefreshKeys();
 
   const rows = useMemo<KeyListRow[]>(
     () =>
       spaces.flatMap((s, i) =>
-        (lists[i]?.data?.numbers ?? []).map((n) => ({ ...n, spaceId: s.id, spaceName: s.name, skip: isKnownUnverified(n.codeVerificationStatus) })),
+        (lists[i]?.data?.numbers ?? []).map((n) => ({ ...n, spaceId: s.id, spaceName: s.name, skip: !!n.result || isKnownUnverified(n.codeVerificationStatus) })),
       ),
     [spaces, lists],
   );
@@ -35,18 +38,15 @@ export function KeysList({ spaces, showSpace }: { spaces: { id: string; name: st
 
   const loading = lists.some((q) => q.isPending);
   const failed = spaces.map((s, i) => ({ space: s, query: lists[i]! })).filter((f) => f.query.error);
-  const fetching = lists.some((q) => q.isFetching) || keys.some((q) => q.isFetching);
-  const refreshAll = () => void Promise.all(spaces.map((s) => refresh.space(s.id)));
+  const single = spaces.length === 1 && !showSpace ? lists[0]?.data : undefined;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <KeysSummary rows={visible} keys={keys} />
-        <Button variant="outline" size="sm" onClick={refreshAll} disabled={fetching} aria-busy={fetching || undefined}>
-          <RotateCw aria-hidden="true" className={fetching ? "animate-spin" : undefined} />
-          {t("refreshAll")}
-        </Button>
+        {spaces.length === 1 && !showSpace ? <RefreshNowButton spaceId={spaces[0]!.id} kind="details" /> : null}
       </div>
+      {single?.observedAt ? <AsOf observedAt={single.observedAt} stale={single.stale} lastError={single.lastError} /> : null}
 
       {failed.map(({ space, query }) => (
         <div key={space.id} className="space-y-2">
@@ -64,7 +64,7 @@ export function KeysList({ spaces, showSpace }: { spaces: { id: string; name: st
       ) : rows.length === 0 && failed.length === 0 ? (
         <EmptyState icon={<PhoneOff />} title={t("emptyTitle")} description={t("emptyBody")} />
       ) : rows.length > 0 ? (
-        <KeysTable rows={visible} keys={keys} showSpace={showSpace} onRefresh={(r) => void refresh.one(r.spaceId, r.phoneNumber)} />
+        <KeysTable rows={visible} keys={keys} showSpace={showSpace} />
       ) : null}
 
       {pages > 1 ? (

@@ -23,7 +23,7 @@ export function KeysSummary({ rows, keys }: { rows: KeyListRow[]; keys: UseQuery
   const counts = new Map<Count, number>();
   rows.forEach((r, i) => {
     const q = keys[i];
-    const kind: Count = r.skip ? "notVerified" : q?.data ? statusKind(q.data.result) : q?.error ? "error" : "checking";
+    const kind: Count = r.result ? statusKind(r.result) : r.skip ? "notVerified" : q?.data ? statusKind(q.data.result) : q?.error ? "error" : "checking";
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   });
   if (rows.length === 0) return <span />;

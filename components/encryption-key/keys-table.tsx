@@ -12,12 +12,10 @@ export function KeysTable({
   rows,
   keys,
   showSpace,
-  onRefresh,
 }: {
   rows: KeyListRow[];
   keys: UseQueryResult<EncryptionKeyResponse>[];
   showSpace: boolean;
-  onRefresh: (row: KeyListRow) => void;
 }) {
   const t = useTranslations("encryptionKeys.list");
   return (
@@ -36,7 +34,7 @@ export function KeysTable({
         </TableHeader>
         <TableBody>
           {rows.map((r, i) => (
-            <KeyRow key={`${r.spaceId}/${r.phoneNumber}`} row={r} query={keys[i]} showSpace={showSpace} onRefresh={() => onRefresh(r)} />
+            <KeyRow key={`${r.spaceId}/${r.phoneNumber}`} row={r} query={keys[i]} showSpace={showSpace} />
           ))}
         </TableBody>
       </Table>

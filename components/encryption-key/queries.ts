@@ -1,19 +1,17 @@
 // Not a client module: the server pages import the factories below for their prefetch.
 import { queryOptions, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import pLimit from "p-limit";
-import { getJson, type Fetcher } from "@/lib/query-client";
+import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import { encryptionKeyKeys } from "@/lib/query-keys";
 import type { EncryptionKeyResponse, KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/encryption-keys`;
 
 /**
- * Key reads go one at a time from this tab. The server's limiter paces CAMS calls (5 per second
- * per account) by reserving time slots; with several reads queued at once, one call delayed on
- * its way (a busy server) lands next to the on-time calls behind it, and CAMS counts six in one
- * second. Sent one after another, a late call delays the next one too, so that cannot happen,
- * and the pace stays the same (each call takes far less than its 1/5 s slot). It also leaves
- * the browser's other connections to the app free for navigation.
+ * Per-number key reads are only made for numbers the inventory has no key for yet (each one is a
+ * GetPhoneEncryptionPublicKey, 5 per second per account): one at a time, so a late call delays
+ * the next one too and CAMS never counts six in one second, and the browser's other connections
+ * stay free for navigation.
  */
 const limited = pLimit(1);
 
@@ -29,9 +27,9 @@ export const keyQuery = (
   fetcher: Fetcher<EncryptionKeyResponse> = getLimited(`${base(spaceId)}/${encodeURIComponent(phone)}`),
 ) => queryOptions({ queryKey: encryptionKeyKeys.detail(spaceId, phone), queryFn: fetcher });
 
-/** One space's numbers with their last key change (the keys page prefetches it with listKeyNumbers). */
+/** One space's numbers with their stored keys and last key change (the keys page prefetches it with listKeyNumbers). */
 export const keyNumbersQuery = (spaceId: string, fetcher: Fetcher<KeyNumbersResponse> = getJson(base(spaceId))) =>
-  queryOptions({ queryKey: encryptionKeyKeys.list(spaceId), queryFn: fetcher });
+  queryOptions({ queryKey: encryptionKeyKeys.list(spaceId), queryFn: fetcher, refetchInterval: INVENTORY_LIVE_MS });
 
 export function useKeyNumbers(spaceId: string, enabled = true) {
   return useQuery({ ...keyNumbersQuery(spaceId), enabled });
@@ -46,7 +44,7 @@ export function useEncryptionKey(spaceId: string, phone: string, enabled = true)
   return useQuery({ ...keyQuery(spaceId, phone), enabled });
 }
 
-/** Many numbers' keys (a page of the list); `skip` rows are not asked about (known unverified). */
+/** Many numbers' keys (a page of the list); `skip` rows are not asked about (known unverified, or their key came with the list). */
 export function useEncryptionKeys(rows: { spaceId: string; phoneNumber: string; skip?: boolean }[]) {
   return useQueries({ queries: rows.map((r) => ({ ...keyQuery(r.spaceId, r.phoneNumber), enabled: !r.skip })) });
 }

@@ -9,7 +9,8 @@ import { toast } from "sonner";
 import { ActionErrorAlert, useToastActionError } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
 import type { ActionServerError } from "@/lib/action-error";
-import { phoneNumberKeys, webhookKeys } from "@/lib/query-keys";
+import { encryptionKeyKeys, phoneNumberKeys, qrCodeKeys, webhookKeys } from "@/lib/query-keys";
+import type { InventoryKind } from "@/lib/schemas/inventory";
 import { refreshSpaceInventoryAction } from "@/server/actions/inventory";
 
 /**
@@ -40,26 +41,28 @@ export function AsOf({ observedAt, stale, lastError }: { observedAt?: string; st
 }
 
 /**
- * "Refresh now": reads the space's numbers from CAMS at once (capped per user by the server), then
- * refetches the number and webhook views.
+ * "Refresh now": reads the space's numbers (or, `kind="details"`, its numbers' keys and QR codes;
+ * with `phoneNumber`, that number's only) from CAMS at once (capped per user by the server), then
+ * refetches the views that show them.
  */
 const noop = () => () => {};
 /** False in the server's HTML and until hydration: a click before then would do nothing. */
 const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
 
-export function RefreshNowButton({ spaceId }: { spaceId: string }) {
+export function RefreshNowButton({ spaceId, kind = "numbers", phoneNumber }: { spaceId: string; kind?: InventoryKind; phoneNumber?: string }) {
   const t = useTranslations("inventory");
   const qc = useQueryClient();
   const toastError = useToastActionError();
   const refresh = useAction(refreshSpaceInventoryAction);
   const hydrated = useHydrated();
   const run = async () => {
-    const r = await refresh.executeAsync({ spaceId });
-    if (r?.data) toast.success(t("refreshed", { count: r.data.numbers }));
+    const r = await refresh.executeAsync({ spaceId, kind, phoneNumber });
+    if (r?.data) toast.success(t(r.data.queued ? "refreshQueued" : kind === "details" ? "refreshedDetails" : "refreshed", { count: r.data.numbers }));
     else toastError(r?.serverError);
     // Either way the views ask the inventory again (no CAMS call): new data, or the failure kept
     // on the space (its last data, marked stale, with the explained error).
-    await Promise.all([qc.invalidateQueries({ queryKey: phoneNumberKeys.all }), qc.invalidateQueries({ queryKey: webhookKeys.all })]);
+    const views = kind === "details" ? [encryptionKeyKeys.all, qrCodeKeys.all] : [phoneNumberKeys.all, webhookKeys.all];
+    await Promise.all(views.map((queryKey) => qc.invalidateQueries({ queryKey })));
   };
   return (
     <Button type="button" variant="outline" size="sm" onClick={run} disabled={!hydrated || refresh.isExecuting} aria-busy={refresh.isExecuting || undefined} data-testid="refresh-now">

@@ -1,5 +1,5 @@
 import type { AccessorFnColumnDef, FilterFn, Row, SortingFn } from "@tanstack/react-table";
-import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
+import { PHONE_PAGE_SIZE, type PhoneNumberRow } from "@/lib/schemas/phone-numbers";
 import { qualityRank, tierRank } from "./enum-values";
 import type { SortKey } from "./use-list-state";
 
@@ -9,7 +9,8 @@ export interface ListRow extends PhoneNumberRow {
   spaceName?: string;
 }
 
-export const PAGE_SIZE = 50;
+/** The same page size the All-spaces list pages by in SQL. */
+export const PAGE_SIZE = PHONE_PAGE_SIZE;
 
 /** Ties in any sort keep the numbers' order. */
 export const byNumber = (a: ListRow, b: ListRow) => (a.phoneNumber < b.phoneNumber ? -1 : a.phoneNumber > b.phoneNumber ? 1 : 0);

@@ -4,7 +4,7 @@ import { PhoneOff, SearchX } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useMemo } from "react";
 import { byNumber, listColumns, PAGE_SIZE, searchRows, type ListRow } from "@/components/phone-numbers/list-columns";
-import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
+import { allSpacesPageQueryOf, useAllSpacesPage, usePhoneList } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,51 +14,50 @@ import { Pagination } from "@/components/pagination";
 import { ListTable } from "@/components/phone-numbers/list-table";
 import { ListToolbar } from "@/components/phone-numbers/list-toolbar";
 import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
-import { useListState } from "@/components/phone-numbers/use-list-state";
+import { useListState, type ListState } from "@/components/phone-numbers/use-list-state";
 import { useDataTable } from "@/components/use-data-table";
 
 const EMPTY: ListRow[] = [];
+const NO_FAILED: Failed[] = [];
 
-function useRows(spaceId: string, status: string) {
-  const all = spaceId === "all";
-  const one = usePhoneList(spaceId, status, !all);
-  const many = useAllSpacesList(status, all);
-  const q = all ? many : one;
-  const rows = useMemo<ListRow[] | undefined>(() => {
-    if (all) return many.data?.spaces.flatMap((s) => (s.ok ? s.numbers.map((n) => ({ ...n, spaceId: s.spaceId, spaceName: s.spaceName })) : []));
-    return one.data?.numbers.map((n) => ({ ...n, spaceId }));
-  }, [all, many.data, one.data, spaceId]);
+/** One space: every number of it comes to the browser, which searches, sorts and pages them. */
+function useSpaceRows(spaceId: string, status: string, enabled: boolean) {
+  const one = usePhoneList(spaceId, status, enabled);
+  const rows = useMemo<ListRow[] | undefined>(() => one.data?.numbers.map((n) => ({ ...n, spaceId })), [one.data, spaceId]);
+  const meta = one.data ? { observedAt: one.data.observedAt, stale: one.data.stale, lastError: one.data.lastError } : null;
+  return { rows, query: one, meta };
+}
+
+/**
+ * All spaces: the server searches, filters, sorts and pages in SQL (whatever the number of spaces)
+ * and sends one page, the spaces that failed and the oldest "as of" of the spaces shown.
+ */
+function useAllSpacesRows(state: ListState, q: string, enabled: boolean) {
+  const page = useAllSpacesPage(allSpacesPageQueryOf({ ...state, q }), enabled);
+  const data = page.data;
   const failed = useMemo<Failed[]>(
     () =>
-      all
-        ? (many.data?.spaces.flatMap((s): Failed[] => {
-            if (!s.ok) return [s];
-            return s.stale && s.lastError ? [{ spaceId: s.spaceId, spaceName: s.spaceName, ok: false, error: s.lastError, stale: true }] : [];
-          }) ?? [])
-        : [],
-    [all, many.data],
+      data?.failed.map((f): Failed =>
+        f.ok ? { spaceId: f.spaceId, spaceName: f.spaceName, ok: false, error: f.lastError, stale: true } : { spaceId: f.spaceId, spaceName: f.spaceName, ok: false, error: f.error },
+      ) ?? [],
+    [data],
   );
-  // "As of": one space's read, or the oldest of every space's (what the whole view is at least as fresh as).
-  const meta = useMemo(() => {
-    if (!all) return one.data ? { observedAt: one.data.observedAt, stale: one.data.stale, lastError: one.data.lastError } : null;
-    const seen = many.data?.spaces.flatMap((s) => (s.ok && s.observedAt ? [s.observedAt] : [])) ?? [];
-    return seen.length ? { observedAt: seen.reduce((a, b) => (a < b ? a : b)) } : null;
-  }, [all, many.data, one.data]);
-  return { rows, failed, spaces: all ? (many.data?.spaces.length ?? 0) : 1, query: q, meta };
+  return { data, failed, query: page, meta: data?.observedAt ? { observedAt: data.observedAt } : null };
 }
 
 export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyAction?: React.ReactNode }) {
   const t = useTranslations("phoneNumbers.list");
   const locale = useLocale();
   const { state, update, toggleSort, reset } = useListState();
-  const { rows, failed, spaces, query, meta } = useRows(spaceId, state.status);
   const showSpace = spaceId === "all";
 
   // Typing updates the box at once; the filtering below works on the deferred value, at lower priority.
   const q = useDeferredValue(state.q);
+  const one = useSpaceRows(spaceId, state.status, !showSpace);
+  const many = useAllSpacesRows(state, q, showSpace);
   const columns = useMemo(() => listColumns(locale), [locale]);
-  const paged = useDataTable({
-    data: rows ?? EMPTY,
+  const local = useDataTable({
+    data: one.rows ?? EMPTY,
     columns,
     tieOrder: byNumber,
     sort: { id: state.sort, dir: state.dir },
@@ -68,6 +67,11 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
     page: state.page,
     pageSize: PAGE_SIZE,
   });
+  const rows: ListRow[] | undefined = showSpace ? many.data?.rows : one.rows;
+  const paged = showSpace && many.data ? { rows: many.data.rows, total: many.data.total, page: many.data.page, pages: many.data.pages } : local;
+  const { query, meta } = showSpace ? many : one;
+  const failed = showSpace ? many.failed : NO_FAILED;
+  const spaces = showSpace ? (many.data?.spaces ?? 0) : 1;
   const onPage = useCallback((page: number) => update({ page }), [update]);
   const refetch = useCallback(() => void query.refetch(), [query]);
 

@@ -1,36 +1,50 @@
 // Not a client module: the server pages import the factories below for their prefetch.
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getJson, type Fetcher } from "@/lib/query-client";
+import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
-import type {
-  AllSpacesResponse,
-  Granularity,
-  MetricsResponse,
-  PhoneListResponse,
-  PhoneNumberDetail,
+import {
+  allSpacesPageSchema,
+  type AllSpacesPageQuery,
+  type AllSpacesPageResponse,
+  type AllSpacesResponse,
+  type Granularity,
+  type MetricsResponse,
+  type PhoneListResponse,
+  type PhoneNumberDetail,
 } from "@/lib/schemas/phone-numbers";
 
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/phone-numbers`;
 
-/** One space's numbers, optionally by Status (the list page prefetches it with listPhoneNumbers). */
 /**
  * Lists read the inventory (no CAMS call per read): while the page is in view they ask again every
- * LIVE_MS, so what a sweep or a background refresh observed shows without a reload.
+ * INVENTORY_LIVE_MS, so what a sweep or a background refresh observed shows without a reload.
  */
-const LIVE_MS = 20_000;
 
+/** One space's numbers, optionally by Status (the list page prefetches it with listPhoneNumbers). */
 export const phoneListQuery = (spaceId: string, status: string | null | undefined, fetcher: Fetcher<PhoneListResponse> = getJson(`${base(spaceId)}${qs(status)}`)) =>
   queryOptions({
     queryKey: phoneNumberKeys.list(spaceId, { status: status || null }),
     queryFn: fetcher,
     placeholderData: keepPreviousData,
-    refetchInterval: LIVE_MS,
+    refetchInterval: INVENTORY_LIVE_MS,
   });
 
 /** Every readable space's numbers (the "All spaces" list; prefetched with listAllSpacesNumbers). */
 export const allSpacesQuery = (status: string | null | undefined, fetcher: Fetcher<AllSpacesResponse> = getJson(`/api/phone-numbers/all${qs(status)}`)) =>
-  queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: LIVE_MS });
+  queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
+
+/** Normalizes the list's URL state into the All-spaces page query (the same on the server page and here). */
+export const allSpacesPageQueryOf = (state: Record<string, unknown>): AllSpacesPageQuery =>
+  allSpacesPageSchema.parse(Object.fromEntries(Object.entries(state).filter(([, v]) => v !== "" && v !== null && v !== undefined)));
+
+/** One page of every readable space's numbers, sorted, filtered and paged by the server (prefetched with pageAllSpacesNumbers). */
+export const allSpacesPageQuery = (query: AllSpacesPageQuery, fetcher: Fetcher<AllSpacesPageResponse> = getJson(`/api/phone-numbers/all/page?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`)) =>
+  queryOptions({ queryKey: phoneNumberKeys.allSpacesPage(query), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
+
+export function useAllSpacesPage(query: AllSpacesPageQuery, enabled = true) {
+  return useQuery({ ...allSpacesPageQuery(query), enabled });
+}
 
 /** One number with every field CAMS returns (the number's layout prefetches it with getPhoneNumber). */
 export const phoneDetailQuery = (spaceId: string, phone: string, fetcher: Fetcher<PhoneNumberDetail> = getJson(`${base(spaceId)}/${phone}`)) =>

@@ -4,8 +4,9 @@ import { parseAsStringLiteral, useQueryStates, type Values } from "nuqs";
 import { useCallback } from "react";
 import { LIST_URL_OPTIONS, parseAsPage, parseAsSearch, parseAsSortDir, parseAsWord, SEARCH_URL_UPDATES } from "@/lib/url-state";
 
-export const SORT_KEYS = ["number", "name", "status", "quality", "tier", "nameStatus", "verification", "space"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+import { SORT_KEYS, type SortKey } from "@/lib/schemas/phone-numbers";
+
+export { SORT_KEYS, type SortKey };
 
 const listParsers = {
   q: parseAsSearch(100),

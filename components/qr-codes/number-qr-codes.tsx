@@ -1,9 +1,10 @@
 "use client";
 
-import { QrCode, RotateCw, SearchX, ShieldAlert } from "lucide-react";
+import { QrCode, SearchX, ShieldAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue } from "react";
+import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
@@ -100,11 +101,12 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
             onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)}
             className="w-full max-w-sm"
           />
-          <Button variant="outline" size="icon" onClick={refetch} disabled={query.isFetching} aria-label={t("list.refresh")} title={t("list.refresh")}>
-            <RotateCw className={query.isFetching ? "animate-spin" : undefined} aria-hidden="true" />
-          </Button>
         </div>
       ) : null}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        {query.data?.observedAt ? <AsOf observedAt={query.data.observedAt} stale={query.data.stale} lastError={query.data.lastError} /> : <span />}
+        <RefreshNowButton spaceId={spaceId} kind="details" phoneNumber={phone} />
+      </div>
       {error && codes ? <ReadErrorPanel error={error} onRetry={refetch} retrying={query.isFetching} /> : null}
       {body}
     </section>

@@ -3,16 +3,17 @@ import { queryOptions, useQueries, useQuery, useQueryClient, type UseQueryResult
 import { useCallback, useMemo } from "react";
 import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
 import pLimit from "p-limit";
-import { getJson, type Fetcher } from "@/lib/query-client";
+import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
+import type { DetailsAsOf } from "@/lib/schemas/encryption-keys";
 import { qrCodeKeys } from "@/lib/query-keys";
 import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
 import { mayHaveQrCodes, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
 
 const url = (spaceId: string, phone: string) => `/api/spaces/${encodeURIComponent(spaceId)}/qr-codes/${encodeURIComponent(phone)}`;
 
-// The server already paces ListPhoneMessageQrdl (5 per second per account) and retries what is
-// safe; this only keeps a space with many numbers from holding every browser connection at once,
-// so the page's other requests are not stuck behind a queue of QR lists.
+// The codes come from the inventory (ListPhoneMessageQrdl only for a number never observed, paced
+// by the server); this keeps a space with many numbers from holding every browser connection at
+// once, so the page's other requests are not stuck behind a queue of QR lists.
 const limited = pLimit(4);
 
 const getLimited = (spaceId: string, phone: string): Fetcher<NumberQrCodesResponse> => {
@@ -20,9 +21,17 @@ const getLimited = (spaceId: string, phone: string): Fetcher<NumberQrCodesRespon
   return (ctx) => limited(() => get(ctx));
 };
 
-/** One number's codes (the number's QR tab prefetches it with listNumberQrCodes). */
+/** One number's codes from the inventory (the number's QR tab prefetches it with listNumberQrCodes). */
 export const numberQrCodesQuery = (spaceId: string, phone: string, fetcher: Fetcher<NumberQrCodesResponse> = getLimited(spaceId, phone)) =>
-  queryOptions({ queryKey: qrCodeKeys.number(spaceId, phone), queryFn: fetcher });
+  queryOptions({ queryKey: qrCodeKeys.number(spaceId, phone), queryFn: fetcher, refetchInterval: INVENTORY_LIVE_MS });
+
+/** The "as of" of several numbers' codes: the oldest observation, stale when any is. */
+export function oldestAsOf(answers: (NumberQrCodesResponse | undefined)[]): { observedAt: string; stale: boolean; lastError: DetailsAsOf["lastError"] } | null {
+  const seen = answers.filter((a): a is NumberQrCodesResponse & { observedAt: string } => !!a?.observedAt);
+  if (!seen.length) return null;
+  const stale = seen.find((a) => a.stale);
+  return { observedAt: seen.map((a) => a.observedAt).sort()[0]!, stale: !!stale, lastError: stale?.lastError ?? null };
+}
 
 export function useNumberQrCodes(spaceId: string, phone: string) {
   return useQuery(numberQrCodesQuery(spaceId, phone));

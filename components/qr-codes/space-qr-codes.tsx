@@ -5,6 +5,7 @@ import { QrCode, RotateCw, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
+import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,7 +20,7 @@ import { useDataTable } from "@/components/use-data-table";
 import { LIST_URL_OPTIONS, SEARCH_URL_UPDATES } from "@/lib/url-state";
 import { qrColumns, qrListParsers, searchCodes } from "./qr-filter";
 import { QrTable } from "./qr-table";
-import { useSpaceQrCodes, type QrRow } from "./queries";
+import { oldestAsOf, useSpaceQrCodes, type QrRow } from "./queries";
 import { SearchBox } from "./search-box";
 
 const PAGE_SIZE = 25;
@@ -55,6 +56,8 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     void numbersQuery.refetch();
     void qc.invalidateQueries({ queryKey: qrCodeKeys.numbers() });
   };
+
+  const asOf = useMemo(() => (all ? null : oldestAsOf(loads.map((l) => l.query.data))), [all, loads]);
 
   let body: React.ReactNode;
   if (listError && !numbers) {
@@ -96,15 +99,20 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox value={view.q} onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)} className="w-full max-w-sm" />
         <NumberFilter loads={loads} value={view.number} onChange={(v) => void setView({ number: v, page: null })} showSpace={all} />
-        <Button variant="outline" size="icon" onClick={refresh} disabled={refreshing} aria-label={t("refresh")} title={t("refresh")}>
-          <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
-        </Button>
+        {all ? (
+          <Button variant="outline" size="icon" onClick={refresh} disabled={refreshing} aria-label={t("refresh")} title={t("refresh")}>
+            <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
+          </Button>
+        ) : (
+          <RefreshNowButton spaceId={spaceId} kind="details" />
+        )}
         {canCreate ? (
           <div className="ml-auto">
             <CreateQrCodeButton spaceId={spaceId} choices={choices} block={block} />
           </div>
         ) : null}
       </div>
+      {asOf ? <AsOf {...asOf} /> : null}
       {numbers && pending > 0 ? <LoadProgress done={loads.length - pending} total={loads.length} /> : null}
       <SpaceFailures failed={failedSpaces} />
       <NumberFailures failed={failed} onRetry={refetchFailed} />

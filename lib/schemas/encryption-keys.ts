@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionServerError } from "@/lib/action-error";
 import { checkEncryptionPublicKey, PEM_MAX_CHARS, type PemIssue } from "@/lib/pem";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { idField } from "./common";
@@ -75,7 +76,14 @@ export interface LastKeyChange {
   bulk: boolean;
 }
 
-export interface EncryptionKeyResponse {
+/** When the inventory last observed the key(s) shown, and whether the last refresh failed. */
+export interface DetailsAsOf {
+  observedAt: string | null;
+  stale: boolean;
+  lastError: ActionServerError | null;
+}
+
+export interface EncryptionKeyResponse extends Partial<DetailsAsOf> {
   phoneNumber: string;
   result: KeyState;
   requestId: string | null;
@@ -89,9 +97,11 @@ export interface KeyNumberRow {
   status: string | null;
   codeVerificationStatus: string | null;
   lastChange: LastKeyChange | null;
+  /** The stored key; null when the inventory has none for it yet (the browser then asks for that number). */
+  result?: KeyState | null;
 }
 
-export interface KeyNumbersResponse {
+export interface KeyNumbersResponse extends Partial<DetailsAsOf> {
   numbers: KeyNumberRow[];
   fetchedAt: string;
 }

@@ -114,6 +114,27 @@ export const statusFilterField = z
   .optional()
   .catch(undefined);
 
+/** The number list's sort keys (the URL's `sort`; the All-spaces page sorts by them in SQL). */
+export const SORT_KEYS = ["number", "name", "status", "quality", "tier", "nameStatus", "verification", "space"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Rows per page of the number lists. */
+export const PHONE_PAGE_SIZE = 50;
+
+/**
+ * The All-spaces list's query string: the same search, filters, sort and page as the list's URL
+ * state (components/phone-numbers/use-list-state.ts), paged, sorted and filtered in SQL.
+ */
+export const allSpacesPageSchema = z.object({
+  q: z.string().max(100).catch("").default(""),
+  status: statusFilterField,
+  quality: statusFilterField,
+  sort: z.enum(SORT_KEYS).catch("number").default("number"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().positive().max(1_000_000).catch(1).default(1),
+});
+export type AllSpacesPageQuery = z.infer<typeof allSpacesPageSchema>;
+
 export const GRANULARITIES = ["DAILY", "HALF_HOUR"] as const;
 export const metricQuerySchema = z.object({ granularity: z.enum(GRANULARITIES).catch("DAILY") });
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -175,4 +196,25 @@ export interface MetricsResponse {
   start: number;
   end: number;
   points: MetricPointDto[];
+}
+
+export interface AllSpacesPageRow extends PhoneNumberRow {
+  spaceId: string;
+  spaceName: string;
+}
+
+/** One page of every readable space's numbers, from the inventory. */
+export interface AllSpacesPageResponse {
+  rows: AllSpacesPageRow[];
+  /** Matching rows over every space; a page past the end answers the last page. */
+  total: number;
+  page: number;
+  pages: number;
+  /** Readable spaces. */
+  spaces: number;
+  /** Spaces never read (their read failed) or whose last refresh failed (shown stale). */
+  failed: (({ ok: false; error: ActionServerError } | { ok: true; stale: true; lastError: ActionServerError }) & { spaceId: string; spaceName: string })[];
+  /** The oldest observation among the spaces shown: the page is at least this fresh. */
+  observedAt: string | null;
+  fetchedAt: string;
 }

@@ -1,3 +1,4 @@
+import type { DetailsAsOf } from "./encryption-keys";
 import { z } from "zod";
 import { charCount } from "@/lib/text-length";
 import { idField } from "./common";
@@ -72,7 +73,7 @@ export interface QrCodeDto {
   qrImageUrl: string | null;
 }
 
-export interface NumberQrCodesResponse {
+export interface NumberQrCodesResponse extends Partial<DetailsAsOf> {
   codes: QrCodeDto[];
   /** CAMS refused because the number is not verified yet: such a number has no codes. */
   notVerified: boolean;

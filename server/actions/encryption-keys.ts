@@ -3,7 +3,7 @@
 import { returnValidationErrors } from "next-safe-action";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, updateEncryptionKeySchema } from "@/lib/schemas/encryption-keys";
-import { currentFingerprint, KEY_UPDATE_OPERATION, nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
+import { currentFingerprint, KEY_UPDATE_OPERATION, nodeAcceptsRsa2048, readBackKey } from "@/server/data/encryption-keys";
 import { getDb } from "@/server/db";
 import { requireNumberOfSpace } from "@/server/inventory/membership";
 import { camsChange, spaceWriteActionClient } from "./safe-action";
@@ -29,5 +29,6 @@ export const updateEncryptionKeyAction = spaceWriteActionClient
     const { requestId } = await camsChange({ ctx, metadata }, { target: phoneNumber, input }, (cams) =>
       cams.updateEncryptionPublicKey({ phoneNumber, encryptionPublicKey: checked.pem }),
     );
+    await readBackKey(ctx.spaceId, phoneNumber);
     return { phoneNumber, oldFingerprint, newFingerprint: checked.fingerprint, requestId: requestId ?? null };
   });

@@ -72,6 +72,8 @@ const ROUTES: Record<string, Level> = {
   // The sandbox's verification code is a hint for whoever can verify the number.
   "spaces/[spaceId]/phone-numbers/[phone]/sandbox-code GET": "spaceWrite",
   "phone-numbers/all GET": "auth",
+  // One page of the All-spaces list in SQL: any signed-in user, over the spaces they may read (server/inventory/page.test.ts).
+  "phone-numbers/all/page GET": "auth",
   // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
   "search GET": "auth",
   // The history CSV: any signed-in user, over the spaces they may read; another space is refused

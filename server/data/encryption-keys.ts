@@ -1,18 +1,13 @@
 import "server-only";
 import { createPublicKey } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { describePublicKey, REQUIRED_RSA_BITS } from "@/lib/pem";
-import {
-  KEY_ORIGINS,
-  NOT_VERIFIED_CODE,
-  type KeyNumberRow,
-  type KeyOrigin,
-  type KeyState,
-  type LastKeyChange,
-} from "@/lib/schemas/encryption-keys";
-import { camsForSpace } from "@/server/cams/for-space";
-import { isCamsError } from "@/server/cams/errors";
+import { REQUIRED_RSA_BITS } from "@/lib/pem";
+import { KEY_ORIGINS, type EncryptionKeyResponse, type KeyNumbersResponse, type KeyOrigin, type LastKeyChange } from "@/lib/schemas/encryption-keys";
+import { withLane } from "@/server/cams/lane";
 import { getDb } from "@/server/db";
+import { detailKey, putKeyTx, readKey } from "@/server/inventory/details";
+import { numberKeyView, spaceKeysView } from "@/server/inventory/read";
+import { markRead } from "@/server/inventory/store";
 import { auditEvents, user as users } from "@/server/db/schema";
 import { listPhoneNumbers } from "./phone-numbers";
 
@@ -21,42 +16,43 @@ export const KEY_UPDATE_OPERATION = "encryptionKeys.update";
 /** The bulk worker's audit operation for one number's key (server/jobs/perform.ts): a change made here too. */
 const BULK_KEY_OPERATION = "bulk.encryptionKey";
 
-/** GetPhoneEncryptionPublicKey for one number of the space, as a state the UI can show. The caller has checked read access. */
-export async function getEncryptionKey(spaceId: string, phoneNumber: string): Promise<{ result: KeyState; requestId: string | null }> {
-  const { client } = await camsForSpace(getDb(), spaceId);
-  try {
-    const { data, requestId } = await client.getEncryptionPublicKey({ phoneNumber });
-    return { result: toKeyState(data.encryptionPublicKey, data.encryptionPublicKeyStatus), requestId: requestId ?? null };
-  } catch (err) {
-    // Before verification CAMS refuses key operations; for the UI that is a state, not a failure.
-    if (isCamsError(err) && err.code === NOT_VERIFIED_CODE) return { result: { state: "notVerified" }, requestId: err.requestId ?? null };
-    throw err;
-  }
+/**
+ * One number's key from the inventory (read from CAMS once when never observed; refreshed in the
+ * background when old), with its "as of". The caller has checked read access.
+ */
+export async function getEncryptionKey(spaceId: string, phoneNumber: string): Promise<Omit<EncryptionKeyResponse, "phoneNumber" | "lastChange" | "fetchedAt">> {
+  const v = await numberKeyView(getDb(), spaceId, phoneNumber);
+  return { result: v.key, requestId: null, observedAt: v.observedAt.toISOString(), stale: v.stale, lastError: v.lastError };
 }
 
-function toKeyState(pem: string | null, status: string | null): KeyState {
-  if (!pem) return { state: "none" };
-  const described = describePublicKey(pem);
-  return {
-    state: "key",
-    status,
-    key: {
-      pem,
-      keyType: described?.info.keyType ?? null,
-      bits: described?.info.bits ?? null,
-      fingerprint: described?.fingerprint ?? null,
-    },
-  };
+/** What the number's key endpoint and tab show: the stored key and its last change here. */
+export async function keyResponse(spaceId: string, phoneNumber: string): Promise<EncryptionKeyResponse> {
+  const [key, lastChange] = await Promise.all([getEncryptionKey(spaceId, phoneNumber), lastKeyChange(spaceId, phoneNumber)]);
+  return { phoneNumber, ...key, lastChange, fetchedAt: new Date().toISOString() };
 }
 
-/** The fingerprint of the key CAMS holds now, for the audit record of a change; null when there is none or it cannot be read. */
+/** The fingerprint of the key CAMS holds now (read live), for the audit record of a change; null when there is none or it cannot be read. */
 export async function currentFingerprint(spaceId: string, phoneNumber: string): Promise<string | null> {
   try {
-    const { result } = await getEncryptionKey(spaceId, phoneNumber);
+    const result = await readKey(getDb(), spaceId, phoneNumber);
     return result.state === "key" ? result.key.fingerprint : null;
   } catch {
     // The update itself decides whether CAMS is reachable; the audit then just lacks the old value.
     return null;
+  }
+}
+
+/**
+ * After a key upload: the key as CAMS now holds it goes into the inventory (source readback), so
+ * the page shows the new key and its status; when that read fails the details are made due.
+ */
+export async function readBackKey(spaceId: string, phoneNumber: string): Promise<void> {
+  const db = getDb();
+  try {
+    const key = await withLane("change", () => readKey(db, spaceId, phoneNumber));
+    await putKeyTx(db, spaceId, phoneNumber, key, "readback");
+  } catch {
+    await markRead(db, [spaceId], { due: true, kind: "details" }).catch(() => {});
   }
 }
 
@@ -128,14 +124,23 @@ export async function lastKeyChanges(spaceId: string): Promise<Map<string, LastK
   return new Map(rows.filter((r) => r.target).map((r) => [r.target!, toChange(r)]));
 }
 
-/** The space's numbers (QueryChatappPhoneNumbers) with their last change here; key states are read per number. */
-export async function listKeyNumbers(spaceId: string): Promise<KeyNumberRow[]> {
-  const [numbers, changes] = await Promise.all([listPhoneNumbers(spaceId), lastKeyChanges(spaceId)]);
-  return numbers.map((n) => ({
-    phoneNumber: n.phoneNumber,
-    verifiedName: n.verifiedName,
-    status: n.status,
-    codeVerificationStatus: n.codeVerificationStatus,
-    lastChange: changes.get(n.phoneNumber) ?? null,
-  }));
+/**
+ * The space's numbers with their stored key (null: never observed, the browser asks for that one)
+ * and their last change here, from the inventory in three queries.
+ */
+export async function listKeyNumbers(spaceId: string): Promise<Omit<KeyNumbersResponse, "fetchedAt">> {
+  const [numbers, changes, { keys, meta }] = await Promise.all([listPhoneNumbers(spaceId), lastKeyChanges(spaceId), spaceKeysView(getDb(), spaceId)]);
+  return {
+    numbers: numbers.map((n) => ({
+      phoneNumber: n.phoneNumber,
+      verifiedName: n.verifiedName,
+      status: n.status,
+      codeVerificationStatus: n.codeVerificationStatus,
+      lastChange: changes.get(n.phoneNumber) ?? null,
+      result: keys.get(detailKey(spaceId, n.phoneNumber))?.key ?? null,
+    })),
+    observedAt: meta.observedAt?.toISOString() ?? null,
+    stale: meta.stale,
+    lastError: meta.lastError,
+  };
 }

@@ -3,20 +3,24 @@ import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
-import type {
-  Granularity,
-  MetricsResponse,
-  PhoneListResponse,
-  PhoneNumberDetail,
-  PhoneNumberRow,
-  SpaceNumbersResult,
+import {
+  PHONE_PAGE_SIZE,
+  type AllSpacesPageQuery,
+  type AllSpacesPageResponse,
+  type Granularity,
+  type MetricsResponse,
+  type PhoneListResponse,
+  type PhoneNumberDetail,
+  type PhoneNumberRow,
+  type SpaceNumbersResult,
 } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
 import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
-import { spacesView, spaceView, type SpaceView } from "@/server/inventory/read";
+import { pageNumbers } from "@/server/inventory/page";
+import { spacesState, spacesView, spaceView, staleness, type SpaceView } from "@/server/inventory/read";
 import { eachSpace } from "./each-space";
 import { sandboxControlHeaders } from "./sandbox-control";
 
@@ -100,6 +104,31 @@ export async function listAllSpacesNumbers(user: SessionUser, status?: string): 
       ? { spaceId: s.id, spaceName: s.name, ok: true, numbers: v.view.numbers.map(row), ...viewMeta(v.view) }
       : { spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(v.error, { what: "phone-numbers.all" }) };
   });
+}
+
+/**
+ * One page of every readable space's numbers: searched, filtered, sorted and paged in SQL over the
+ * inventory (server/inventory/page.ts); spaces never observed are read once first, as above.
+ */
+export async function pageAllSpacesNumbers(user: SessionUser, query: AllSpacesPageQuery): Promise<Omit<AllSpacesPageResponse, "fetchedAt">> {
+  const list = await accessibleSpaces(user);
+  const ids = list.map((s) => s.id);
+  const { states, failed } = await spacesState(getDb(), ids, eachSpace);
+  const shown = ids.filter((id) => states.get(id)?.observedAt && !failed.has(id));
+  const page = await pageNumbers(getDb(), shown, query, PHONE_PAGE_SIZE);
+  const problems: AllSpacesPageResponse["failed"] = [];
+  let oldest: Date | null = null;
+  for (const s of list) {
+    const st = states.get(s.id);
+    if (failed.has(s.id) || !st?.observedAt) {
+      problems.push({ spaceId: s.id, spaceName: s.name, ok: false, error: toShownError(failed.get(s.id), { what: "phone-numbers.all" }) });
+      continue;
+    }
+    if (!oldest || st.observedAt < oldest) oldest = st.observedAt;
+    const { stale, lastError } = staleness(st);
+    if (stale && lastError) problems.push({ spaceId: s.id, spaceName: s.name, ok: true, stale: true, lastError });
+  }
+  return { ...page, spaces: list.length, failed: problems, observedAt: oldest?.toISOString() ?? null };
 }
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,12 +1,8 @@
 import "server-only";
 import type { QrCode } from "@/lib/cams/wire";
 import { safeHttpUrl, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
-import { isCamsError } from "@/server/cams/errors";
 import { getDb } from "@/server/db";
-import { readQrCodes } from "@/server/inventory/membership";
-
-/** CAMS's answer for a number that has not been verified: it cannot have codes, so it has none. */
-const NOT_VERIFIED = "InvalidParameter.PhoneNumberNotVerified";
+import { numberQrView } from "@/server/inventory/read";
 
 export function toQrCodeDto(q: QrCode, phone: string): QrCodeDto | null {
   if (!q.qrdlCode) return null;
@@ -21,17 +17,11 @@ export function toQrCodeDto(q: QrCode, phone: string): QrCodeDto | null {
 }
 
 /**
- * ListPhoneMessageQrdl for one number of the space (scoped to the space's CustSpaceId, so a number
- * of another space cannot be read through it). The caller has checked read access.
+ * One number's codes from the inventory (ListPhoneMessageQrdl read once when never observed;
+ * refreshed in the background when old), with their "as of". The caller has checked read access.
  */
 export async function listNumberQrCodes(spaceId: string, phone: string): Promise<NumberQrCodesResponse> {
-  const fetchedAt = new Date().toISOString();
-  try {
-    const data = await readQrCodes(getDb(), spaceId, phone);
-    const codes = data.map((q) => toQrCodeDto(q, phone)).filter((q): q is QrCodeDto => q !== null);
-    return { codes, notVerified: false, fetchedAt };
-  } catch (err) {
-    if (isCamsError(err) && err.code === NOT_VERIFIED) return { codes: [], notVerified: true, fetchedAt };
-    throw err;
-  }
+  const v = await numberQrView(getDb(), spaceId, phone);
+  const codes = v.codes.map((q) => toQrCodeDto(q, phone)).filter((q): q is QrCodeDto => q !== null);
+  return { codes, notVerified: v.notVerified, fetchedAt: new Date().toISOString(), observedAt: v.observedAt.toISOString(), stale: v.stale, lastError: v.lastError };
 }

@@ -304,7 +304,11 @@ export const inventorySyncs = pgTable(
   (t) => [primaryKey({ columns: [t.spaceId, t.kind] }), index("inventory_syncs_due_idx").on(t.dueAt)],
 );
 
-/** A number's encryption key as GetPhoneEncryptionPublicKey last returned it (details sync). */
+/**
+ * A number's encryption key as GetPhoneEncryptionPublicKey last returned it (details sync).
+ * `state`: "key" (public_key holds it), "none" (CAMS has none) or "notVerified" (CAMS refuses key
+ * operations before verification: a state, not a failure).
+ */
 export const inventoryKeys = pgTable(
   "inventory_keys",
   {
@@ -312,6 +316,7 @@ export const inventoryKeys = pgTable(
       .notNull()
       .references(() => spaces.id, { onDelete: "cascade" }),
     phoneNumber: text("phone_number").notNull(),
+    state: text("state").notNull().default("none"),
     publicKey: text("public_key"),
     keyStatus: text("key_status"),
     fingerprint: text("fingerprint"),
@@ -336,6 +341,25 @@ export const inventoryQrCodes = pgTable(
     source: text("source").notNull(),
   },
   (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber, t.qrdlCode] })],
+);
+
+/**
+ * When a number's QR list was last observed (a number with no codes has no inventory_qr_codes
+ * rows, so this tells "none" from "never read"); `not_verified`: CAMS refused the list because the
+ * number is not verified (it cannot have codes).
+ */
+export const inventoryQrLists = pgTable(
+  "inventory_qr_lists",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    notVerified: boolean("not_verified").notNull().default(false),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
 );
 
 // ---- history (server/alerts): every observed change of a number ----

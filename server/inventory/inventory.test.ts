@@ -31,7 +31,7 @@ describe.each(testEngines())("inventory sweep on %s", (engine) => {
   const spaceIds: string[] = [];
   const SPACES = 6;
   const sweeper = (o: Parameters<typeof createSweepWorker>[0] = {}) =>
-    createSweepWorker({ id: `sw-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, leaseMs: 5_000, heartbeatMs: 200, numbersEveryMs: 60_000, retryBaseMs: 60_000, ...o });
+    createSweepWorker({ id: `sw-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, leaseMs: 5_000, heartbeatMs: 200, numbersEveryMs: 60_000, retryBaseMs: 60_000, kinds: ["numbers"], ...o });
 
   beforeAll(async () => {
     const pair = await openTestDatabaseWithPeer(engine);

@@ -1,9 +1,8 @@
 import "server-only";
-import type { QrCode } from "@/lib/cams/wire";
 import { ActionError } from "@/server/actions/errors";
-import { camsForSpace } from "@/server/cams/for-space";
 import type { Db } from "@/server/db/connect";
-import { hasQrCode, replaceQrCodes, storedNumbers, syncStates } from "./store";
+import { putQrListTx, readQrList, type QrList } from "./details";
+import { hasQrCode, storedNumbers, syncStates } from "./store";
 import { observeSpace } from "./sync";
 
 /**
@@ -30,13 +29,12 @@ export async function requireNumberOfSpace(db: Db, spaceId: string, phone: strin
 // Live QR reads made for a membership check, per space and number, in this process.
 const qrChecked = new Map<string, number>();
 
-/** The number's QR codes as CAMS holds them now (ListPhoneMessageQrdl), stored in the inventory. */
-export async function readQrCodes(db: Db, spaceId: string, phone: string): Promise<QrCode[]> {
-  const { client } = await camsForSpace(db, spaceId);
-  const { data } = await client.listQrCodes({ phoneNumber: phone });
-  await replaceQrCodes(db, spaceId, phone, data, "read");
+/** The number's QR codes as CAMS holds them now (ListPhoneMessageQrdl), stored in the inventory (source read). */
+export async function readQrCodes(db: Db, spaceId: string, phone: string): Promise<QrList> {
+  const list = await readQrList(db, spaceId, phone);
+  await db.transaction((tx) => putQrListTx(tx, spaceId, phone, list, "read"));
   qrChecked.set(`${spaceId}\u0000${phone}`, Date.now());
-  return data;
+  return list;
 }
 
 /** Throws the 404 refusal unless the number belongs to the space and the code to the number. */
@@ -44,6 +42,6 @@ export async function requireQrCodeOfNumber(db: Db, spaceId: string, phone: stri
   await requireNumberOfSpace(db, spaceId, phone);
   if (await hasQrCode(db, spaceId, phone, qrdlCode)) return;
   const last = qrChecked.get(`${spaceId}\u0000${phone}`) ?? 0;
-  const known = Date.now() - last >= RECHECK_AFTER_MS && (await readQrCodes(db, spaceId, phone)).some((c) => c.qrdlCode === qrdlCode);
+  const known = Date.now() - last >= RECHECK_AFTER_MS && (await readQrCodes(db, spaceId, phone)).codes.some((c) => c.qrdlCode === qrdlCode);
   if (!known) throw new ActionError("qrCodeNotOfNumber", { httpStatus: 404 });
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { ActionServerError } from "@/lib/action-error";
 import type { Db } from "@/server/db/connect";
 import { inventorySyncs } from "@/server/db/schema";
-import type { SyncKind } from "./store";
+import { SYNC_KINDS, type SyncKind } from "./store";
 
 /**
  * The sweep queue: one row per space and kind in inventory_syncs, claimed like bulk job items
@@ -28,13 +28,14 @@ const OPENED_WINDOW_S = 600;
  * Takes up to `limit` due syncs: spaces someone has open first, then the oldest due. Only spaces
  * with an account (the others have nothing to read).
  */
-export async function claimSyncs(db: Db, owner: string, limit: number, leaseMs: number): Promise<ClaimedSync[]> {
-  if (limit <= 0) return [];
+export async function claimSyncs(db: Db, owner: string, limit: number, leaseMs: number, kinds: readonly SyncKind[] = SYNC_KINDS): Promise<ClaimedSync[]> {
+  if (limit <= 0 || !kinds.length) return [];
   const r = await db.execute(sql`
     WITH picked AS (
       SELECT s.space_id, s.kind FROM inventory_syncs s
       JOIN spaces sp ON sp.id = s.space_id AND sp.account_id IS NOT NULL
       WHERE s.due_at <= now() AND (s.lease_until IS NULL OR s.lease_until < now())
+        AND s.kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
       ORDER BY (s.opened_at IS NOT NULL AND s.opened_at > now() - ${OPENED_WINDOW_S} * interval '1 second') DESC,
         s.due_at, s.space_id, s.kind
       LIMIT ${limit}

@@ -4,7 +4,9 @@ import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import { env } from "@/lib/env";
 import type { Db } from "@/server/db/connect";
 import { getLogger } from "@/server/logger";
-import { markRead, storedNumbers, syncStates, type SyncState } from "./store";
+import type { KeyState } from "@/lib/schemas/encryption-keys";
+import { observeSpaceDetails, putKeyTx, putQrListTx, readKey, readQrList, storedKeys, storedQrList, type QrList, type StoredKey } from "./details";
+import { markRead, storedNumbers, syncStates, type SyncKind, type SyncState } from "./store";
 import { observeSpace } from "./sync";
 import { wakeSweepWorker } from "./worker";
 
@@ -27,17 +29,19 @@ export interface SpaceView {
 const staleOf = (st: SyncState | undefined) =>
   !!(st?.lastError && st.lastErrorAt && st.observedAt && st.lastErrorAt.getTime() >= st.observedAt.getTime());
 
-function revalidate(db: Db, spaceIds: string[], states: Map<string, SyncState>): void {
-  const freshMs = env.INVENTORY_FRESH_S * 1000;
+function revalidate(db: Db, spaceIds: string[], states: Map<string, SyncState>, kind: SyncKind = "numbers"): void {
+  const freshMs = (kind === "details" ? env.INVENTORY_DETAILS_FRESH_S : env.INVENTORY_FRESH_S) * 1000;
   const now = Date.now();
   const old = spaceIds.filter((id) => now - (states.get(id)?.observedAt?.getTime() ?? 0) > freshMs);
   const opened = spaceIds.filter((id) => !old.includes(id) && now - (states.get(id)?.openedAt?.getTime() ?? 0) > 60_000);
   void (async () => {
-    await markRead(db, old, { due: true });
-    await markRead(db, opened, { due: false });
+    await markRead(db, old, { due: true, kind });
+    await markRead(db, opened, { due: false, kind });
     if (old.length && !wakeSweepWorker()) {
-      // No sweep in this process: refresh in the background, a few spaces at a time at most.
-      for (const id of old.slice(0, 4)) await observeSpace(db, id, "read").catch(() => {});
+      // No sweep in this process: refresh in the background, a few spaces at a time at most
+      // (details cost a call or two per number: one space).
+      if (kind === "details") await observeSpaceDetails(db, old[0]!).catch(() => {});
+      else for (const id of old.slice(0, 4)) await observeSpace(db, id, "read").catch(() => {});
     }
   })().catch((err) => getLogger().warn({ err: { message: (err as Error)?.message } }, "inventory revalidation not queued"));
 }
@@ -61,9 +65,32 @@ export async function spaceView(db: Db, spaceId: string, opts: { status?: string
 
 export type SpacesView = Map<string, { ok: true; view: SpaceView } | { ok: false; error: unknown }>;
 
+export interface SpacesState {
+  states: Map<string, SyncState>;
+  /** Spaces never observed whose read on demand failed now. */
+  failed: Map<string, unknown>;
+}
+
 /**
- * Many spaces in one query; the never-observed ones are read on demand first (a few at once by
- * `each`), a failure reported per space.
+ * Many spaces' sync states; the never-observed ones are read on demand first (a few at once by
+ * `each`), the rest refreshed in the background when old. No number is loaded here.
+ */
+export async function spacesState(db: Db, spaceIds: string[], each: <S, R>(items: readonly S[], fn: (s: S) => Promise<R>) => Promise<R[]>): Promise<SpacesState> {
+  let states = await syncStates(db, spaceIds);
+  const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
+  const failed = new Map<string, unknown>();
+  await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
+  if (unseen.length) states = await syncStates(db, spaceIds);
+  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  return { states, failed };
+}
+
+/** Whether a space's last refresh failed (what is stored is its last known data), and with what. */
+export const staleness = (st: SyncState | undefined) => ({ stale: staleOf(st), lastError: staleOf(st) ? st!.lastError : null });
+
+/**
+ * Many spaces' numbers in one query; the never-observed ones are read on demand first, a failure
+ * reported per space.
  */
 export async function spacesView(
   db: Db,
@@ -72,12 +99,7 @@ export async function spacesView(
   opts: { status?: string } = {},
 ): Promise<SpacesView> {
   const out: SpacesView = new Map();
-  let states = await syncStates(db, spaceIds);
-  const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
-  const failed = new Map<string, unknown>();
-  await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
-  if (unseen.length) states = await syncStates(db, spaceIds);
-  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  const { states, failed } = await spacesState(db, spaceIds, each);
   const observed = spaceIds.filter((id) => states.get(id)?.observedAt && !failed.has(id));
   const bySpace = new Map<string, PhoneNumberInfo[]>(observed.map((id) => [id, []]));
   for (const n of await storedNumbers(db, observed, opts)) bySpace.get(n.spaceId)?.push(n.record);
@@ -87,7 +109,59 @@ export async function spacesView(
       out.set(id, { ok: false, error: failed.get(id) });
       continue;
     }
-    out.set(id, { ok: true, view: { numbers: bySpace.get(id)!, observedAt: st.observedAt, stale: staleOf(st), lastError: staleOf(st) ? st.lastError : null } });
+    out.set(id, { ok: true, view: { numbers: bySpace.get(id)!, observedAt: st.observedAt, ...staleness(st) } });
   }
   return out;
+}
+
+/** When a space's details were last observed, and whether the last refresh failed. */
+export interface DetailsMeta {
+  observedAt: Date | null;
+  stale: boolean;
+  lastError: ActionServerError | null;
+}
+
+async function detailsMeta(db: Db, spaceId: string): Promise<{ meta: DetailsMeta; states: Map<string, SyncState> }> {
+  const states = await syncStates(db, [spaceId], "details");
+  const st = states.get(spaceId);
+  return { states, meta: { observedAt: st?.observedAt ?? null, stale: staleOf(st), lastError: staleOf(st) ? st!.lastError : null } };
+}
+
+/**
+ * One number's stored key, read from CAMS once when it was never observed (source read); a stored
+ * one answers at once and the space's details are refreshed in the background when old.
+ */
+export async function numberKeyView(db: Db, spaceId: string, phone: string): Promise<{ key: KeyState; observedAt: Date } & Omit<DetailsMeta, "observedAt">> {
+  const { meta, states } = await detailsMeta(db, spaceId);
+  const stored = (await storedKeys(db, [spaceId], phone)).values().next().value as StoredKey | undefined;
+  if (stored) {
+    revalidate(db, [spaceId], states, "details");
+    return { key: stored.key, observedAt: stored.observedAt, stale: meta.stale, lastError: meta.lastError };
+  }
+  const key = await readKey(db, spaceId, phone);
+  const at = new Date();
+  await putKeyTx(db, spaceId, phone, key, "read", at);
+  return { key, observedAt: at, stale: false, lastError: null };
+}
+
+/** One number's stored QR list, read from CAMS once when it was never observed (source read). */
+export async function numberQrView(db: Db, spaceId: string, phone: string): Promise<QrList & { observedAt: Date } & Omit<DetailsMeta, "observedAt">> {
+  const { meta, states } = await detailsMeta(db, spaceId);
+  const stored = await storedQrList(db, spaceId, phone);
+  if (stored) {
+    revalidate(db, [spaceId], states, "details");
+    return { ...stored, stale: meta.stale, lastError: meta.lastError };
+  }
+  const list = await readQrList(db, spaceId, phone);
+  const at = new Date();
+  await db.transaction((tx) => putQrListTx(tx, spaceId, phone, list, "read", at));
+  return { ...list, observedAt: at, stale: false, lastError: null };
+}
+
+/** Every stored key of a space (never-observed numbers are missing) with the details' "as of". */
+export async function spaceKeysView(db: Db, spaceId: string): Promise<{ keys: Map<string, StoredKey>; meta: DetailsMeta }> {
+  const { meta, states } = await detailsMeta(db, spaceId);
+  if (meta.observedAt) revalidate(db, [spaceId], states, "details");
+  else void markRead(db, [spaceId], { due: true, kind: "details" }).then(() => wakeSweepWorker()).catch(() => {});
+  return { keys: await storedKeys(db, [spaceId]), meta };
 }

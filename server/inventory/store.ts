@@ -3,7 +3,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { ActionServerError } from "@/lib/action-error";
 import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
-import { inventoryNumbers, inventoryQrCodes, inventorySyncs } from "@/server/db/schema";
+import { inventoryKeys, inventoryNumbers, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
 import { recordNumberChanges } from "@/server/alerts/history";
 
 /**
@@ -12,7 +12,8 @@ import { recordNumberChanges } from "@/server/alerts/history";
  * upserted, gone ones deleted, the sync row stamped), so a reader never sees half of two answers.
  */
 
-export type SyncKind = "numbers" | "details";
+export const SYNC_KINDS = ["numbers", "details"] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
 export type Source = "sweep" | "read" | "readback";
 
 export interface SyncState {
@@ -200,8 +201,13 @@ export async function resetSpace(db: Db, spaceId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(inventoryNumbers).where(eq(inventoryNumbers.spaceId, spaceId));
     await tx.delete(inventoryQrCodes).where(eq(inventoryQrCodes.spaceId, spaceId));
+    await tx.delete(inventoryQrLists).where(eq(inventoryQrLists.spaceId, spaceId));
+    await tx.delete(inventoryKeys).where(eq(inventoryKeys.spaceId, spaceId));
     await tx.delete(inventorySyncs).where(eq(inventorySyncs.spaceId, spaceId));
-    await tx.insert(inventorySyncs).values({ spaceId, kind: "numbers", dueAt: new Date() });
+    await tx.insert(inventorySyncs).values([
+      { spaceId, kind: "numbers", dueAt: new Date() },
+      { spaceId, kind: "details", dueAt: new Date() },
+    ]);
   });
 }
 

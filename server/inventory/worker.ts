@@ -6,14 +6,16 @@ import { createWaker } from "@/server/jobs/waker";
 import { getLogger } from "@/server/logger";
 import { toShownError } from "@/server/safe-error";
 import { claimSyncs, failSync, finishSync, releaseAllLeases, renewLeases, type ClaimedSync } from "./queue";
-import { ensureSyncRows, replaceNumbersTx } from "./store";
+import { readSpaceDetails, writeSpaceDetailsTx } from "./details";
+import { ensureSyncRows, replaceNumbersTx, SYNC_KINDS, type SyncKind } from "./store";
 import { readSpaceNumbers } from "./sync";
 
 /**
  * The inventory sweep. Every app instance runs one beside the job worker; they share the work
  * through inventory_syncs only (server/inventory/queue.ts). Each claimed space is read through
  * the space's normal CAMS client in the "sweep" lane of the shared limiter, so a sweep only uses
- * the budget people and changes leave; the answer replaces the space's stored numbers. A failure
+ * the budget people and changes leave; the answer replaces the space's stored numbers ("numbers")
+ * or its numbers' keys and QR codes ("details", server/inventory/details.ts). A failure
  * keeps the data, records the error and retries with a backoff up to the normal interval.
  */
 export interface SweepOptions {
@@ -25,7 +27,11 @@ export interface SweepOptions {
   pollMs?: number;
   /** Number lists are re-read this often (default INVENTORY_NUMBERS_EVERY_S). */
   numbersEveryMs?: number;
-  /** First retry after a failure; doubles per attempt up to numbersEveryMs. */
+  /** Per-number details (keys, QR codes) are re-read this often (default INVENTORY_DETAILS_EVERY_S). */
+  detailsEveryMs?: number;
+  /** What this worker sweeps (default both: number lists and per-number details). */
+  kinds?: readonly SyncKind[];
+  /** First retry after a failure; doubles per attempt up to the kind's interval. */
   retryBaseMs?: number;
 }
 
@@ -45,6 +51,8 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
     heartbeatMs: 5_000,
     pollMs: 1_000,
     numbersEveryMs: env.INVENTORY_NUMBERS_EVERY_S * 1000,
+    detailsEveryMs: env.INVENTORY_DETAILS_EVERY_S * 1000,
+    kinds: SYNC_KINDS,
     retryBaseMs: 5_000,
     ...given,
   } as Required<Omit<SweepOptions, "id">>;
@@ -63,18 +71,21 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
 
   async function handle(s: ClaimedSync): Promise<void> {
     const db = getDb();
-    if (s.kind !== "numbers") {
-      // Details (keys, QR codes) are read on demand for now; the row just waits its turn.
-      await finishSync(db, id, s, o.numbersEveryMs * 12, async () => {});
-      return;
-    }
+    const everyMs = s.kind === "details" ? o.detailsEveryMs : o.numbersEveryMs;
     try {
+      if (s.kind === "details") {
+        const details = await readSpaceDetails(db, s.spaceId, "sweep");
+        // Its number list was never observed: nothing to read yet; the numbers sweep comes first.
+        if (!details) return void (await finishSync(db, id, s, Math.min(everyMs, o.retryBaseMs), async () => {}));
+        if (await finishSync(db, id, s, everyMs, (tx) => writeSpaceDetailsTx(tx, s.spaceId, details, "sweep"))) swept++;
+        return;
+      }
       const readAt = new Date();
       const numbers = await readSpaceNumbers(db, s.spaceId, "sweep");
-      if (await finishSync(db, id, s, o.numbersEveryMs, async (tx) => void (await replaceNumbersTx(tx, s.spaceId, numbers, "sweep", readAt)))) swept++;
+      if (await finishSync(db, id, s, everyMs, async (tx) => void (await replaceNumbersTx(tx, s.spaceId, numbers, "sweep", readAt)))) swept++;
     } catch (err) {
       failed++;
-      const retry = Math.min(o.numbersEveryMs, o.retryBaseMs * 2 ** Math.max(0, s.attempts - 1));
+      const retry = Math.min(everyMs, o.retryBaseMs * 2 ** Math.max(0, s.attempts - 1));
       await failSync(db, id, s, toShownError(err, { what: "inventory.sweep" }), retry);
     }
   }
@@ -94,13 +105,13 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       lastTickAt = Date.now();
       if (Date.now() - lastEnsure > 10 * o.pollMs) {
         lastEnsure = Date.now();
-        await ensureSyncRows(getDb(), ["numbers"]).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "sync rows not made"));
+        await ensureSyncRows(getDb(), [...o.kinds]).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "sync rows not made"));
       }
       const free = o.concurrency - inFlight.size;
       let claimed: ClaimedSync[] = [];
       if (free > 0) {
         try {
-          claimed = await claimSyncs(getDb(), id, free, o.leaseMs);
+          claimed = await claimSyncs(getDb(), id, free, o.leaseMs, o.kinds);
         } catch (err) {
           log.warn({ err: { message: (err as Error)?.message } }, "claiming syncs failed");
         }

@@ -46,6 +46,9 @@ export function sandboxApi(sb: Pick<SandboxHandle, "url">) {
     clearFaults: () => req("DELETE", "faults"),
     /** Sets a number's fields as CAMS, WhatsApp or another tool would (PascalCase wire names). */
     patchNumber: (phone: string, fields: Record<string, string>) => req("PATCH", `numbers/${encodeURIComponent(phone)}`, fields),
+    /** A QR code made outside the console. */
+    addQrCode: (phone: string, prefilledMessage: string) =>
+      req<{ qrdlCode: string }>("POST", `numbers/${encodeURIComponent(phone)}/qr-codes`, { prefilledMessage }),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
@@ -109,6 +110,25 @@ function patchNumber(rt: SandboxRuntime, phone: string, b: Json) {
   return numberDetail(loc.rec);
 }
 
+const QR_ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/**
+ * POST /_sandbox/numbers/<phone>/qr-codes {prefilledMessage, generateQrImage?}: a code made outside
+ * the console (as another tool or Meta's own UI would), so tests can see the inventory catch up.
+ */
+function addQrCode(rt: SandboxRuntime, phone: string, b: Json) {
+  const loc = rt.state.findNumber(phone);
+  if (!loc) throw new ControlError(404, `No number ${phone}.`);
+  const prefilledMessage = str(b.prefilledMessage);
+  if (!prefilledMessage) throw new ControlError(400, "prefilledMessage is required.");
+  const generateQrImage = b.generateQrImage === "SVG" ? "SVG" : "PNG";
+  let code: string;
+  do code = Array.from({ length: 8 }, () => QR_ALNUM[randomInt(QR_ALNUM.length)]).join("");
+  while (rt.state.qrCodeTaken(code));
+  rt.state.addQr(loc, { code, generateQrImage, prefilledMessage });
+  return { qrdlCode: code, generateQrImage, prefilledMessage };
+}
+
 function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, query: URLSearchParams): [number, unknown] {
   // ?custSpaceId= scopes the call counters and the clearing of faults to one space.
   const scope = query.get("custSpaceId") ?? undefined;
@@ -131,6 +151,7 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, q
     return [200, { ...spaceSummary(s), owner: s.owner, accountWebhook: s.accountWebhook ?? null, phoneNumbers: [...s.numbers.values()].map(numberDetail) }];
   }
   if (is("PATCH", "numbers", true)) return [200, patchNumber(rt, arg, parseJson(body))];
+  if (method === "POST" && head === "numbers" && arg !== undefined && seg[2] === "qr-codes" && seg.length === 3) return [201, addQrCode(rt, arg, parseJson(body))];
   if (is("GET", "faults")) return [200, rt.faults];
   if (is("POST", "faults")) return [201, addFault(rt, parseJson(body))];
   if (is("DELETE", "faults")) {

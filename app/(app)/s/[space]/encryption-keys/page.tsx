@@ -13,9 +13,8 @@ import { keyNumbersQuery } from "@/components/encryption-key/queries";
 type Props = { params: Promise<{ space: string }> };
 
 /**
- * Every number of the space (or of every readable space) with its key state. The numbers come
- * with the first paint; key states are then read number by number from the browser, paced by the
- * server's rate limiter, so the page shows each one as it arrives instead of waiting for all.
+ * Every number of the space (or of every readable space) with its key state, from the inventory:
+ * the first paint carries the stored keys; a number never observed is asked about from the browser.
  */
 export default async function EncryptionKeysPage({ params }: Props) {
   const { space } = await params;
@@ -36,7 +35,7 @@ export default async function EncryptionKeysPage({ params }: Props) {
     spaces = [{ id: space, name: row?.name ?? "" }];
     description = t("description", { space: row?.name ?? "" });
     // A failed read is left to the client's first fetch, which shows the explained error and a retry button.
-    await prefetch(keyNumbersQuery(space, async () => ({ numbers: await listKeyNumbers(space), fetchedAt: new Date().toISOString() })));
+    await prefetch(keyNumbersQuery(space, async () => ({ ...(await listKeyNumbers(space)), fetchedAt: new Date().toISOString() })));
   }
 
   return (

@@ -5,15 +5,15 @@ import { listKeyNumbers } from "@/server/data/encryption-keys";
 import { errorResponse } from "@/server/safe-error";
 
 /**
- * The space's numbers with their last key change made here. The key states themselves are read
- * per number (…/encryption-keys/<phone>), so a page shows each as it arrives and can refresh one.
+ * The space's numbers with their stored keys and last key change made here, from the inventory;
+ * a number whose key was never observed is read per number (…/encryption-keys/<phone>).
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ spaceId: string }> }) {
   const { spaceId } = await params;
   const access = await requireSpaceAccess(spaceId, "read");
   if (access instanceof NextResponse) return access;
   try {
-    const body: KeyNumbersResponse = { numbers: await listKeyNumbers(spaceId), fetchedAt: new Date().toISOString() };
+    const body: KeyNumbersResponse = { ...(await listKeyNumbers(spaceId)), fetchedAt: new Date().toISOString() };
     return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse(err, "encryption-keys.list");

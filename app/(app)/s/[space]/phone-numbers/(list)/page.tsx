@@ -4,14 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { statusFilterField } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
-import { listAllSpacesNumbers, listPhoneNumbersView, pageSpaceAccess } from "@/server/data/phone-numbers";
+import { listPhoneNumbersView, pageAllSpacesNumbers, pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
 import { dehydrated, prefetch } from "@/server/query-client";
-import { allSpacesQuery, phoneListQuery } from "@/components/phone-numbers/queries";
+import { allSpacesPageQuery, allSpacesPageQueryOf, phoneListQuery } from "@/components/phone-numbers/queries";
 import { AddNumberDialog } from "@/components/phone-numbers/add-number-dialog";
 import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
 import { PhoneList } from "@/components/phone-numbers/phone-list";
 import { isSpaceSetupError, SpaceSetupNotice } from "@/components/phone-numbers/space-setup-notice";
+
+/** The list's URL state (components/phone-numbers/use-list-state.ts). */
+const LIST_KEYS = new Set(["q", "status", "quality", "sort", "dir", "page"]);
 
 type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,7 +39,9 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     if (!user.isAdmin && spaces.length < 2) notFound();
     writable = spaces.filter((s) => canWrite(s.role)).map((s) => ({ id: s.id, name: s.name }));
     description = t("allDescription", { count: spaces.length });
-    await prefetch(allSpacesQuery(status, async () => ({ spaces: await listAllSpacesNumbers(user, status), fetchedAt: new Date().toISOString() })));
+    // One page, searched, sorted and filtered in SQL, from the URL's list state (as the browser asks for it).
+    const query = allSpacesPageQueryOf(Object.fromEntries(Object.entries(sp).filter(([k, v]) => typeof v === "string" && LIST_KEYS.has(k))));
+    await prefetch(allSpacesPageQuery(query, async () => ({ ...(await pageAllSpacesNumbers(user, query)), fetchedAt: new Date().toISOString() })));
   } else {
     const { role } = await pageSpaceAccess(space);
     const row = await getSpace(space);

@@ -4,15 +4,15 @@ import { EncryptionKeyPanel } from "@/components/encryption-key/encryption-key-p
 import { keyQuery } from "@/components/encryption-key/queries";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { canWrite } from "@/server/auth/session";
-import { getEncryptionKey, lastKeyChange } from "@/server/data/encryption-keys";
+import { keyResponse } from "@/server/data/encryption-keys";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { dehydrated, prefetch } from "@/server/query-client";
 
 type Props = { params: Promise<{ space: string; phone: string }> };
 
 /**
- * First paint reads the key on the server (one GetPhoneEncryptionPublicKey, paced like any
- * other); TanStack Query owns refreshes. A failed read is left to the client, which explains it.
+ * First paint carries the key from the inventory (read from CAMS once when never observed);
+ * TanStack Query owns refreshes. A failed read is left to the client, which explains it.
  */
 export default async function EncryptionKeyTab({ params }: Props) {
   const { space, phone } = await params;
@@ -20,12 +20,7 @@ export default async function EncryptionKeyTab({ params }: Props) {
   // The layout does not guard its pages: check here before reading anything.
   const { role } = await pageSpaceAccess(space);
   // A failed read is left to the client's first fetch, which shows the explained error and a retry button.
-  await prefetch(
-    keyQuery(space, phone, async () => {
-      const [{ result, requestId }, lastChange] = await Promise.all([getEncryptionKey(space, phone), lastKeyChange(space, phone)]);
-      return { phoneNumber: phone, result, requestId, lastChange, fetchedAt: new Date().toISOString() };
-    }),
-  );
+  await prefetch(keyQuery(space, phone, () => keyResponse(space, phone)));
   return (
     <HydrationBoundary state={dehydrated()}>
       <EncryptionKeyPanel spaceId={space} phone={phone} canWrite={canWrite(role)} />

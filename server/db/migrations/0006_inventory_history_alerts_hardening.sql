@@ -6,6 +6,15 @@ CREATE TABLE "alert_rules" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "inventory_qr_lists" (
+	"space_id" text NOT NULL,
+	"phone_number" text NOT NULL,
+	"not_verified" boolean DEFAULT false NOT NULL,
+	"observed_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	CONSTRAINT "inventory_qr_lists_space_id_phone_number_pk" PRIMARY KEY("space_id","phone_number")
+);
+--> statement-breakpoint
 CREATE TABLE "notification_reads" (
 	"user_id" text NOT NULL,
 	"notification_id" bigint NOT NULL,
@@ -43,8 +52,10 @@ CREATE TABLE "number_events" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "client_address" text;--> statement-breakpoint
+ALTER TABLE "inventory_keys" ADD COLUMN "state" text DEFAULT 'none' NOT NULL;--> statement-breakpoint
 ALTER TABLE "jobs" ADD COLUMN "retry_rounds" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "alert_rules" ADD CONSTRAINT "alert_rules_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_qr_lists" ADD CONSTRAINT "inventory_qr_lists_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

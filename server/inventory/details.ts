@@ -1,0 +1,249 @@
+import "server-only";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import pLimit from "p-limit";
+import type { QrCode } from "@/lib/cams/wire";
+import { describePublicKey } from "@/lib/pem";
+import { isKnownUnverified, NOT_VERIFIED_CODE, type KeyState } from "@/lib/schemas/encryption-keys";
+import { mayHaveQrCodes } from "@/lib/schemas/qr-codes";
+import { isCamsError } from "@/server/cams/errors";
+import { camsForSpace } from "@/server/cams/for-space";
+import { withLane, type Lane } from "@/server/cams/lane";
+import type { Db } from "@/server/db/connect";
+import { inventoryKeys, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { toShownError } from "@/server/safe-error";
+import { recordSyncError, storedNumbers, syncStates, type Source } from "./store";
+import { observeSpace } from "./sync";
+
+/**
+ * Per-number details in the inventory: the encryption key (GetPhoneEncryptionPublicKey) and the
+ * message QR codes (ListPhoneMessageQrdl). Both operations allow 5 calls a second per account, so
+ * they are swept far less often than number lists (INVENTORY_DETAILS_EVERY_S), per space under the
+ * "details" sync row; one failed call fails the space's sweep, which keeps every stored record and
+ * marks them stale. CAMS refusing a not-yet-verified number is a state ("notVerified"), not a failure.
+ */
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface QrList {
+  codes: QrCode[];
+  notVerified: boolean;
+}
+
+export interface NumberDetails {
+  phoneNumber: string;
+  key: KeyState;
+  qr: QrList;
+}
+
+/** What GetPhoneEncryptionPublicKey returned, as the state the UI shows. */
+export function toKeyState(pem: string | null, status: string | null): KeyState {
+  if (!pem) return { state: "none" };
+  const described = describePublicKey(pem);
+  return {
+    state: "key",
+    status,
+    key: { pem, keyType: described?.info.keyType ?? null, bits: described?.info.bits ?? null, fingerprint: described?.fingerprint ?? null },
+  };
+}
+
+const notVerified = (err: unknown) => isCamsError(err) && err.code === NOT_VERIFIED_CODE;
+
+/** GetPhoneEncryptionPublicKey of one number, in the caller's lane; a not verified number is a state. */
+export async function readKey(db: Db, spaceId: string, phone: string): Promise<KeyState> {
+  const { client } = await camsForSpace(db, spaceId);
+  try {
+    const { data } = await client.getEncryptionPublicKey({ phoneNumber: phone });
+    return toKeyState(data.encryptionPublicKey, data.encryptionPublicKeyStatus);
+  } catch (err) {
+    if (notVerified(err)) return { state: "notVerified" };
+    throw err;
+  }
+}
+
+/** ListPhoneMessageQrdl of one number; a not verified number has none. */
+export async function readQrList(db: Db, spaceId: string, phone: string): Promise<QrList> {
+  const { client } = await camsForSpace(db, spaceId);
+  try {
+    const { data } = await client.listQrCodes({ phoneNumber: phone });
+    return { codes: data.filter((c) => c.qrdlCode), notVerified: false };
+  } catch (err) {
+    if (notVerified(err)) return { codes: [], notVerified: true };
+    throw err;
+  }
+}
+
+export async function putKeyTx(tx: Tx | Db, spaceId: string, phone: string, key: KeyState, source: Source, at = new Date()): Promise<void> {
+  const row = {
+    state: key.state,
+    publicKey: key.state === "key" ? key.key.pem : null,
+    keyStatus: key.state === "key" ? key.status : null,
+    fingerprint: key.state === "key" ? key.key.fingerprint : null,
+    observedAt: at,
+    source,
+  };
+  await tx
+    .insert(inventoryKeys)
+    .values({ spaceId, phoneNumber: phone, ...row })
+    .onConflictDoUpdate({ target: [inventoryKeys.spaceId, inventoryKeys.phoneNumber], set: row });
+}
+
+/** A number's whole QR list from one answer: seen codes upserted, gone ones deleted, the list stamped. */
+export async function putQrListTx(tx: Tx | Db, spaceId: string, phone: string, list: QrList, source: Source, at = new Date()): Promise<void> {
+  const q = inventoryQrCodes;
+  const seen = list.codes.filter((c) => c.qrdlCode);
+  const mine = and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phone));
+  await tx.delete(q).where(seen.length ? and(mine, notInArray(q.qrdlCode, seen.map((c) => c.qrdlCode!))) : mine);
+  if (seen.length) {
+    await tx
+      .insert(q)
+      .values(seen.map((c) => ({ spaceId, phoneNumber: phone, qrdlCode: c.qrdlCode!, record: c, prefilledMessage: c.prefilledMessage, observedAt: at, source })))
+      .onConflictDoUpdate({
+        target: [q.spaceId, q.phoneNumber, q.qrdlCode],
+        set: { record: sql`excluded.record`, prefilledMessage: sql`excluded.prefilled_message`, observedAt: sql`excluded.observed_at`, source: sql`excluded.source` },
+      });
+  }
+  const stamp = { notVerified: list.notVerified, observedAt: at, source };
+  await tx
+    .insert(inventoryQrLists)
+    .values({ spaceId, phoneNumber: phone, ...stamp })
+    .onConflictDoUpdate({ target: [inventoryQrLists.spaceId, inventoryQrLists.phoneNumber], set: stamp });
+}
+
+/** The details of a space's numbers as CAMS holds them now, a few calls in flight (the limiter paces them). */
+export async function readSpaceDetails(db: Db, spaceId: string, lane: Lane): Promise<NumberDetails[] | null> {
+  const states = await syncStates(db, [spaceId]);
+  if (!states.get(spaceId)?.observedAt) return null;
+  const numbers = (await storedNumbers(db, [spaceId])).map((n) => n.record);
+  const limit = pLimit(4);
+  return withLane(lane, () =>
+    Promise.all(
+      numbers.map((n) =>
+        limit(async (): Promise<NumberDetails> => {
+          const phone = n.phoneNumber!;
+          // Known unverified numbers cannot have a key or codes: no call is spent on them.
+          const [key, qr] = await Promise.all([
+            isKnownUnverified(n.codeVerificationStatus) ? ({ state: "notVerified" } as const) : readKey(db, spaceId, phone),
+            mayHaveQrCodes(n.codeVerificationStatus) ? readQrList(db, spaceId, phone) : { codes: [], notVerified: true },
+          ]);
+          return { phoneNumber: phone, key, qr };
+        }),
+      ),
+    ),
+  );
+}
+
+const observedStamp = (at: Date) => ({ observedAt: at, lastError: null, lastErrorAt: null, attempts: 0 });
+
+/**
+ * Stores one space's details (every number's key and QR list) in one transaction; numbers no
+ * longer in the answer lose theirs; the details sync row is stamped observed.
+ */
+export async function writeSpaceDetailsTx(tx: Tx, spaceId: string, details: NumberDetails[], source: Source, at = new Date()): Promise<void> {
+  for (const d of details) {
+    await putKeyTx(tx, spaceId, d.phoneNumber, d.key, source, at);
+    await putQrListTx(tx, spaceId, d.phoneNumber, d.qr, source, at);
+  }
+  const phones = details.map((d) => d.phoneNumber);
+  for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes]) {
+    await tx.delete(t).where(phones.length ? and(eq(t.spaceId, spaceId), notInArray(t.phoneNumber, phones)) : eq(t.spaceId, spaceId));
+  }
+  await tx
+    .insert(inventorySyncs)
+    .values({ spaceId, kind: "details", ...observedStamp(at), dueAt: at })
+    .onConflictDoUpdate({ target: [inventorySyncs.spaceId, inventorySyncs.kind], set: observedStamp(at) });
+}
+
+// Details reads on demand of one space in flight in this process ("Refresh now" of several people).
+const onDemand = new Map<string, Promise<NumberDetails[]>>();
+
+/**
+ * Reads a space's details from CAMS now (a person asked: "Refresh now", or a view of a space never
+ * swept) and stores them; the number list is read first when it was never observed. A failure is
+ * recorded on the space's details (the data stays, marked stale) and thrown.
+ */
+export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDetails[]> {
+  const running = onDemand.get(spaceId);
+  if (running) return running;
+  const p = (async () => {
+    try {
+      let details = await readSpaceDetails(db, spaceId, "person");
+      if (!details) {
+        await observeSpace(db, spaceId, "read");
+        details = (await readSpaceDetails(db, spaceId, "person")) ?? [];
+      }
+      await db.transaction((tx) => writeSpaceDetailsTx(tx, spaceId, details, "read"));
+      return details;
+    } catch (err) {
+      await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
+      throw err;
+    }
+  })();
+  onDemand.set(spaceId, p);
+  void p.finally(() => onDemand.get(spaceId) === p && onDemand.delete(spaceId)).catch(() => {});
+  return p;
+}
+
+/**
+ * One number's key and QR list read from CAMS now and stored (source read): "Refresh now" on a
+ * number's tab costs its two calls, not the space's. The caller has checked membership.
+ */
+export async function observeNumberDetails(db: Db, spaceId: string, phone: string): Promise<NumberDetails> {
+  try {
+    const [key, qr] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone)]);
+    const at = new Date();
+    await db.transaction(async (tx) => {
+      await putKeyTx(tx, spaceId, phone, key, "read", at);
+      await putQrListTx(tx, spaceId, phone, qr, "read", at);
+    });
+    return { phoneNumber: phone, key, qr };
+  } catch (err) {
+    await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
+    throw err;
+  }
+}
+
+export interface StoredKey {
+  phoneNumber: string;
+  key: KeyState;
+  observedAt: Date;
+  source: Source;
+}
+
+/** The stored keys of some spaces' numbers (optionally one number). */
+export async function storedKeys(db: Db, spaceIds: string[], phone?: string): Promise<Map<string, StoredKey>> {
+  if (!spaceIds.length) return new Map();
+  const k = inventoryKeys;
+  const rows = await db
+    .select()
+    .from(k)
+    .where(and(inArray(k.spaceId, spaceIds), phone ? eq(k.phoneNumber, phone) : undefined));
+  return new Map(
+    rows.map((r) => {
+      const key: KeyState =
+        r.state === "key" && r.publicKey ? toKeyState(r.publicKey, r.keyStatus) : r.state === "notVerified" ? { state: "notVerified" } : { state: "none" };
+      return [`${r.spaceId}\u0000${r.phoneNumber}`, { phoneNumber: r.phoneNumber, key, observedAt: r.observedAt, source: r.source as Source }];
+    }),
+  );
+}
+
+export const detailKey = (spaceId: string, phone: string) => `${spaceId}\u0000${phone}`;
+
+export interface StoredQrList extends QrList {
+  observedAt: Date;
+}
+
+/** One number's stored QR list, or null when it was never observed. */
+export async function storedQrList(db: Db, spaceId: string, phone: string): Promise<StoredQrList | null> {
+  const [list] = await db
+    .select()
+    .from(inventoryQrLists)
+    .where(and(eq(inventoryQrLists.spaceId, spaceId), eq(inventoryQrLists.phoneNumber, phone)));
+  if (!list) return null;
+  const q = inventoryQrCodes;
+  const codes = await db
+    .select({ record: q.record })
+    .from(q)
+    .where(and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phone)))
+    .orderBy(q.qrdlCode);
+  return { codes: codes.map((c) => c.record as QrCode), notVerified: list.notVerified, observedAt: list.observedAt };
+}
