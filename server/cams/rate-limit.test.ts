@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/cams/operations";
-import { connectDatabase, type Database } from "@/server/db/connect";
+import type { Database } from "@/server/db/connect";
+import { openTestDatabaseWithPeer } from "@/server/db/test-db";
 import { createCamsClient } from "./client";
 import { createRateLimiter, effectiveRate } from "./rate-limit";
 import { silentLogger, startFixture } from "./test-utils";
@@ -138,13 +139,16 @@ describe("database-backed rate limiter (PGlite)", () => {
 const pgUrl = process.env.DATABASE_URL_TEST;
 if (pgUrl) describe("database-backed rate limiter (PostgreSQL, DATABASE_URL_TEST)", () => {
   const instances: Database[] = [];
+  let database: Database | undefined;
   beforeAll(async () => {
-    // Two pools = two app instances sharing one PostgreSQL.
-    instances.push(connectDatabase({ url: pgUrl, pool: 4 }), connectDatabase({ url: pgUrl, pool: 4 }));
-    await instances[0].migrate();
+    // Two pools = two app instances sharing one PostgreSQL: a throwaway database of its own (the
+    // shared one may hold what earlier runs of other versions migrated).
+    const pair = await openTestDatabaseWithPeer("postgres");
+    database = pair.database;
+    instances.push(pair.database, pair.peer());
   });
   afterAll(async () => {
-    await Promise.all(instances.map((d) => d.close()));
+    await database?.close();
   });
 
   it(`two instances keep ${CALLS} concurrent calls under ${QPS} QPS`, async () => {
