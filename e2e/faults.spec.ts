@@ -5,7 +5,7 @@ import { expect, test } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { E2E } from "./helpers/env";
 import { linkSpace, rsaKeyPair } from "./helpers/keys";
-import { fillAddNumber, randomSgNumber } from "./helpers/phone-numbers";
+import { fillAddNumber, openAddNumber, randomSgNumber } from "./helpers/phone-numbers";
 import { sandboxSpace, type SandboxNumber } from "./helpers/qr";
 import { clearFaults, injectFault, sandbox, sandboxCalls, sandboxCode } from "./helpers/sandbox";
 import { sandboxSpace as webhookState } from "./helpers/webhooks";
@@ -154,7 +154,7 @@ test("add number: 5xx and a dropped connection are explained, the form keeps its
   const n = randomSgNumber();
   const name = "Fault Tolerant Shop";
   await page.goto(`/s/${spaceId}/phone-numbers`);
-  await page.getByRole("button", { name: "Add number" }).click();
+  await openAddNumber(page);
   const dialog = page.getByRole("dialog");
   const before = await sent("AddChatappPhoneNumber");
 
@@ -191,7 +191,7 @@ test("add number: a timeout is explained, the add is not repeated, and a resubmi
   test.setTimeout(APP_TIMEOUT_MS * 3 + 60_000);
   const n = randomSgNumber();
   await page.goto(`/s/${spaceId}/phone-numbers`);
-  await page.getByRole("button", { name: "Add number" }).click();
+  await openAddNumber(page);
   const dialog = page.getByRole("dialog");
   const before = await sent("AddChatappPhoneNumber");
 

@@ -106,7 +106,7 @@ export function StepReview({
         <div className="space-y-1 text-sm">
           <p className="font-medium">{t("review.estimate", { time: duration(seconds) })}</p>
           <p className="text-muted-foreground">
-            {t("review.estimateHow", { rate: rates[kind], qps: qps[kind], accounts: perAccount.size })}
+            {t("review.estimateHow", { rate: rates[kind], qps: qps[kind], share: Math.round((rates[kind] / qps[kind]) * 100), accounts: perAccount.size })}
           </p>
         </div>
       </div>

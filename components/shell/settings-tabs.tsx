@@ -17,7 +17,7 @@ export function SettingsTabs() {
   const t = useTranslations("settings");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("title")} className="flex gap-1 border-b">
+    <nav aria-label={t("title")} className="scroll-hint-x relative flex gap-1 overflow-x-auto border-b">
       {TABS.map((tab) => {
         const active = pathname.startsWith(tab.href);
         return (
@@ -26,7 +26,7 @@ export function SettingsTabs() {
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
+              "-mb-px shrink-0 border-b-2 border-transparent px-2.5 py-2 sm:px-3 text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
               active && "border-primary text-foreground",
             )}
           >

@@ -28,6 +28,18 @@ export function randomSgNumber(): { national: string; full: string } {
 }
 
 /** Fills the "Add number" dialog (already open) and submits it. */
+/**
+ * Opens the Add number dialog from the space's list. A click that lands while the list re-renders
+ * (its 20 s refetch, the as-of line) can be lost on a loaded machine: click again until it is open.
+ */
+export async function openAddNumber(page: Page) {
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Add number" }).first().click();
+    await expect(dialog.getByRole("combobox", { name: "Country" })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export async function fillAddNumber(page: Page, v: { country?: string; national: string; name: string }) {
   const dialog = page.getByRole("dialog");
   if (v.country) {

@@ -13,7 +13,7 @@ import type { Lane } from "./lane";
  *
  * Why capacity 1 and a refill just below qps: a bucket of capacity C refilled at r/s lets C + r
  * calls into any 1 s window, and the server counts arrivals in a sliding second. Capacity 1 (one
- * call at once, then one every 1/r s) with r = qps × headroom (0.97) keeps slots 1/r apart, so
+ * call at once, then one every 1/r s) with r = qps × headroom (DEFAULT_HEADROOM) keeps slots 1/r apart, so
  * qps + 1 consecutive slots span 1000 / headroom ms (≈ 1031 ms). Arrivals jitter (a busy event
  * loop, GC, the database round trip), and a late send followed by an on-time one could bunch
  * qps + 1 arrivals into one second; three things keep that from happening:
@@ -68,7 +68,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 const LATE_MS = 100;
 const MAX_RETAKES = 2;
-export const DEFAULT_HEADROOM = 0.97;
+// 0.97 used the budget best (bulk key jobs at 1.05 × the floor) but under CI load a single process
+// still met System.LimitControl now and then (the sandbox's window sees arrivals bunched by a busy
+// machine); 0.85 leaves 0.75 calls a second of slack at 5 QPS.
+export const DEFAULT_HEADROOM = 0.85;
 
 /**
  * The last sends of each bucket from this process (every limiter in it), newest last: a call
