@@ -32,16 +32,38 @@ async function afterHydration<T extends { headers(): Record<string, string> } | 
   return response;
 }
 
-export const test = base.extend<{ scanResponses: boolean; responsesHaveNoSecrets: void }>({
+/** goto and reload of this page resolve once React has hydrated what they loaded. */
+function waitsForHydration(page: import("@playwright/test").Page): void {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => afterHydration(page, await goto(url, options));
+  page.reload = async (options) => afterHydration(page, await reload(options));
+}
+
+export const test = base.extend<{ scanResponses: boolean; responsesHaveNoSecrets: void }, { hydratingBrowser: void }>({
   page: [
     async ({ page }, use) => {
-      const goto = page.goto.bind(page);
-      const reload = page.reload.bind(page);
-      page.goto = async (url, options) => afterHydration(page, await goto(url, options));
-      page.reload = async (options) => afterHydration(page, await reload(options));
+      waitsForHydration(page);
       await use(page);
     },
     { scope: "test" },
+  ],
+  /**
+   * Pages of contexts a spec opens itself (another user, another address) wait for hydration
+   * too: their first click on a server-rendered button was lost on a loaded machine.
+   */
+  hydratingBrowser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        context.on("page", waitsForHydration);
+        return context;
+      };
+      await use();
+      browser.newContext = newContext;
+    },
+    { scope: "worker", auto: true },
   ],
   /** Only the scanner's own test turns it off, to plant a secret and check the scanner by hand. */
   scanResponses: [true, { option: true }],
