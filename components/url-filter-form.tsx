@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
 
 const text = parseAsString.withDefault("");
@@ -76,5 +78,22 @@ export function UrlFilterForm<K extends string>({
         </p>
       </div>
     </form>
+  );
+}
+
+/** The From and To dates of a filter form (fields `from` and `to`, ids `<idPrefix>-from`/`-to`). */
+export function DateRangeFields({ idPrefix, from, to }: { idPrefix: string; from: string; to: string }) {
+  const t = useTranslations("audit");
+  return (
+    <>
+      <div className="space-y-1">
+        <Label htmlFor={`${idPrefix}-from`}>{t("from")}</Label>
+        <Input id={`${idPrefix}-from`} name="from" type="date" defaultValue={from} />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor={`${idPrefix}-to`}>{t("to")}</Label>
+        <Input id={`${idPrefix}-to`} name="to" type="date" defaultValue={to} />
+      </div>
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
+import { DateRangeFields, filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
 import { operationLabel } from "@/lib/audit-display";
 
 const FILTER_KEYS = ["user", "space", "operation", "outcome", "from", "to"] as const;
@@ -52,14 +52,7 @@ export function AuditFilters({ operations, spaces, exportHref }: { operations: s
               <option value="denied">{t("outcomeDenied")}</option>
             </select>
           </div>
-          <div className="space-y-1">
-            <Label htmlFor="audit-from">{t("from")}</Label>
-            <Input id="audit-from" name="from" type="date" defaultValue={v.from} />
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="audit-to">{t("to")}</Label>
-            <Input id="audit-to" name="to" type="date" defaultValue={v.to} />
-          </div>
+          <DateRangeFields idPrefix="audit" from={v.from} to={v.to} />
         </>
       )}
     </UrlFilterForm>

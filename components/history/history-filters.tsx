@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
+import { DateRangeFields, filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
 import { HISTORY_FIELDS, HISTORY_SOURCES } from "@/lib/history";
 
 const FEED_KEYS = ["field", "source", "phone", "from", "to"] as const;
@@ -44,14 +44,7 @@ export function HistoryFilters({ withPhone, exportHref }: { withPhone: boolean; 
               <Input id="history-phone" name="phone" inputMode="tel" defaultValue={(v as Record<string, string>).phone} placeholder={t("phonePlaceholder")} />
             </div>
           ) : null}
-          <div className="space-y-1">
-            <Label htmlFor="history-from">{t("from")}</Label>
-            <Input id="history-from" name="from" type="date" defaultValue={v.from} />
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="history-to">{t("to")}</Label>
-            <Input id="history-to" name="to" type="date" defaultValue={v.to} />
-          </div>
+          <DateRangeFields idPrefix="history" from={v.from} to={v.to} />
         </>
       )}
     </UrlFilterForm>
