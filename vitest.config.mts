@@ -24,6 +24,7 @@ export default defineConfig({
       { extends: true, test: { name: "main", include: ["**/*.test.ts", "**/*.test.tsx"], exclude: [...EXCLUDE, ...TIMING], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: "timing", include: TIMING, exclude: EXCLUDE, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
+    globalSetup: ["./vitest.global-setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -2,7 +2,8 @@ import "server-only";
 import { Writable } from "node:stream";
 import pino from "pino";
 import type { OperationName } from "@/lib/cams/operations";
-import { connectDatabase, type Database } from "@/server/db/connect";
+import type { Database } from "@/server/db/connect";
+import { openTestDatabase } from "@/server/db/test-db";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
 import { createCamsClient, type CamsClientDeps } from "./client";
 
@@ -49,8 +50,7 @@ export async function startFixture(spaces = ["space-a"], { withDatabase = false 
   const sandbox = await startSandbox({ spaces });
   let db: Database | undefined;
   if (withDatabase) {
-    db = connectDatabase({});
-    await db.migrate();
+    db = await openTestDatabase("pglite");
   }
   const control = sandboxControl(sandbox);
   const [credential] = sandbox.credentials;

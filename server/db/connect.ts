@@ -56,7 +56,11 @@ function takeDirectoryLock(dir: string): () => void {
   };
 }
 
-export function connectDatabase(opts: { url?: string; dataDir?: string; pool?: number }): Database {
+/**
+ * `url`: PostgreSQL. Otherwise PGlite in `dataDir`, or in memory; an in-memory one may start from
+ * `loadDataDir`, a dump of another (tests start from a migrated snapshot instead of running initdb).
+ */
+export function connectDatabase(opts: { url?: string; dataDir?: string; pool?: number; loadDataDir?: Blob }): Database {
   if (opts.url) {
     const pool = new Pool({ connectionString: opts.url, max: opts.pool ?? 10 });
     const db = drizzlePg(pool, { schema });
@@ -75,7 +79,7 @@ export function connectDatabase(opts: { url?: string; dataDir?: string; pool?: n
     release = takeDirectoryLock(dir);
     client = new PGlite(path.join(dir, "pglite"));
   } else {
-    client = new PGlite();
+    client = new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : undefined);
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import pg from "pg";
 import { connectDatabase, type Database } from "./connect";
+import { migratedSnapshot } from "./pglite-snapshot";
 
 export type Engine = "pglite" | "postgres";
 
@@ -24,7 +25,7 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
  */
 export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ database: Database; peer: () => Database }> {
   if (engine === "pglite") {
-    const db = connectDatabase({});
+    const db = connectDatabase({ loadDataDir: await migratedSnapshot() });
     await db.migrate();
     return { database: db, peer: () => db };
   }
@@ -57,3 +58,4 @@ export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ databa
   };
   return { database, peer };
 }
+
