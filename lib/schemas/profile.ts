@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PROFILE_LIMITS, VERTICALS, type Vertical } from "@/lib/cams/operations";
 import type { ActionServerError } from "@/lib/action-error";
 import type { HealthStatus } from "@/lib/cams/wire-profile";
+import { charCount } from "@/lib/text-length";
 import { idField } from "./common";
 import { fullPhoneField } from "./phone-numbers";
 
@@ -25,8 +26,7 @@ export const PV = {
 
 export { PROFILE_LIMITS, VERTICALS, type Vertical };
 
-/** Characters as WhatsApp counts them: code points, so an emoji is one (and a surrogate pair is not two). */
-export const charCount = (s: string) => [...s].length;
+export { charCount };
 
 // Line breaks are fine in About, Description and Address; other control characters are not.
 const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
@@ -187,3 +187,15 @@ export interface HealthView {
   status: HealthStatus;
   checkedAt: string;
 }
+
+/** The picture upload action's input: the file itself goes to the server, checked there before any call. */
+export const uploadPictureSchema = z.object({
+  spaceId: idField,
+  phoneNumber: fullPhoneField,
+  file: z.instanceof(Blob, { error: "profile.validation.pictureFile" }),
+});
+
+export const checkHealthSchema = z.object({ spaceId: idField, phoneNumber: fullPhoneField });
+
+/** Translation keys of the picture problems (profile.picture.issue.<issue>). */
+export const pictureIssueKey = (i: PictureIssue) => `profile.picture.issue.${i}` as const;
