@@ -47,7 +47,19 @@ export async function getHealth(spaceId: string, phone: string, { live = false }
   return { status: health, checkedAt: at.toISOString() };
 }
 
-/** The lists' badge: each stored number's overall CanSendMessage, keyed `space\0phone`. */
+/**
+ * The lists' badge: each row gets its stored overall CanSendMessage and when it was checked (one
+ * query of the inventory for all rows, no CAMS call).
+ */
+export async function withHealth<R extends { phoneNumber: string; spaceId: string }>(rows: R[]): Promise<(R & { health: string | null; healthCheckedAt: string | null })[]> {
+  const stored = await healthBadges([...new Set(rows.map((r) => r.spaceId))]);
+  return rows.map((r) => {
+    const h = stored.get(`${r.spaceId}\u0000${r.phoneNumber}`);
+    return { ...r, health: h?.canSendMessage ?? null, healthCheckedAt: h?.checkedAt ?? null };
+  });
+}
+
+/** Each stored number's overall CanSendMessage, keyed `space\0phone`. */
 export async function healthBadges(spaceIds: string[]): Promise<Map<string, { canSendMessage: string | null; checkedAt: string }>> {
   const stored = await storedHealth(getDb(), spaceIds);
   return new Map([...stored].map(([k, v]) => [k, { canSendMessage: v.health.canSendMessage, checkedAt: v.observedAt.toISOString() }]));
