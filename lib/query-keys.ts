@@ -62,3 +62,9 @@ export const bulkKeys = {
 export const notificationKeys = {
   all: ["notifications"] as const,
 };
+
+export const profileKeys = {
+  all: ["profile"] as const,
+  detail: (spaceId: string, phone: string) => [...profileKeys.all, "detail", spaceId, phone] as const,
+  health: (spaceId: string, phone: string) => [...profileKeys.all, "health", spaceId, phone] as const,
+};

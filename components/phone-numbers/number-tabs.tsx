@@ -12,6 +12,7 @@ const TABS = [
   { segment: "/encryption-key", key: "encryptionKey" },
   { segment: "/qr-codes", key: "qrCodes" },
   { segment: "/webhook", key: "webhook" },
+  { segment: "/profile", key: "profile" },
   { segment: "/history", key: "history" },
 ] as const;
 

@@ -116,6 +116,26 @@ export const OPERATIONS = {
     params: ["CustSpaceId", "PhoneNumber"],
     idempotent: true,
   },
+  ModifyPhoneBusinessProfile: {
+    qps: 10,
+    required: ["CustSpaceId", "PhoneNumber"],
+    params: ["CustSpaceId", "PhoneNumber", "About", "Address", "Description", "Email", "Vertical", "ProfilePictureUrl", "Websites"],
+    // Sets the fields given to the values given: a repeat leaves the same profile.
+    idempotent: true,
+  },
+  GetChatappUploadAuthorization: {
+    qps: 5,
+    required: ["CustSpaceId"],
+    params: ["CustSpaceId"],
+    // Each call hands out new temporary credentials; a lost answer just leaves unused ones to expire.
+    idempotent: true,
+  },
+  GetWhatsappHealthStatus: {
+    qps: 5,
+    required: ["NodeType", "CustSpaceId"],
+    params: ["NodeType", "PhoneNumber", "WabaId", "TemplateCode", "Language", "CustSpaceId"],
+    idempotent: true,
+  },
   GetChatappPhoneNumberMetric: {
     qps: 50,
     required: ["Start", "End"],
@@ -132,6 +152,15 @@ export const YES_NO = ["Y", "N"] as const;
 export const VERIFY_METHODS = ["SMS", "VOICE"] as const;
 export const VERIFY_LOCALES = ["zh_CN", "en_US"] as const;
 export const GRANULARITIES = ["DAILY", "HALF_HOUR"] as const;
+export const HEALTH_NODE_TYPES = ["phone", "waba", "template"] as const;
+/** WhatsApp's business verticals (ModifyPhoneBusinessProfile Vertical). */
+export const VERTICALS = [
+  "OTHER", "AUTO", "BEAUTY", "APPAREL", "EDU", "ENTERTAIN", "EVENT_PLAN", "FINANCE", "GROCERY", "GOVT", "HOTEL", "HEALTH",
+  "NONPROFIT", "PROF_SERVICES", "RETAIL", "TRAVEL", "RESTAURANT",
+] as const;
+export type Vertical = (typeof VERTICALS)[number];
+/** WhatsApp's profile limits (code points). */
+export const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, websites: 2, website: 256 } as const;
 
 /** The four codes every operation's catalogue lists (all HTTP 400). */
 export const CATALOGUE_ERRORS = {

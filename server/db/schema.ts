@@ -362,6 +362,25 @@ export const inventoryQrLists = pgTable(
   (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
 );
 
+/**
+ * A number's health as GetWhatsappHealthStatus last answered it (details sync): the overall
+ * CanSendMessage for the lists' badge, and the whole answer (entities, errors) for the panel.
+ */
+export const inventoryHealth = pgTable(
+  "inventory_health",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    canSendMessage: text("can_send_message"),
+    status: jsonb("status").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
+);
+
 // ---- history (server/alerts): every observed change of a number ----
 
 /**

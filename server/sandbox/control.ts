@@ -6,6 +6,7 @@ import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
 import { sendJson } from "./errors";
 import { qrPng, qrSvg } from "./qr-image";
 import { FAULT_KINDS, type FaultKind, type SandboxRuntime } from "./runtime";
+import { healthControl } from "./operations-profile";
 import { seedBulkNumbers } from "./seed";
 import type { PhoneRecord, Space } from "./state";
 
@@ -152,6 +153,7 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, q
   }
   if (is("PATCH", "numbers", true)) return [200, patchNumber(rt, arg, parseJson(body))];
   if (method === "POST" && head === "numbers" && arg !== undefined && seg[2] === "qr-codes" && seg.length === 3) return [201, addQrCode(rt, arg, parseJson(body))];
+  if (head === "numbers" && arg !== undefined && seg[2] === "health" && seg.length === 3) return healthControl(rt.state, method, arg, parseJson(body));
   if (is("GET", "faults")) return [200, rt.faults];
   if (is("POST", "faults")) return [201, addFault(rt, parseJson(body))];
   if (is("DELETE", "faults")) {
