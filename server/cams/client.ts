@@ -1,6 +1,7 @@
 import "server-only";
 import { createCaller, type CamsAccount, type CamsClientDeps } from "./call";
 import { bindOperations } from "./define";
+import { automationOperations } from "./operations-automation";
 import { phoneOperations } from "./operations-phone";
 import { qrOperations } from "./operations-qr";
 import { settingsOperations } from "./operations-settings";
@@ -8,7 +9,7 @@ import { settingsOperations } from "./operations-settings";
 export type { CamsAccount, CamsClientDeps, CamsResult } from "./call";
 
 /** Every operation the client has, one definition each (server/cams/define.ts). */
-export const camsOperations = { ...phoneOperations, ...qrOperations, ...settingsOperations };
+export const camsOperations = { ...phoneOperations, ...qrOperations, ...settingsOperations, ...automationOperations };
 
 /**
  * Typed CAMS client: one method per operation, each validating its input, taking a rate-limit

@@ -118,7 +118,9 @@ describe("every operation through the official SDK", () => {
     expect(half.body?.data).toHaveLength(48 * 13);
 
     const calls = (await control<{ byAction: Record<string, number> }>(h, "GET", "calls")).json;
-    expect(Object.keys(calls.byAction).sort()).toEqual([...OPERATION_NAMES].sort());
+    // Every operation the SDK has; those it lacks go through callApi (server/cams/automation.test.ts).
+    const sdkLacks = new Set(["GetConversationalAutomation", "UpdateConversationalAutomation", "ListChatappMessage"]);
+    expect(Object.keys(calls.byAction).sort()).toEqual(OPERATION_NAMES.filter((n) => !sdkLacks.has(n)).sort());
   });
 });
 
