@@ -82,3 +82,11 @@ export const formValuesOf = (s: AutomationDto): AutomationSettings => ({
   prompts: s.prompts.map((text) => ({ text })),
   commands: s.commands.map((c) => ({ name: c.name, description: c.description })),
 });
+
+/** The wire input of one number's automation: the whole state, so a repeat gives the same result. */
+export const automationWireInput = (phoneNumber: string, s: AutomationSettings) => ({
+  phoneNumber,
+  enableWelcomeMessage: s.enableWelcomeMessage,
+  prompts: s.prompts.map((p) => p.text),
+  commands: s.commands.map((c) => ({ commandName: c.name, commandDescription: c.description })),
+});

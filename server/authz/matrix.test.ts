@@ -53,6 +53,7 @@ const ACTIONS: Record<string, Level> = {
   "webhooks.updateAccountWebhookAction": "spaceWrite",
   "webhooks.sendTestEventAction": "spaceWrite",
   "webhooks.setAllowPrivateWebhooksAction": "admin",
+  "automation.updateAutomationAction": "spaceWrite",
   "bulk.createBulkJobAction": "auth",
   "bulk.pauseBulkJobAction": "auth",
   "bulk.resumeBulkJobAction": "auth",

@@ -4,7 +4,7 @@ import { AUTOMATION_LIMITS, EMOJI_RE, EVENT_ACTIONS, MESSAGE_PAGE_MAX, type Oper
 import { business } from "./errors";
 import type { Handler } from "./operations";
 import type { PhoneRecord, SandboxState } from "./state";
-import { codePoints, fullPhone, locate, requireVerified, type OpContext } from "./validate";
+import { codePoints, fullPhone, locate, requireVerified } from "./validate";
 
 /**
  * Conversational automation (GetConversationalAutomation / UpdateConversationalAutomation) and the
