@@ -13,6 +13,8 @@ const TABS = [
   { segment: "/qr-codes", key: "qrCodes" },
   { segment: "/webhook", key: "webhook" },
   { segment: "/profile", key: "profile" },
+  { segment: "/automation", key: "automation" },
+  { segment: "/messages", key: "messages" },
   { segment: "/history", key: "history" },
 ] as const;
 

@@ -56,6 +56,7 @@ const ACTIONS: Record<string, Level> = {
   "profile.updateProfileAction": "spaceWrite",
   "profile.uploadProfilePictureAction": "spaceWrite",
   "profile.checkHealthAction": "spaceRead",
+  "automation.updateAutomationAction": "spaceWrite",
   "bulk.createBulkJobAction": "auth",
   "bulk.pauseBulkJobAction": "auth",
   "bulk.resumeBulkJobAction": "auth",

@@ -4,6 +4,7 @@ import { VERIFY_LOCALES, VERIFY_METHODS, type OperationName } from "@/lib/cams/o
 import { business } from "./errors";
 import { assetHandlers } from "./operations-assets";
 import { profileHandlers } from "./operations-profile";
+import { automationHandlers } from "./operations-automation";
 import { MAX_WRONG_CODES, newPhoneRecord, queueNames, VERIFY_CODE_TTL_MS, type Located, type PhoneRecord } from "./state";
 import {
   callbackUrl, codePoints, digitsOnly, locate, ownedSpace, requireVerified, spacesInScope, yesNo, type OpContext,
@@ -207,4 +208,5 @@ export const HANDLERS: Record<OperationName, Handler> = {
   QueryPhoneBusinessProfile: businessProfile,
   ...assetHandlers,
   ...profileHandlers,
+  ...automationHandlers,
 };

@@ -135,7 +135,9 @@ describe("every operation through the official SDK", () => {
     expect(health.Data).toMatchObject({ CanSendMessage: expect.stringMatching(/^(AVAILABLE|LIMITED|BLOCKED)$/), Entities: expect.any(Array) });
 
     const calls = (await control<{ byAction: Record<string, number> }>(h, "GET", "calls")).json;
-    expect(Object.keys(calls.byAction).sort()).toEqual([...OPERATION_NAMES].sort());
+    // Every operation the SDK has; those it lacks go through callApi (server/cams/automation.test.ts).
+    const sdkLacks = new Set(["GetConversationalAutomation", "UpdateConversationalAutomation", "ListChatappMessage"]);
+    expect(Object.keys(calls.byAction).sort()).toEqual(OPERATION_NAMES.filter((n) => !sdkLacks.has(n)).sort());
   });
 });
 
