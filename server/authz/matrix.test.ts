@@ -33,6 +33,8 @@ const ACTIONS: Record<string, Level> = {
   "users.resetUserPasswordAction": "admin",
   "users.unlockSignInAction": "admin",
   "account.changeOwnPasswordAction": "auth",
+  "two-factor.setTwoFactorPolicyAction": "admin",
+  "two-factor.resetUserTwoFactorAction": "admin",
   "spaces.createSpaceAction": "admin",
   "spaces.updateSpaceAction": "admin",
   "spaces.deleteSpaceAction": "admin",

@@ -34,6 +34,8 @@ export const user = pgTable("user", {
   disabled: boolean("disabled").notNull().default(false),
   locale: text("locale"),
   lastSpaceId: text("last_space_id"),
+  /** better-auth's two-factor plugin: set once a TOTP secret is verified. */
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -89,6 +91,26 @@ export const rateLimit = pgTable("rate_limit", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/**
+ * better-auth's two-factor plugin: the TOTP secret and the recovery codes, both encrypted by the
+ * library with the auth secret; `verified` turns true when the first code from the app matched.
+ */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("two_factor_user_idx").on(t.userId)],
+);
 
 // ---- the dashboard's tables ----
 export const cloudAccounts = pgTable("cloud_accounts", {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/server/auth/session";
+import { getSessionUser, getTwoFactorSetupUser } from "@/server/auth/session";
 import { isSetupCompleted } from "@/server/data/settings";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
@@ -12,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage() {
   if (!(await getSessionUser())) {
     if (!(await isSetupCompleted())) redirect("/setup");
+    if (await getTwoFactorSetupUser()) redirect("/two-factor/setup");
     return <SignInForm />;
   }
   redirect("/");
