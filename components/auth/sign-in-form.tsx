@@ -12,11 +12,13 @@ import { authClient } from "@/lib/auth-client";
 import { useAuthErrorText } from "@/components/auth-error-text";
 import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
 import { TwoFactorStep } from "./two-factor-step";
+import { SsoButton, ssoErrorText } from "./sso-button";
 
-export function SignInForm() {
+export function SignInForm({ sso = null, ssoError = null }: { sso?: string | null; ssoError?: string | null }) {
   const t = useTranslations("auth");
+  const tSso = useTranslations("sso");
   const authErrorText = useAuthErrorText();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(ssoError ? ssoErrorText(tSso, ssoError) : null);
   // The password was right and the account has two-factor on: the code comes next.
   const [secondStep, setSecondStep] = useState(false);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
@@ -70,6 +72,7 @@ export function SignInForm() {
             <SubmitButton pending={form.formState.isSubmitting} className="w-full">
               {t("signIn")}
             </SubmitButton>
+            {sso ? <SsoButton name={sso} onError={(e) => setError(authErrorText(e))} /> : null}
           </form>
         </Form>
       </CardContent>

@@ -78,11 +78,12 @@ export function auditPlugin(): BetterAuthPlugin {
       ],
       after: [
         {
-          matcher: (ctx) => ctx.path === "/sign-in/email" || isTwoFactorPath(ctx.path),
+          matcher: (ctx) => ctx.path === "/sign-in/email" || ctx.path === "/callback/:id" || isTwoFactorPath(ctx.path),
           handler: createAuthMiddleware(async (ctx) => {
             const client = clientAddressOf(ctx.headers ?? new Headers());
             const returned = ctx.context.returned;
             if (ctx.path === "/sign-in/email") return auditSignIn(ctx, client);
+            if (ctx.path === "/callback/:id") return auditSsoSignIn(ctx, client);
             const path = ctx.path as TwoFactorPath;
             const subject = subjects.get(ctx.context) ?? null;
             const ok = !(returned instanceof APIError);
@@ -111,6 +112,22 @@ export function auditPlugin(): BetterAuthPlugin {
       ],
     },
   };
+}
+
+/**
+ * A single sign-on callback: a session for the matched or created user (`auth.signInSso` ok), or
+ * the refusal the library redirected to the sign-in page with (its `error` code).
+ */
+async function auditSsoSignIn(ctx: HookContext, client: string): Promise<void> {
+  const signedIn = ctx.context.newSession?.user;
+  if (signedIn) {
+    await recordAudit({ actor: { id: signedIn.id, email: signedIn.email }, operation: "auth.signInSso", target: signedIn.email, input: { email: signedIn.email }, outcome: "ok", clientAddress: client });
+    return;
+  }
+  const returned = ctx.context.returned;
+  const location = returned instanceof APIError ? new Headers(returned.headers ?? {}).get("location") : null;
+  const code = location ? (new URL(location, "http://x").searchParams.get("error") ?? "FAILED") : returned instanceof APIError ? errorCodeOf(returned) : "FAILED";
+  await recordAudit({ actor: null, operation: "auth.signInSso", target: null, outcome: "denied", errorCode: code.slice(0, 100), clientAddress: client });
 }
 
 const emailOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").toLowerCase().slice(0, 320);

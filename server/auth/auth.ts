@@ -5,6 +5,9 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins/two-factor";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { ssoAdmits } from "@/lib/schemas/sso";
+import { SSO_PROVIDER_ID, loadSsoRuntime, ssoVersion, type SsoRuntime } from "@/server/data/sso";
 import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
@@ -17,7 +20,36 @@ import { readOrCreateSecretFile } from "./secrets";
 import { takeSignInAttempt } from "./throttle";
 import { auditPlugin } from "./audit-plugin";
 
-function createAuth() {
+/** The library's path of the single sign-on callback (and the redirect URI registered at the provider). */
+export const SSO_CALLBACK_PATH = `/api/auth/callback/${SSO_PROVIDER_ID}`;
+
+/**
+ * The OpenID Connect provider of Settings → Sign-on (authorization code + PKCE, ID token checked
+ * against the issuer's keys). "Existing users only" never creates a user; e-mail domains create
+ * users of those domains with the default role and no spaces (the user-create hook below).
+ */
+function ssoPlugin(sso: SsoRuntime, baseURL: string) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: SSO_PROVIDER_ID,
+        name: sso.name,
+        discoveryUrl: `${sso.issuer}/.well-known/openid-configuration`,
+        clientId: sso.clientId,
+        clientSecret: sso.clientSecret,
+        pkce: true,
+        scopes: ["openid", "email", "profile"],
+        requireIdTokenVerification: true,
+        redirectURI: `${baseURL}${SSO_CALLBACK_PATH}`,
+        disableImplicitSignUp: sso.access === "existing",
+        disableSignUp: sso.access === "existing",
+        disableProviderLogout: true,
+      },
+    ],
+  });
+}
+
+function createAuth(sso: SsoRuntime | null) {
   const baseURL = appUrlOf(env);
   const secure = baseURL.startsWith("https://");
   return betterAuth({
@@ -74,6 +106,18 @@ function createAuth() {
       },
     },
     databaseHooks: {
+      user: {
+        create: {
+          // Users come from the setup page and admins; through single sign-on only when its domains admit them.
+          before: async (u, ctx) => {
+            if (!ctx?.path?.startsWith("/callback/")) return;
+            if (!sso || !ssoAdmits(sso, u.email)) {
+              throw new APIError("FORBIDDEN", { message: "This e-mail domain may not sign in here.", code: "SSO_NOT_ADMITTED" });
+            }
+            return { data: { ...u, role: sso.defaultRole, emailVerified: true } };
+          },
+        },
+      },
       session: {
         create: {
           before: async (session) => {
@@ -113,6 +157,7 @@ function createAuth() {
         trustDeviceMaxAge: 30 * 24 * 60 * 60,
         backupCodeOptions: { amount: 10, length: 10 },
       }),
+      ...(sso ? [ssoPlugin(sso, baseURL)] : []),
       auditPlugin(),
       nextCookies(),
     ],
@@ -149,10 +194,30 @@ async function auditSignOut(ctx: HookContext): Promise<void> {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { __camsAuth?: Auth };
+const globalForAuth = globalThis as unknown as { __camsAuth?: Auth; __camsAuthSso?: string | null };
 
-/** Created lazily: `next build` imports the route module and must not open the database. */
+/**
+ * Created lazily: `next build` imports the route module and must not open the database. Built
+ * without single sign-on until `currentAuth()` has read its settings (only the sign-in and
+ * callback routes need the provider).
+ */
 export function getAuth(): Auth {
-  if (!globalForAuth.__camsAuth) globalForAuth.__camsAuth = createAuth();
+  if (!globalForAuth.__camsAuth) {
+    globalForAuth.__camsAuth = createAuth(null);
+    globalForAuth.__camsAuthSso = null;
+  }
+  return globalForAuth.__camsAuth;
+}
+
+/**
+ * The auth instance with the current single sign-on settings: rebuilt when they changed (in this
+ * instance or another one sharing the database: one small read per auth request).
+ */
+export async function currentAuth(): Promise<Auth> {
+  const version = await ssoVersion();
+  if (globalForAuth.__camsAuth && globalForAuth.__camsAuthSso === version) return globalForAuth.__camsAuth;
+  const sso = version ? await loadSsoRuntime() : null;
+  globalForAuth.__camsAuth = createAuth(sso);
+  globalForAuth.__camsAuthSso = sso?.version ?? null;
   return globalForAuth.__camsAuth;
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, ensureMigrated } from "@/server/db";
 import { env } from "@/lib/env";
-import { session as sessionTable, spaceMembers, spaces, user as userTable } from "@/server/db/schema";
+import { account as accountTable, session as sessionTable, spaceMembers, spaces, user as userTable } from "@/server/db/schema";
 import { twoFactorSetupDue } from "@/lib/schemas/two-factor";
 import { getTwoFactorPolicy } from "@/server/data/two-factor";
 import { getAuth } from "./auth";
@@ -59,8 +59,18 @@ const sessionState = cache(async (): Promise<{ user: SessionUser; twoFactorEnabl
     lastSpaceId: u.lastSpaceId,
   };
   const twoFactorEnabled = u.twoFactorEnabled;
-  return { user, twoFactorEnabled, twoFactorSetupDue: twoFactorSetupDue(await getTwoFactorPolicy(), { isAdmin: user.isAdmin, twoFactorEnabled }) };
+  // Someone without a password signs in only through single sign-on, whose provider does the second factor.
+  const due = twoFactorSetupDue(await getTwoFactorPolicy(), { isAdmin: user.isAdmin, twoFactorEnabled }) && (await hasPassword(u.id));
+  return { user, twoFactorEnabled, twoFactorSetupDue: due };
 });
+
+async function hasPassword(userId: string): Promise<boolean> {
+  const rows = await getDb()
+    .select({ id: accountTable.id })
+    .from(accountTable)
+    .where(and(eq(accountTable.userId, userId), eq(accountTable.providerId, "credential")));
+  return rows.length > 0;
+}
 
 /**
  * The signed-in, enabled user of this request, or null. A user whom a two-factor requirement

@@ -35,6 +35,8 @@ const ACTIONS: Record<string, Level> = {
   "account.changeOwnPasswordAction": "auth",
   "two-factor.setTwoFactorPolicyAction": "admin",
   "two-factor.resetUserTwoFactorAction": "admin",
+  "sso.saveSsoSettingsAction": "admin",
+  "sso.removeSsoSettingsAction": "admin",
   "spaces.createSpaceAction": "admin",
   "spaces.updateSpaceAction": "admin",
   "spaces.deleteSpaceAction": "admin",

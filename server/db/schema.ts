@@ -112,6 +112,25 @@ export const twoFactor = pgTable(
   (t) => [uniqueIndex("two_factor_user_idx").on(t.userId)],
 );
 
+/**
+ * Single sign-on (Settings → Sign-on): one OpenID Connect provider. The client secret is
+ * AES-256-GCM bound to the row (server/crypto.ts, associated data `sso_providers:<id>`) and never
+ * leaves the server. `access` is "existing" (only users who already exist, matched by e-mail) or
+ * "domains" (also new users of `domains`, created with `defaultRole` and no spaces).
+ */
+export const ssoProviders = pgTable("sso_providers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecretEnc: text("client_secret_enc").notNull(),
+  access: text("access").notNull().default("existing"),
+  domains: jsonb("domains").$type<string[]>().notNull().default([]),
+  defaultRole: text("default_role").notNull().default("user"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 // ---- the dashboard's tables ----
 export const cloudAccounts = pgTable("cloud_accounts", {
   id: id(),
