@@ -58,4 +58,3 @@ export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ databa
   };
   return { database, peer };
 }
-
