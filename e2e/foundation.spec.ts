@@ -161,7 +161,7 @@ test("admin creates spaces and users; operator sees only their space; viewer is 
   await signIn(op, operator.email, operator.password);
   await expect(op.getByTestId("space-switcher")).toContainText("E2E Alpha");
   await op.getByTestId("space-switcher").click();
-  await expect(op.getByRole("option")).toHaveText(["E2E Alpha"]);
+  await expect(op.getByRole("listbox").getByRole("option")).toHaveText(["E2E Alpha"]);
   await op.keyboard.press("Escape");
   await op.goto("/settings/spaces");
   await expect(op.getByText("Only administrators can change these settings.")).toBeVisible();
