@@ -177,8 +177,13 @@ test("All spaces: a failing space is marked while the others show", async ({ pag
   await expect(failed).toContainText("Too many requests");
   await expect(failed).toContainText("System.LimitControl");
   await expect(page.getByRole("columnheader", { name: "Space" })).toBeVisible();
-  // Other specs add spaces and numbers: find the row by search rather than by page.
-  await page.getByLabel("Search", { exact: true }).fill(RETAIL_NUMBER);
+  // Other specs add spaces and numbers: find the row by search rather than by page. The page was
+  // just reloaded: text typed before it hydrates is dropped, so the search is typed until it holds.
+  const search = page.getByLabel("Search", { exact: true });
+  await expect(async () => {
+    await search.fill(RETAIL_NUMBER);
+    await expect(page).toHaveURL(new RegExp(`q=${RETAIL_NUMBER}`), { timeout: 2_000 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
   await expect(page.getByTestId(`phone-row-${RETAIL_NUMBER}`)).toContainText("Retail Demo");
   await page.getByLabel("Search", { exact: true }).fill("");
   await expectAccessible(page, "all spaces with a failed space");

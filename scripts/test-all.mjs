@@ -41,13 +41,30 @@ function together(steps) {
   );
 }
 
+/** The last lines of a failed step, printed again at the end so a log cut to its tail shows why. */
+const failureTails = [];
+
+/** Runs one step with its output streamed as it comes; keeps its last lines in case it fails. */
 function step(name, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
-  console.log(`=== ${name}: ${r.status === 0 ? "ok" : `failed (${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
-  if (r.status !== 0 && !failedStep) failedStep = name;
-  return r.status === 0;
+  return new Promise((resolve) => {
+    let tail = "";
+    const keep = (d) => {
+      tail = (tail + d.toString()).slice(-6000);
+    };
+    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
+    child.stdout.on("data", (d) => (process.stdout.write(d), keep(d)));
+    child.stderr.on("data", (d) => (process.stderr.write(d), keep(d)));
+    child.on("close", (status, signal) => {
+      console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+      if (status !== 0) {
+        if (!failedStep) failedStep = name;
+        failureTails.push(`--- the end of ${name}'s output ---\n${tail}`);
+      }
+      resolve(status === 0);
+    });
+  });
 }
 
 async function postgresReachable() {
@@ -107,14 +124,15 @@ const [, , built] = await together([
   ["lint", bin("eslint"), [".", "--max-warnings=0"]],
   ["build", bin("next"), ["build"], { NODE_ENV: "production" }],
 ]);
-step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], vitestEnv);
+await step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], vitestEnv);
 readVitest(path.join(root, "test-results", "vitest.json"));
 if (built) {
-  step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
+  await step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
   readPlaywright(path.join(root, "test-results", "e2e.json"));
 }
 
 if (failedStep && results.failed === 0) results.failed = 1; // a failed typecheck/lint/build counts
+for (const t of failureTails) console.log(`\n${t}`);
 console.log(`\n${failedStep ? `First failing step: ${failedStep}` : "All steps passed"}`);
 console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ""}`);
 process.exit(failedStep ? 1 : 0);
