@@ -59,20 +59,6 @@ export const verificationStatusSchema = z.object({
 });
 export type VerificationStatus = z.output<typeof verificationStatusSchema>;
 
-export const businessProfileSchema = z.object({
-  about: text,
-  address: text,
-  description: text,
-  email: text,
-  profilePictureUrl: text,
-  vertical: text,
-  websites: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-});
-export type BusinessProfile = z.output<typeof businessProfileSchema>;
-
 export const metricPointSchema = z.object({
   phoneNumber: text,
   granularity: text,

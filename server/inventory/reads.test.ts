@@ -99,7 +99,7 @@ describe.each(testEngines())("inventory reads on %s", (engine) => {
       return v.stale ? v : null;
     });
     // The view's rows also carry the space and the health state; the number's own fields are the last known.
-    expect(view.numbers.map(({ health: _h, healthCheckedAt: _c, spaceId: _s, ...n }) => n)).toEqual(before);
+    expect(view.numbers).toEqual(before.map((n) => expect.objectContaining(n)));
     expect(view.lastError).toMatchObject({ code: "Ram.PermissionDeny" });
     session.user = f.admin;
     const all = await listAllSpacesNumbers(f.admin);
