@@ -72,6 +72,7 @@ export interface SsoSettingsDto {
 /** Whether a new user with this e-mail address may come in through single sign-on. */
 export function ssoAdmits(cfg: { access: SsoAccess; domains: string[] }, email: string): boolean {
   if (cfg.access !== "domains") return false;
-  const domain = email.toLowerCase().split("@").pop() ?? "";
-  return cfg.domains.includes(domain);
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return false;
+  return cfg.domains.includes(email.slice(at + 1).toLowerCase());
 }

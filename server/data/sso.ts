@@ -5,7 +5,7 @@ import { decryptSecret, encryptSecret } from "@/server/crypto";
 import { getDb } from "@/server/db";
 import { ssoProviders } from "@/server/db/schema";
 
-/** The one provider's row id (and the auth library's provider id: /api/auth/oauth2/callback/oidc). */
+/** The one provider's row id (and the auth library's provider id: its callback is /api/auth/callback/oidc). */
 export const SSO_PROVIDER_ID = "oidc";
 const row = { table: "sso_providers" as const, id: SSO_PROVIDER_ID };
 
