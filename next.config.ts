@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and must stay a plain Node require; bundling it breaks server actions.
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "@alicloud/cams20200606", "@alicloud/openapi-client"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "@alicloud/cams20200606", "@alicloud/openapi-client", "ali-oss"],
   allowedDevOrigins: ["127.0.0.1"],
   // Separate build folders let several builds (e.g. parallel e2e runs on other ports) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree first (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // 6 MB: a profile picture (at most 5 MB) goes to its server action as a file.
+    serverActions: { bodySizeLimit: "6mb" },
   },
 };
 

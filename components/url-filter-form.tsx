@@ -26,6 +26,7 @@ export function UrlFilterForm<K extends string>({
   csvHint,
   hintId,
   className,
+  cursorKey = "before",
   children,
 }: {
   keys: readonly K[];
@@ -34,10 +35,12 @@ export function UrlFilterForm<K extends string>({
   csvHint: string;
   hintId: string;
   className?: string;
+  /** The paging parameter any new filter drops (default the keyset cursor `before`). */
+  cursorKey?: string;
   children: (values: Record<K, string>) => ReactNode;
 }) {
   const t = useTranslations("audit");
-  const parsers = Object.fromEntries([...keys, "before"].map((k) => [k, text])) as Record<K | "before", typeof text>;
+  const parsers = Object.fromEntries([...keys, cursorKey].map((k) => [k, text])) as Record<K | "before", typeof text>;
   // Not shallow: the server renders the filtered page. Each apply is a history entry, as a link would be.
   const [filters, setFilters] = useQueryStates(parsers, { shallow: false, history: "push", clearOnDefault: true });
   const values = filters as Record<K, string>;
@@ -48,7 +51,7 @@ export function UrlFilterForm<K extends string>({
       const v = data.get(k);
       return typeof v === "string" && v.trim() ? v.trim() : null;
     };
-    void setFilters({ ...Object.fromEntries(keys.map((k) => [k, value(k)])), before: null } as never);
+    void setFilters({ ...Object.fromEntries(keys.map((k) => [k, value(k)])), [cursorKey]: null } as never);
   }
 
   return (

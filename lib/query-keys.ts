@@ -62,3 +62,21 @@ export const bulkKeys = {
 export const notificationKeys = {
   all: ["notifications"] as const,
 };
+
+export const profileKeys = {
+  all: ["profile"] as const,
+  detail: (spaceId: string, phone: string) => [...profileKeys.all, "detail", spaceId, phone] as const,
+  health: (spaceId: string, phone: string) => [...profileKeys.all, "health", spaceId, phone] as const,
+};
+
+export const automationKeys = {
+  all: ["automation"] as const,
+  /** One number's welcome switch, ice breakers and commands (GetConversationalAutomation). */
+  detail: (spaceId: string, phone: string) => [...automationKeys.all, spaceId, phone] as const,
+};
+
+export const messageLogKeys = {
+  all: ["message-log"] as const,
+  /** One page of a number's message log under a filter (ListChatappMessage). */
+  page: (spaceId: string, phone: string, query: Record<string, string | number | undefined>) => [...messageLogKeys.all, spaceId, phone, query] as const,
+};

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/server/db/connect";
-import { cloudAccounts } from "@/server/db/schema";
+import { cloudAccounts, ssoProviders } from "@/server/db/schema";
 import { openTestDatabase } from "@/server/db/test-db";
 import { decryptWith, encryptWith, keyIdOf, loadKeyring, type Keyring } from "./crypto";
 import { reencryptAllSecrets } from "./data/rotate";
@@ -106,6 +106,26 @@ describe("key rotation", () => {
     const rows = await database.db.select().from(cloudAccounts).where(eq(cloudAccounts.endpoint, "h")).orderBy(cloudAccounts.id);
     expect(rows.map((r) => keyIdOf(r.accessKeySecretEnc))).toEqual(["v2", "v2"]);
     expect(rows.map((r) => decryptWith(onlyNew, r.accessKeySecretEnc, { table: "cloud_accounts", id: r.id }))).toEqual(secrets);
+  });
+
+  it("re-encrypts the single sign-on client secret too, bound to its row; one moved from an account's row is reported", async () => {
+    const dir = tmp();
+    const oldRing = loadKeyring(dir, { keyId: "s1" });
+    const ref = { table: "sso_providers" as const, id: "oidc" };
+    await database.db.insert(ssoProviders).values({ id: "oidc", name: "Corp ID", issuer: "https://id.example", clientId: "cid", clientSecretEnc: encryptWith(oldRing, "sso-client-secret", ref) });
+    const rotating = loadKeyring(dir, { key: b64(), keyId: "s2" });
+    const result = await reencryptAllSecrets(database.db, rotating);
+    expect(result.unreadable.filter((u) => u.table === "sso_providers")).toEqual([]);
+    const [row] = await database.db.select().from(ssoProviders).where(eq(ssoProviders.id, "oidc"));
+    expect(keyIdOf(row!.clientSecretEnc)).toBe("s2");
+    expect(decryptWith(rotating, row!.clientSecretEnc, ref)).toBe("sso-client-secret");
+
+    // An account's ciphertext copied into the provider's row does not open there.
+    await database.db.update(ssoProviders).set({ clientSecretEnc: encryptWith(rotating, "account-secret", { table: "cloud_accounts", id: "oidc" }) });
+    const again = await reencryptAllSecrets(database.db, rotating);
+    expect(again.unreadable.filter((u) => u.table === "sso_providers").map((u) => [u.id, u.name, u.keyId])).toEqual([["oidc", "Corp ID", "s2"]]);
+    expect(JSON.stringify(again)).not.toMatch(/account-secret|sso-client-secret/);
+    await database.db.delete(ssoProviders);
   });
 
   it("reports what it could not read (row, name, key id; never the value) and re-encrypts the rest", async () => {

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
-import { accessibleSpaces, getSessionUser } from "@/server/auth/session";
+import { accessibleSpaces, getSessionUser, getTwoFactorSetupUser, sessionTwoFactorEnabled } from "@/server/auth/session";
 import { isSetupCompleted } from "@/server/data/settings";
 import { listSandboxAccountIds } from "@/server/data/accounts";
 
@@ -8,11 +8,13 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
+  // Signed in, but a two-factor requirement applies and it is not set up yet: that comes first.
+  if (!user && (await getTwoFactorSetupUser())) redirect("/two-factor/setup");
   if (!user) redirect((await isSetupCompleted()) ? "/sign-in" : "/setup");
-  const [spaces, sandboxAccounts] = await Promise.all([accessibleSpaces(user), listSandboxAccountIds()]);
+  const [spaces, sandboxAccounts, twoFactorEnabled] = await Promise.all([accessibleSpaces(user), listSandboxAccountIds(), sessionTwoFactorEnabled()]);
   return (
     <AppShell
-      user={{ name: user.name, email: user.email, isAdmin: user.isAdmin }}
+      user={{ name: user.name, email: user.email, isAdmin: user.isAdmin, twoFactorEnabled }}
       spaces={spaces.map((s) => ({ id: s.id, name: s.name, role: s.role, sandbox: !!s.accountId && sandboxAccounts.has(s.accountId) }))}
       lastSpaceId={user.lastSpaceId}
     >

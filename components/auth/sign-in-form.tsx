@@ -4,28 +4,37 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form } from "@/components/ui/form";
+import { FormAlert, InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { authClient } from "@/lib/auth-client";
 import { useAuthErrorText } from "@/components/auth-error-text";
 import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
+import { TwoFactorStep } from "./two-factor-step";
+import { SsoButton, ssoErrorText } from "./sso-button";
 
-export function SignInForm() {
+export function SignInForm({ sso = null, ssoError = null }: { sso?: string | null; ssoError?: string | null }) {
   const t = useTranslations("auth");
+  const tSso = useTranslations("sso");
   const authErrorText = useAuthErrorText();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(ssoError ? ssoErrorText(tSso, ssoError) : null);
+  // The password was right and the account has two-factor on: the code comes next.
+  const [secondStep, setSecondStep] = useState(false);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
   async function onSubmit(values: SignInInput) {
     setError(null);
     let err;
+    let data;
     try {
-      ({ error: err } = await authClient.signIn.email(values));
+      ({ data, error: err } = await authClient.signIn.email(values));
     } catch {
       err = { status: 0 };
+    }
+    if (!err && data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+      setSecondStep(true);
+      return;
     }
     if (!err) {
       // A full navigation, so the server renders the shell with the new session and locale.
@@ -33,6 +42,17 @@ export function SignInForm() {
       return;
     }
     setError(authErrorText(err));
+  }
+
+  if (secondStep) {
+    return (
+      <TwoFactorStep
+        onRestart={() => {
+          setSecondStep(false);
+          form.setValue("password", "");
+        }}
+      />
+    );
   }
 
   return (
@@ -46,40 +66,13 @@ export function SignInForm() {
       <CardContent>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>
-            {error ? (
-              <Alert variant="destructive" role="alert" data-testid="sign-in-error">
-                <AlertDescription>{error}</AlertDescription>
-              </Alert>
-            ) : null}
-            <FormField
-              control={form.control}
-              name="email"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("email")}</FormLabel>
-                  <FormControl>
-                    <Input type="email" autoComplete="username" autoFocus {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="password"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("password")}</FormLabel>
-                  <FormControl>
-                    <Input type="password" autoComplete="current-password" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <FormAlert testId="sign-in-error">{error}</FormAlert>
+            <InputField control={form.control} name="email" label={t("email")} type="email" autoComplete="username" autoFocus />
+            <InputField control={form.control} name="password" label={t("password")} type="password" autoComplete="current-password" />
             <SubmitButton pending={form.formState.isSubmitting} className="w-full">
               {t("signIn")}
             </SubmitButton>
+            {sso ? <SsoButton name={sso} onError={(e) => setError(authErrorText(e))} /> : null}
           </form>
         </Form>
       </CardContent>

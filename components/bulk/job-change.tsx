@@ -12,7 +12,27 @@ export function JobChangeList({ change }: { change: JobChange }) {
           [t("http"), change.httpFlag === "Y" ? t("on") : t("off"), false],
           [t("queue"), change.queueFlag === "Y" ? t("on") : t("off"), false],
         ]
-      : [[t("fingerprint"), change.fingerprint, true]];
+      : change.kind === "automation"
+        ? [
+            [t("welcome"), change.enableWelcomeMessage ? t("on") : t("off"), false],
+            [t("prompts"), change.prompts.length ? <ol className="list-decimal pl-5">{change.prompts.map((p, i) => <li key={i}>{p}</li>)}</ol> : <span className="text-muted-foreground">{t("noneSet")}</span>, false],
+            [
+              t("commands"),
+              change.commands.length ? (
+                <ul>
+                  {change.commands.map((c, i) => (
+                    <li key={i}>
+                      <span className="font-mono">/{c.name}</span> — {c.description}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-muted-foreground">{t("noneSet")}</span>
+              ),
+              false,
+            ],
+          ]
+        : [[t("fingerprint"), change.fingerprint, true]];
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid="job-change">
       {rows.map(([k, v, mono]) => (

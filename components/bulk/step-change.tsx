@@ -1,14 +1,15 @@
 "use client";
 
-import { KeyRound, Webhook } from "lucide-react";
+import { Bot, KeyRound, Webhook } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { FlagField, UrlField } from "@/components/webhooks/form-fields";
 import { BULK_KINDS, type CreateBulkJobInput } from "@/lib/schemas/bulk";
 import { cn } from "@/lib/utils";
+import { AutomationFields } from "./automation-fields";
 import { KeyInput } from "./key-input";
 
-const ICON = { webhook: Webhook, encryption_key: KeyRound } as const;
+const ICON = { webhook: Webhook, encryption_key: KeyRound, automation: Bot } as const;
 
 /** Step 2: which change, and its values (the webhook fields are the webhook feature's own). */
 export function StepChange({ form }: { form: UseFormReturn<CreateBulkJobInput> }) {
@@ -18,7 +19,7 @@ export function StepChange({ form }: { form: UseFormReturn<CreateBulkJobInput> }
     <div className="space-y-6">
       <fieldset>
         <legend className="mb-2 text-sm font-medium">{t("change.operation")}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {BULK_KINDS.map((k) => {
             const Icon = ICON[k];
             return (
@@ -57,6 +58,8 @@ export function StepChange({ form }: { form: UseFormReturn<CreateBulkJobInput> }
           <FlagField control={form.control} name="queueFlag" label={t("change.queue")} help={t("change.queueHelp")} />
           <p className="text-xs text-muted-foreground">{t("change.emptyUnchanged")}</p>
         </div>
+      ) : kind === "automation" ? (
+        <AutomationFields form={form} />
       ) : (
         <KeyInput form={form} />
       )}

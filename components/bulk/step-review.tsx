@@ -48,7 +48,14 @@ export function StepReview({
   const change: JobChange =
     kind === "webhook"
       ? { kind, statusCallbackUrl: v.statusCallbackUrl ?? "", upCallbackUrl: v.upCallbackUrl ?? "", httpFlag: v.httpFlag ?? "N", queueFlag: v.queueFlag ?? "N" }
-      : { kind, fingerprint: key?.ok ? key.fingerprint : "—" };
+      : kind === "automation"
+        ? {
+            kind,
+            enableWelcomeMessage: !!v.enableWelcomeMessage,
+            prompts: (v.prompts ?? []).map((p) => (p?.text ?? "").trim()),
+            commands: (v.commands ?? []).map((c) => ({ name: (c?.name ?? "").trim(), description: (c?.description ?? "").trim() })),
+          }
+        : { kind, fingerprint: key?.ok ? key.fingerprint : "—" };
   const unverified =
     kind === "encryption_key"
       ? targets.reduce((n, x) => n + numbersOf(x.spaceId).filter((p) => x.phoneNumbers.includes(p.phoneNumber) && isKnownUnverified(p.codeVerificationStatus)).length, 0)

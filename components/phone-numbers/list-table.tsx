@@ -7,6 +7,7 @@ import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";
 import type { ListRow } from "@/components/phone-numbers/list-columns";
 import type { SortKey } from "@/components/phone-numbers/use-list-state";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
+import { HealthBadge } from "@/components/profile/health-badge";
 import { SortHeader } from "@/components/sort-header";
 import { Table, TableBody, TableCell, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
 
@@ -49,6 +50,12 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
       </TableCell>
       <TableCell>
         <EnumBadge kind="status" value={row.status} />
+        {/* Health (GetWhatsappHealthStatus, from the inventory) under the status, when it was checked. */}
+        {row.health ? (
+          <span className="mt-1 block">
+            <HealthBadge value={row.health} checkedAt={row.healthCheckedAt ?? undefined} />
+          </span>
+        ) : null}
       </TableCell>
       <TableCell hideBelow={COLUMN_BREAKPOINT.quality}>
         <EnumBadge kind="quality" value={row.qualityRating} />

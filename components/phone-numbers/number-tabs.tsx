@@ -12,6 +12,9 @@ const TABS = [
   { segment: "/encryption-key", key: "encryptionKey" },
   { segment: "/qr-codes", key: "qrCodes" },
   { segment: "/webhook", key: "webhook" },
+  { segment: "/profile", key: "profile" },
+  { segment: "/automation", key: "automation" },
+  { segment: "/messages", key: "messages" },
   { segment: "/history", key: "history" },
 ] as const;
 

@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { PhoneNumberDetail } from "@/lib/schemas/phone-numbers";
 import { MetricsCard } from "@/components/phone-numbers/metrics-card";
 import { VerifyPanel } from "@/components/phone-numbers/verify-panel";
+import { HealthPanel } from "@/components/profile/health-panel";
 
 type FieldKey = "phoneNumber" | "verifiedName" | "status" | "qualityRating" | "messagingLimitTier" | "nameStatus" | "newNameStatus" | "codeVerificationStatus" | "metaId" | "statusCallbackUrl" | "upCallbackUrl" | "statusQueue" | "upQueue";
 
@@ -74,6 +75,7 @@ export function Overview({ spaceId, phone, canWrite, sandbox, startVerify }: { s
           </dl>
         </CardContent>
       </Card>
+      {verified ? <HealthPanel spaceId={spaceId} phone={phone} /> : null}
       <MetricsCard spaceId={spaceId} phone={phone} />
     </div>
   );

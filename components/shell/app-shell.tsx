@@ -17,6 +17,8 @@ export interface ShellUser {
   name: string;
   email: string;
   isAdmin: boolean;
+  /** Two-factor sign-in is on (the user menu offers to turn it off instead of setting it up). */
+  twoFactorEnabled?: boolean;
 }
 
 export function AppShell({

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, CircleUser, KeyRound, Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Check, CircleUser, KeyRound, Languages, LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import dynamic from "next/dynamic";
@@ -30,14 +30,19 @@ import type { ShellUser } from "./app-shell";
 // with the page: opening the menu fetches the form ahead of the click.
 const loadPasswordDialog = () => import("./change-password-dialog").then((m) => m.ChangePasswordDialog);
 const ChangePasswordDialog = dynamic(loadPasswordDialog);
+const loadTwoFactorDialog = () => import("@/components/two-factor/two-factor-dialog").then((m) => m.TwoFactorDialog);
+const TwoFactorDialog = dynamic(loadTwoFactorDialog);
 
 export function UserMenu({ user }: { user: ShellUser }) {
   const t = useTranslations("shell");
   const tAccount = useTranslations("account");
+  const tTwoFactor = useTranslations("twoFactor");
   const authErrorText = useAuthErrorText();
   const [changingPassword, setChangingPassword] = useState(false);
   // Mounted from the first opening on, so closing it still animates.
   const [passwordDialogUsed, setPasswordDialogUsed] = useState(false);
+  const [twoFactorOpen, setTwoFactorOpen] = useState(false);
+  const [twoFactorDialogUsed, setTwoFactorDialogUsed] = useState(false);
   const locale = useLocale();
   const { theme, setTheme } = useTheme();
   const router = useRouter();
@@ -60,7 +65,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   }
   return (
     <>
-    <DropdownMenu onOpenChange={(o) => void (o && loadPasswordDialog())}>
+    <DropdownMenu onOpenChange={(o) => void (o && (loadPasswordDialog(), loadTwoFactorDialog()))}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="gap-2" aria-label={t("userMenu")} data-testid="user-menu">
           <CircleUser className="size-5" aria-hidden="true" />
@@ -120,6 +125,16 @@ export function UserMenu({ user }: { user: ShellUser }) {
           <KeyRound className="size-4" aria-hidden="true" />
           {tAccount("changePassword")}
         </DropdownMenuItem>
+        <DropdownMenuItem
+          data-testid="two-factor-menu-item"
+          onSelect={() => {
+            setTwoFactorDialogUsed(true);
+            setTwoFactorOpen(true);
+          }}
+        >
+          <ShieldCheck className="size-4" aria-hidden="true" />
+          {user.twoFactorEnabled ? tTwoFactor("menuOn") : tTwoFactor("menuOff")}
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={signOut}>
           <LogOut className="size-4" aria-hidden="true" />
           {t("signOut")}
@@ -127,6 +142,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
       </DropdownMenuContent>
     </DropdownMenu>
     {passwordDialogUsed ? <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} /> : null}
+    {twoFactorDialogUsed ? <TwoFactorDialog open={twoFactorOpen} onOpenChange={setTwoFactorOpen} enabled={!!user.twoFactorEnabled} /> : null}
     </>
   );
 }

@@ -13,6 +13,7 @@ import type { UserDto } from "@/lib/schemas/users";
 import { setUserDisabledAction, unlockSignInAction } from "@/server/actions/users";
 import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
 import { UserDialog } from "@/components/users/user-dialog";
+import { ResetTwoFactorButton } from "@/components/two-factor/reset-button";
 
 export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: { id: string; name: string }[]; meId: string }) {
   const t = useTranslations("users");
@@ -83,6 +84,11 @@ export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: 
                 </TableCell>
                 <TableCell>
                   {u.disabled ? <Badge variant="destructive">{t("disabled")}</Badge> : <Badge variant="success">{t("active")}</Badge>}
+                  {u.twoFactorEnabled ? (
+                    <Badge variant="outline" className="ml-1" data-testid="two-factor-on">
+                      {t("twoFactorOn")}
+                    </Badge>
+                  ) : null}
                   {u.signInDelayed ? (
                     <Badge variant="outline" className="ml-1" data-testid="sign-in-delayed">
                       {t("signInDelayed")}
@@ -97,6 +103,7 @@ export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: 
                   ) : null}
                   <UserDialog spaces={spaces} user={u} />
                   {u.id === meId ? null : <ResetPasswordDialog userId={u.id} email={u.email} />}
+                  {u.id !== meId && u.twoFactorEnabled ? <ResetTwoFactorButton userId={u.id} email={u.email} /> : null}
                   {u.id === meId ? null : u.disabled ? (
                     <Button variant="outline" size="sm" onClick={() => setDisabled.execute({ userId: u.id, disabled: false })}>
                       {t("enable")}

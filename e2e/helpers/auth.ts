@@ -52,9 +52,9 @@ export interface NewUser {
   spaces: Record<string, "operator" | "viewer">;
 }
 
-/** Creates a user through Settings → Users, as an admin would. The page must be signed in as admin. */
-export async function createUserViaUi(page: Page, u: NewUser) {
-  await page.goto("/settings/users");
+/** Creates a user through Settings → Users, as an admin would. The page must be signed in as admin (at `base`, default the suite's app). */
+export async function createUserViaUi(page: Page, u: NewUser, base = "") {
+  await page.goto(`${base}/settings/users`);
   await page.getByRole("button", { name: "Add user" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(u.name);

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { GENERATE_QR_IMAGE, GRANULARITIES, VERIFY_LOCALES, VERIFY_METHODS, YES_NO } from "@/lib/cams/operations";
+import {
+  AUTOMATION_LIMITS, EMOJI_RE, EVENT_ACTIONS, GENERATE_QR_IMAGE, GRANULARITIES, MESSAGE_PAGE_MAX, VERIFY_LOCALES, VERIFY_METHODS, YES_NO,
+} from "@/lib/cams/operations";
 
 /**
  * What crosses the CAMS client boundary, browser-safe. Responses: the SDK has already mapped
@@ -57,20 +59,6 @@ export const verificationStatusSchema = z.object({
 });
 export type VerificationStatus = z.output<typeof verificationStatusSchema>;
 
-export const businessProfileSchema = z.object({
-  about: text,
-  address: text,
-  description: text,
-  email: text,
-  profilePictureUrl: text,
-  vertical: text,
-  websites: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-});
-export type BusinessProfile = z.output<typeof businessProfileSchema>;
-
 export const metricPointSchema = z.object({
   phoneNumber: text,
   granularity: text,
@@ -80,6 +68,46 @@ export const metricPointSchema = z.object({
   deliveredCount: count,
 });
 export type MetricPoint = z.output<typeof metricPointSchema>;
+
+/** A boolean as CAMS may spell it: true/false, "true"/"false", or absent (false). */
+const flagBool = z
+  .union([z.boolean(), z.string(), z.number()])
+  .nullish()
+  .transform((v) => v === true || v === 1 || (typeof v === "string" && v.toLowerCase() === "true"));
+
+export const automationCommandSchema = z.object({ commandName: text, commandDescription: text });
+export const automationSchema = z.object({
+  phoneNumber: text,
+  enableWelcomeMessage: flagBool,
+  prompts: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  commands: z
+    .array(automationCommandSchema)
+    .nullish()
+    .transform((v) => (v ?? []).map((c) => ({ commandName: c.commandName ?? "", commandDescription: c.commandDescription ?? "" }))),
+});
+export type ConversationalAutomation = z.output<typeof automationSchema>;
+
+/** One ListChatappMessage row. SendTime's format is not documented: kept as text, read by the DTO. */
+export const chatMessageSchema = z.object({
+  messageId: text,
+  conversationId: text,
+  businessNumber: text,
+  userNumber: text,
+  eventAction: text,
+  messageStatus: text,
+  clientReadStatus: text,
+  failReason: text,
+  failBackFlag: text,
+  messageType: text,
+  message: text,
+  templateCode: text,
+  templateName: text,
+  sendTime: text,
+});
+export type ChatMessage = z.output<typeof chatMessageSchema>;
 
 /** The envelope every CAMS answer has: Code "OK" means success (API.md §1). */
 export const envelopeSchema = z.object({
@@ -145,6 +173,39 @@ export const getPhoneNumberMetricInput = z
   })
   .refine((v) => v.start <= v.end, { message: "start must not be after end", path: ["end"] });
 
+const noEmoji = (s: string) => !EMOJI_RE.test(s);
+const limitedText = (max: number) => z.string().min(1).refine(codePoints(max), `At most ${max} characters`).refine(noEmoji, "No emoji");
+
+export const updateAutomationInput = phoneInput.extend({
+  enableWelcomeMessage: z.boolean().optional(),
+  /** Ice breakers; sent as one JSON string. */
+  prompts: z.array(limitedText(AUTOMATION_LIMITS.promptChars)).max(AUTOMATION_LIMITS.prompts).optional(),
+  /** Sent as one JSON string of `{CommandName, CommandDescription}` objects, the wire's own names. */
+  commands: z
+    .array(z.object({ commandName: limitedText(AUTOMATION_LIMITS.commandName), commandDescription: limitedText(AUTOMATION_LIMITS.commandDescription) }))
+    .max(AUTOMATION_LIMITS.commands)
+    .optional()
+    .transform((list) => list?.map((c) => ({ CommandName: c.commandName, CommandDescription: c.commandDescription }))),
+});
+
+export const listMessagesInput = z.object({
+  custSpaceId,
+  businessNumber: fullPhoneNumber,
+  channelType: z.literal("whatsapp").default("whatsapp"),
+  /** Sent as one JSON string `{"Index":1,"Size":20}`. */
+  page: z
+    .object({ index: z.number().int().min(1), size: z.number().int().min(1).max(MESSAGE_PAGE_MAX) })
+    .transform((p) => ({ Index: p.index, Size: p.size })),
+  startTime: z.number().int().nonnegative().optional(),
+  endTime: z.number().int().nonnegative().optional(),
+  eventAction: z.enum(EVENT_ACTIONS).optional(),
+  userNumber: fullPhoneNumber.optional(),
+  templateCode: z.string().min(1).max(64).optional(),
+  messageStatus: z.string().min(1).max(32).optional(),
+});
+
+export type UpdateAutomationInput = z.input<typeof updateAutomationInput>;
+export type ListMessagesInput = z.input<typeof listMessagesInput>;
 export type AddPhoneNumberInput = z.input<typeof addPhoneNumberInput>;
 export type QueryPhoneNumbersInput = z.input<typeof queryPhoneNumbersInput>;
 export type PhoneInput = z.input<typeof phoneInput>;

@@ -4,6 +4,7 @@ import { checkEncryptionPublicKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, KEY_ORIGINS } from "@/lib/schemas/encryption-keys";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { callbackUrlField, FLAGS, WV, type Flag } from "@/lib/schemas/webhooks";
+import { automationSettingsSchema, type AutomationDto } from "./automation";
 import { idField } from "./common";
 
 /**
@@ -20,11 +21,15 @@ export const BV = {
   confirmClear: "bulk.validation.confirmClear",
 } as const;
 
-export const BULK_KINDS = ["webhook", "encryption_key"] as const;
+export const BULK_KINDS = ["webhook", "encryption_key", "automation"] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
 /** The CAMS operation each kind calls, for its rate limit. */
-export const BULK_OPERATION = { webhook: "UpdatePhoneWebhook", encryption_key: "UpdatePhoneEncryptionPublicKey" } as const;
+export const BULK_OPERATION = {
+  webhook: "UpdatePhoneWebhook",
+  encryption_key: "UpdatePhoneEncryptionPublicKey",
+  automation: "UpdateConversationalAutomation",
+} as const;
 
 /** One job holds at most this many numbers: ~21 min of webhooks, ~42 min of keys at the limiter's pace. */
 export const MAX_JOB_ITEMS = 10_000;
@@ -65,6 +70,10 @@ export const createBulkJobSchema = z
     queueFlag: z.enum(FLAGS, { error: WV.flag }),
     publicKey: z.string().max(64 * 1024, { error: KEY_ISSUE_MESSAGE.tooLong }),
     origin: z.enum(KEY_ORIGINS).catch("pasted"),
+    /** Automation: the whole state each number gets (the number's Automation tab's own fields). */
+    enableWelcomeMessage: automationSettingsSchema.shape.enableWelcomeMessage.default(false),
+    prompts: automationSettingsSchema.shape.prompts.default([]),
+    commands: automationSettingsSchema.shape.commands.default([]),
     /**
      * The user confirmed that the change clears settings CAMS holds (URLs with HTTP off, queues
      * with the queue off). The action checks it against what CAMS holds before creating the job.
@@ -80,6 +89,7 @@ export const createBulkJobSchema = z
       }
       return;
     }
+    if (v.kind === "automation") return;
     const r = checkEncryptionPublicKey(v.publicKey);
     if (!r.ok) ctx.addIssue({ code: "custom", path: ["publicKey"], message: KEY_ISSUE_MESSAGE[r.issue] });
   });
@@ -90,6 +100,7 @@ export type CreateBulkJobParsed = z.output<typeof createBulkJobSchema>;
 export const STEP_FIELDS = {
   webhook: ["statusCallbackUrl", "upCallbackUrl", "httpFlag", "queueFlag"],
   encryption_key: ["publicKey"],
+  automation: ["enableWelcomeMessage", "prompts", "commands"],
 } as const;
 
 export const jobRefSchema = z.object({ jobId: idField });
@@ -110,8 +121,14 @@ export interface KeyParams {
   origin: (typeof KEY_ORIGINS)[number];
 }
 
+/** An automation job sets the whole state: the welcome switch, the ice breakers in order, the commands. */
+export type AutomationParams = AutomationDto;
+
 /** What the browser sees of a job's change: never the PEM itself, just its fingerprint. */
-export type JobChange = ({ kind: "webhook" } & WebhookParams) | { kind: "encryption_key"; fingerprint: string };
+export type JobChange = ({ kind: "webhook" } & WebhookParams) | { kind: "encryption_key"; fingerprint: string } | ({ kind: "automation" } & AutomationParams);
+
+/** Stored params of any kind (jobs.params). */
+export type JobParams = WebhookParams | KeyParams | AutomationParams;
 
 // ---- DTOs of the read endpoints ----
 

@@ -151,6 +151,9 @@ export interface PhoneNumberRow {
   codeVerificationStatus: string | null;
   nameStatus: string | null;
   newNameStatus: string | null;
+  /** GetWhatsappHealthStatus's overall CanSendMessage as the inventory last stored it (lists only). */
+  health?: string | null;
+  healthCheckedAt?: string | null;
 }
 
 export interface PhoneNumberDetail extends PhoneNumberRow, InventoryMeta {

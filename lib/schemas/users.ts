@@ -36,6 +36,8 @@ export interface UserDto {
   disabled: boolean;
   /** Failed sign-ins delay this account now (from some client, or from every unknown one). */
   signInDelayed: boolean;
+  /** Two-factor sign-in is on. */
+  twoFactorEnabled: boolean;
   createdAt: string;
   assignments: { spaceId: string; role: "operator" | "viewer" }[];
 }

@@ -35,7 +35,7 @@ export const createBulkJobAction = authActionClient
     if (problem?.kind === "unconfirmedClear") returnValidationErrors(createBulkJobSchema, { confirmClear: { _errors: [BV.confirmClear] } });
     const job = await createJob(getDb(), { kind: p.kind, params, createdBy: ctx.user.id, createdByEmail: ctx.user.email, targets: p.targets });
     // The audit names the change (URLs, or the key's fingerprint), never the PEM.
-    const change = "fingerprint" in params ? { fingerprint: params.fingerprint, origin: params.origin } : params;
+    const change = "fingerprint" in params ? { fingerprint: params.fingerprint, origin: params.origin } : { ...params };
     await recordAudit({
       actor: ctx.user,
       operation: "bulk.create",

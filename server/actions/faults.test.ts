@@ -22,6 +22,7 @@ import {
 } from "./phone-numbers";
 import { createQrCodeAction, deleteQrCodeAction, updateQrCodeAction } from "./qr-codes";
 import { updateAccountWebhookAction, updatePhoneWebhookAction } from "./webhooks";
+import { updateAutomationAction } from "./automation";
 
 /** Codes with their own explanation in both languages (messages/<locale>/camsErrors.json). */
 const KNOWN_CAMS_ERROR_CODES = camsErrorCodesIn("en").filter((c) => camsErrorCodesIn("zh-CN").includes(c));
@@ -225,6 +226,12 @@ const CASES: ActionCase[] = [
     input: async () =>
       inSpace({ phoneNumber: numbers.webhook, statusCallbackUrl: "https://hooks.example.com/status", upCallbackUrl: "", httpFlag: "Y", queueFlag: "N" }),
     run: (i) => updatePhoneWebhookAction(i as never),
+  },
+  {
+    name: "automation.update",
+    operation: "UpdateConversationalAutomation",
+    input: async () => inSpace({ phoneNumber: numbers.webhook, enableWelcomeMessage: true, prompts: [{ text: "Where is my order?" }], commands: [{ name: "help", description: "What I can do" }] }),
+    run: (i) => updateAutomationAction(i as never),
   },
   {
     name: "webhooks.updateAccount",

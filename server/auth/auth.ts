@@ -4,6 +4,10 @@ import { eq } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { ssoAdmits } from "@/lib/schemas/sso";
+import { SSO_PROVIDER_ID, loadSsoRuntime, ssoVersion, type SsoRuntime } from "@/server/data/sso";
 import { env } from "@/lib/env";
 import { dataDir, getDb } from "@/server/db";
 import * as schema from "@/server/db/schema";
@@ -13,9 +17,39 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/server/client-address"
 import { passwordFns } from "./password";
 import { appUrlOf, trustedOriginsOf } from "./origins";
 import { readOrCreateSecretFile } from "./secrets";
-import { clearSignInFailures, takeSignInAttempt } from "./throttle";
+import { takeSignInAttempt } from "./throttle";
+import { auditPlugin } from "./audit-plugin";
 
-function createAuth() {
+/** The library's path of the single sign-on callback (and the redirect URI registered at the provider). */
+export const SSO_CALLBACK_PATH = `/api/auth/callback/${SSO_PROVIDER_ID}`;
+
+/**
+ * The OpenID Connect provider of Settings → Sign-on (authorization code + PKCE, ID token checked
+ * against the issuer's keys). "Existing users only" never creates a user; e-mail domains create
+ * users of those domains with the default role and no spaces (the user-create hook below).
+ */
+function ssoPlugin(sso: SsoRuntime, baseURL: string) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: SSO_PROVIDER_ID,
+        name: sso.name,
+        discoveryUrl: `${sso.issuer}/.well-known/openid-configuration`,
+        clientId: sso.clientId,
+        clientSecret: sso.clientSecret,
+        pkce: true,
+        scopes: ["openid", "email", "profile"],
+        requireIdTokenVerification: true,
+        redirectURI: `${baseURL}${SSO_CALLBACK_PATH}`,
+        disableImplicitSignUp: sso.access === "existing",
+        disableSignUp: sso.access === "existing",
+        disableProviderLogout: true,
+      },
+    ],
+  });
+}
+
+function createAuth(sso: SsoRuntime | null) {
   const baseURL = appUrlOf(env);
   const secure = baseURL.startsWith("https://");
   return betterAuth({
@@ -23,6 +57,9 @@ function createAuth() {
     baseURL,
     secret: env.BETTER_AUTH_SECRET ?? readOrCreateSecretFile(dataDir(), "auth.secret"),
     trustedOrigins: trustedOriginsOf(env),
+    // The two-factor plugin's e-mail/SMS codes are not configured, and the TOTP secret is shown
+    // only once, at setup: these paths answer 404.
+    disabledPaths: ["/two-factor/get-totp-uri", "/two-factor/send-otp", "/two-factor/verify-otp"],
     database: drizzleAdapter(getDb(), {
       provider: "pg",
       schema: {
@@ -31,6 +68,7 @@ function createAuth() {
         account: schema.account,
         verification: schema.verification,
         rateLimit: schema.rateLimit,
+        twoFactor: schema.twoFactor,
       },
     }),
     user: {
@@ -60,9 +98,26 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: env.SIGNIN_IP_MAX_PER_MINUTE } },
+      customRules: {
+        "/sign-in/email": { window: 60, max: env.SIGNIN_IP_MAX_PER_MINUTE },
+        // The two-factor plugin's own 3 per 10 s per path is tighter than a person retyping a code;
+        // guesses are also capped per challenge (5) and per account (10, then 15 min locked).
+        "/two-factor/*": { window: 60, max: 20 },
+      },
     },
     databaseHooks: {
+      user: {
+        create: {
+          // Users come from the setup page and admins; through single sign-on only when its domains admit them.
+          before: async (u, ctx) => {
+            if (!ctx?.path?.startsWith("/callback/")) return;
+            if (!sso || !ssoAdmits(sso, u.email)) {
+              throw new APIError("FORBIDDEN", { message: "This e-mail domain may not sign in here.", code: "SSO_NOT_ADMITTED" });
+            }
+            return { data: { ...u, role: sso.defaultRole, emailVerified: true } };
+          },
+        },
+      },
       session: {
         create: {
           before: async (session) => {
@@ -92,23 +147,20 @@ function createAuth() {
           });
         }
       }),
-      after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = emailOf(ctx.body);
-        const client = clientAddressOf(ctx.headers ?? new Headers());
-        const returned = ctx.context.returned;
-        const signedIn = ctx.context.newSession?.user;
-        // A failure already counted when it was taken (before hook); only a success clears the count.
-        if (!(returned instanceof APIError) && signedIn) {
-          await clearSignInFailures(email, client);
-          await recordAudit({ actor: { id: signedIn.id, email: signedIn.email }, operation: "auth.signIn", target: email, input: { email }, outcome: "ok", clientAddress: client });
-        } else {
-          const code = returned instanceof APIError ? String((returned.body as { code?: unknown } | undefined)?.code ?? returned.status) : "FAILED";
-          await recordAudit({ actor: null, operation: "auth.signIn", target: email, input: { email }, outcome: "denied", errorCode: code, clientAddress: client });
-        }
-      }),
     },
-    plugins: [nextCookies()],
+    // Sign-ins (password and second step) and two-factor changes are audited by auditPlugin,
+    // after the two-factor plugin has decided whether a second step is due.
+    plugins: [
+      twoFactor({
+        issuer: "CAMS Admin",
+        // A remembered device skips the code for 30 days (its own cookie, revoked with two-factor).
+        trustDeviceMaxAge: 30 * 24 * 60 * 60,
+        backupCodeOptions: { amount: 10, length: 10 },
+      }),
+      ...(sso ? [ssoPlugin(sso, baseURL)] : []),
+      auditPlugin(),
+      nextCookies(),
+    ],
     // The library's own log lines go through the app's logger: a failed statement it reports
     // loses its bound parameters there (errForLog) like every other.
     logger: {
@@ -142,10 +194,30 @@ async function auditSignOut(ctx: HookContext): Promise<void> {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { __camsAuth?: Auth };
+const globalForAuth = globalThis as unknown as { __camsAuth?: Auth; __camsAuthSso?: string | null };
 
-/** Created lazily: `next build` imports the route module and must not open the database. */
+/**
+ * Created lazily: `next build` imports the route module and must not open the database. Built
+ * without single sign-on until `currentAuth()` has read its settings (only the sign-in and
+ * callback routes need the provider).
+ */
 export function getAuth(): Auth {
-  if (!globalForAuth.__camsAuth) globalForAuth.__camsAuth = createAuth();
+  if (!globalForAuth.__camsAuth) {
+    globalForAuth.__camsAuth = createAuth(null);
+    globalForAuth.__camsAuthSso = null;
+  }
+  return globalForAuth.__camsAuth;
+}
+
+/**
+ * The auth instance with the current single sign-on settings: rebuilt when they changed (in this
+ * instance or another one sharing the database: one small read per auth request).
+ */
+export async function currentAuth(): Promise<Auth> {
+  const version = await ssoVersion();
+  if (globalForAuth.__camsAuth && globalForAuth.__camsAuthSso === version) return globalForAuth.__camsAuth;
+  const sso = version ? await loadSsoRuntime() : null;
+  globalForAuth.__camsAuth = createAuth(sso);
+  globalForAuth.__camsAuthSso = sso?.version ?? null;
   return globalForAuth.__camsAuth;
 }

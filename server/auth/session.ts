@@ -4,7 +4,9 @@ import { headers } from "next/headers";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, ensureMigrated } from "@/server/db";
 import { env } from "@/lib/env";
-import { session as sessionTable, spaceMembers, spaces, user as userTable } from "@/server/db/schema";
+import { account as accountTable, session as sessionTable, spaceMembers, spaces, user as userTable } from "@/server/db/schema";
+import { twoFactorSetupDue } from "@/lib/schemas/two-factor";
+import { getTwoFactorPolicy } from "@/server/data/two-factor";
 import { getAuth } from "./auth";
 
 export type SpaceRole = "admin" | "operator" | "viewer";
@@ -37,15 +39,18 @@ async function liveSession() {
   return found;
 }
 
-/** The signed-in, enabled user of this request, or null. Cached per request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The signed-in, enabled user of this request and whether a two-factor requirement (Settings →
+ * Users) still waits for their setup. Cached per request.
+ */
+const sessionState = cache(async (): Promise<{ user: SessionUser; twoFactorEnabled: boolean; twoFactorSetupDue: boolean } | null> => {
   await ensureMigrated();
   const session = await liveSession();
   if (!session) return null;
   // Read the row again: a disabled user or a changed role takes effect at once, not at session expiry.
   const [u] = await getDb().select().from(userTable).where(eq(userTable.id, session.user.id));
   if (!u || u.disabled) return null;
-  return {
+  const user: SessionUser = {
     id: u.id,
     email: u.email,
     name: u.name,
@@ -53,6 +58,37 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     locale: u.locale,
     lastSpaceId: u.lastSpaceId,
   };
+  const twoFactorEnabled = u.twoFactorEnabled;
+  // Someone without a password signs in only through single sign-on, whose provider does the second factor.
+  const due = twoFactorSetupDue(await getTwoFactorPolicy(), { isAdmin: user.isAdmin, twoFactorEnabled }) && (await hasPassword(u.id));
+  return { user, twoFactorEnabled, twoFactorSetupDue: due };
+});
+
+async function hasPassword(userId: string): Promise<boolean> {
+  const rows = await getDb()
+    .select({ id: accountTable.id })
+    .from(accountTable)
+    .where(and(eq(accountTable.userId, userId), eq(accountTable.providerId, "credential")));
+  return rows.length > 0;
+}
+
+/**
+ * The signed-in, enabled user of this request, or null. A user whom a two-factor requirement
+ * applies to and who has not set it up yet counts as not signed in for every page, action and
+ * route until they have (the (app) layout sends them to /two-factor/setup).
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const state = await sessionState();
+  return state && !state.twoFactorSetupDue ? state.user : null;
+});
+
+/** Whether the signed-in user has two-factor sign-in on (the user menu shows set up or turn off). */
+export const sessionTwoFactorEnabled = cache(async (): Promise<boolean> => (await sessionState())?.twoFactorEnabled ?? false);
+
+/** The signed-in user whose two-factor setup is required and still missing, else null. */
+export const getTwoFactorSetupUser = cache(async (): Promise<SessionUser | null> => {
+  const state = await sessionState();
+  return state?.twoFactorSetupDue ? state.user : null;
 });
 
 /** The token of this request's session (to keep it when the user ends their other sessions). Server only. */

@@ -23,6 +23,7 @@ const phoneActions = await import("@/server/actions/phone-numbers");
 const { updateEncryptionKeyAction } = await import("@/server/actions/encryption-keys");
 const { createQrCodeAction, deleteQrCodeAction, updateQrCodeAction } = await import("@/server/actions/qr-codes");
 const { updatePhoneWebhookAction } = await import("@/server/actions/webhooks");
+const { updateAutomationAction } = await import("@/server/actions/automation");
 
 /**
  * A number belongs to its space (authorization matrix, continued): an operator of space A who
@@ -81,6 +82,7 @@ describe("a number of another space, named through my space", () => {
     ["updateQrCode", (phone) => updateQrCodeAction({ spaceId: f.spaceId, phoneNumber: phone, prefilledMessage: "hi", generateQrImage: "PNG", qrdlCode: theirCode })],
     ["deleteQrCode", (phone) => deleteQrCodeAction({ spaceId: f.spaceId, phoneNumber: phone, qrdlCode: theirCode })],
     ["updatePhoneWebhook", (phone) => updatePhoneWebhookAction({ spaceId: f.spaceId, phoneNumber: phone, statusCallbackUrl: "https://hooks.example.com/x", upCallbackUrl: "", httpFlag: "Y", queueFlag: "N" })],
+    ["updateAutomation", (phone) => updateAutomationAction({ spaceId: f.spaceId, phoneNumber: phone, enableWelcomeMessage: true, prompts: [{ text: "Hi" }], commands: [] })],
   ];
 
   it.each(cases)("%s is refused with a 404 and no CAMS call for it", async (_name, run) => {

@@ -76,9 +76,10 @@ describe("every operation through the client against the sandbox", () => {
       (await cams.updateAccountWebhook({ statusCallbackUrl: "https://example.com/account", httpFlag: "Y", queueFlag: "N" })).data,
     ).toBeNull();
 
-    const profile = await cams.queryBusinessProfile({ phoneNumber: PHONE });
+    const profile = await cams.queryProfile({ phoneNumber: PHONE });
     expect(profile.data).toEqual(
-      expect.objectContaining({ about: expect.any(String), vertical: expect.any(String), websites: expect.any(Array) }),
+      // A new number's profile: WhatsApp's default About, no vertical chosen yet.
+      { about: expect.any(String), address: null, description: null, email: null, profilePictureUrl: null, vertical: null, websites: [] },
     );
 
     const end = Date.now();

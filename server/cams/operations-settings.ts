@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import {
-  businessProfileSchema,
   encryptionKeyInfoSchema,
   getPhoneNumberMetricInput,
   metricPointSchema,
@@ -14,7 +13,7 @@ import { defineOperation, noData } from "./define";
 
 const metricList = z.array(metricPointSchema);
 
-/** Per-number settings and reads: encryption key, webhooks, business profile, metrics. */
+/** Per-number settings and reads: encryption key, webhooks, metrics (the business profile: operations-profile.ts). */
 export const settingsOperations = {
   /** GetPhoneEncryptionPublicKey (5 QPS). */
   getEncryptionPublicKey: defineOperation({
@@ -33,12 +32,6 @@ export const settingsOperations = {
   updatePhoneWebhook: defineOperation({ name: "UpdatePhoneWebhook", input: updatePhoneWebhookInput, parse: noData }),
   /** UpdateAccountWebhook (10 QPS). */
   updateAccountWebhook: defineOperation({ name: "UpdateAccountWebhook", input: updateAccountWebhookInput, parse: noData }),
-  /** QueryPhoneBusinessProfile (10 QPS). */
-  queryBusinessProfile: defineOperation({
-    name: "QueryPhoneBusinessProfile",
-    input: phoneInput,
-    parse: (b) => businessProfileSchema.parse(b.data),
-  }),
   /** GetChatappPhoneNumberMetric (50 QPS). Start/End are epoch milliseconds. */
   getPhoneNumberMetric: defineOperation({
     name: "GetChatappPhoneNumberMetric",

@@ -16,6 +16,7 @@ import {
   type JobProgress,
   type JobStatus,
   type JobSummary,
+  type AutomationParams,
   type KeyParams,
   type WebhookParams,
 } from "@/lib/schemas/bulk";
@@ -38,6 +39,7 @@ type JobRow = typeof jobs.$inferSelect;
 export const bulkRates = (): Record<BulkKind, number> => ({
   webhook: effectiveRate(BULK_OPERATION.webhook),
   encryption_key: effectiveRate(BULK_OPERATION.encryption_key),
+  automation: effectiveRate(BULK_OPERATION.automation),
 });
 
 /** Spaces in which the user may start a job: every space for admins, assigned operator spaces otherwise. */
@@ -50,6 +52,7 @@ function changeOf(j: JobRow): JobChange {
     const p = j.params as WebhookParams;
     return { kind: "webhook", statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
   }
+  if (j.kind === "automation") return { kind: "automation", ...(j.params as AutomationParams) };
   return { kind: "encryption_key", fingerprint: (j.params as KeyParams).fingerprint };
 }
 

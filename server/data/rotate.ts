@@ -1,42 +1,69 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/connect";
-import { cloudAccounts } from "@/server/db/schema";
+import { cloudAccounts, ssoProviders } from "@/server/db/schema";
 import { decryptWith, encryptWith, isCurrent, keyIdOf, type Keyring } from "@/server/crypto";
 
+type SecretTable = "cloud_accounts" | "sso_providers";
+
 export interface Unreadable {
-  table: "cloud_accounts";
+  table: SecretTable;
   id: string;
   name: string;
   keyId: string;
   reason: string;
 }
 
+interface StoredSecret {
+  id: string;
+  name: string;
+  enc: string;
+}
+
+/** Every table holding a secret encrypted at rest: how to read its rows and replace one value (only if unchanged). */
+const SOURCES: { table: SecretTable; rows: (db: Db) => Promise<StoredSecret[]>; replace: (db: Db, id: string, was: string, enc: string) => Promise<unknown> }[] = [
+  {
+    table: "cloud_accounts",
+    rows: (db) => db.select({ id: cloudAccounts.id, name: cloudAccounts.name, enc: cloudAccounts.accessKeySecretEnc }).from(cloudAccounts),
+    replace: (db, id, was, enc) => db.update(cloudAccounts).set({ accessKeySecretEnc: enc }).where(and(eq(cloudAccounts.id, id), eq(cloudAccounts.accessKeySecretEnc, was))),
+  },
+  {
+    table: "sso_providers",
+    rows: (db) => db.select({ id: ssoProviders.id, name: ssoProviders.name, enc: ssoProviders.clientSecretEnc }).from(ssoProviders),
+    replace: (db, id, was, enc) => db.update(ssoProviders).set({ clientSecretEnc: enc }).where(and(eq(ssoProviders.id, id), eq(ssoProviders.clientSecretEnc, was))),
+  },
+];
+
 /**
- * Re-encrypts every stored AccessKey secret under the keyring's current key, bound to its row.
- * Values already so are only checked, so the command can be run again after an interruption. A
- * value no configured key can read is reported (row, name, key id, why; never the value) and
- * left as it is; the others go on.
+ * Re-encrypts every stored secret (AccessKey secrets, the single sign-on client secret) under the
+ * keyring's current key, bound to its row. Values already so are only checked, so the command can
+ * be run again after an interruption. A value no configured key can read is reported (table, row,
+ * name, key id, why; never the value) and left as it is; the others go on.
  */
 export async function reencryptAllSecrets(db: Db, ring: Keyring): Promise<{ rotated: number; unchanged: number; unreadable: Unreadable[] }> {
-  const rows = await db.select({ id: cloudAccounts.id, name: cloudAccounts.name, enc: cloudAccounts.accessKeySecretEnc }).from(cloudAccounts);
   let rotated = 0;
+  let total = 0;
   const unreadable: Unreadable[] = [];
-  for (const row of rows) {
-    const ref = { table: "cloud_accounts" as const, id: row.id };
-    const current = isCurrent(ring, row.enc);
-    let plain: string;
-    try {
-      // Values already current are read too: one copied from another row is reported, not kept.
-      plain = decryptWith(ring, row.enc, ref, { legacy: !current });
-    } catch (e) {
-      unreadable.push({ ...ref, name: row.name, keyId: keyIdOf(row.enc), reason: (e as Error).message.startsWith("Cannot decrypt") ? (e as Error).message : "Cannot decrypt: authentication failed (wrong key, or the value was altered or belongs to another row)" });
-      continue;
+  for (const source of SOURCES) {
+    const rows = await source.rows(db);
+    total += rows.length;
+    for (const row of rows) {
+      const ref = { table: source.table, id: row.id };
+      const current = isCurrent(ring, row.enc);
+      let plain: string;
+      try {
+        // Values already current are read too: one copied from another row is reported, not kept.
+        plain = decryptWith(ring, row.enc, ref, { legacy: !current });
+      } catch (e) {
+        const message = (e as Error).message;
+        unreadable.push({ ...ref, name: row.name, keyId: keyIdOf(row.enc), reason: message.startsWith("Cannot decrypt") ? message : "Cannot decrypt: authentication failed (wrong key, or the value was altered or belongs to another row)" });
+        continue;
+      }
+      if (current) continue;
+      // Only if still the value we read: an edit meanwhile wins.
+      await source.replace(db, row.id, row.enc, encryptWith(ring, plain, ref));
+      rotated++;
     }
-    if (current) continue;
-    // Only if still the value we read: an edit meanwhile wins.
-    await db.update(cloudAccounts).set({ accessKeySecretEnc: encryptWith(ring, plain, ref) }).where(and(eq(cloudAccounts.id, row.id), eq(cloudAccounts.accessKeySecretEnc, row.enc)));
-    rotated++;
   }
-  return { rotated, unchanged: rows.length - rotated - unreadable.length, unreadable };
+  return { rotated, unchanged: total - rotated - unreadable.length, unreadable };
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { appSettings } from "@/server/db/schema";
 
-export const SETTING = { setupCompleted: "setup_completed", allowPrivateWebhooks: "allow_private_webhook_addresses" } as const;
+export const SETTING = { setupCompleted: "setup_completed", allowPrivateWebhooks: "allow_private_webhook_addresses", twoFactorPolicy: "two_factor_required" } as const;
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {
   const [row] = await getDb().select().from(appSettings).where(eq(appSettings.key, key));

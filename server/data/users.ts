@@ -18,6 +18,7 @@ export async function listUsers(): Promise<UserDto[]> {
     isAdmin: u.role === "admin",
     disabled: u.disabled,
     signInDelayed: delayed.has(u.email.toLowerCase()),
+    twoFactorEnabled: u.twoFactorEnabled,
     createdAt: u.createdAt.toISOString(),
     assignments: members
       .filter((m) => m.userId === u.id)

@@ -34,6 +34,8 @@ export const user = pgTable("user", {
   disabled: boolean("disabled").notNull().default(false),
   locale: text("locale"),
   lastSpaceId: text("last_space_id"),
+  /** better-auth's two-factor plugin: set once a TOTP secret is verified. */
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -88,6 +90,45 @@ export const rateLimit = pgTable("rate_limit", {
   key: text("key").notNull().unique(),
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+/**
+ * better-auth's two-factor plugin: the TOTP secret and the recovery codes, both encrypted by the
+ * library with the auth secret; `verified` turns true when the first code from the app matched.
+ */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("two_factor_user_idx").on(t.userId)],
+);
+
+/**
+ * Single sign-on (Settings → Sign-on): one OpenID Connect provider. The client secret is
+ * AES-256-GCM bound to the row (server/crypto.ts, associated data `sso_providers:<id>`) and never
+ * leaves the server. `access` is "existing" (only users who already exist, matched by e-mail) or
+ * "domains" (also new users of `domains`, created with `defaultRole` and no spaces).
+ */
+export const ssoProviders = pgTable("sso_providers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecretEnc: text("client_secret_enc").notNull(),
+  access: text("access").notNull().default("existing"),
+  domains: jsonb("domains").$type<string[]>().notNull().default([]),
+  defaultRole: text("default_role").notNull().default("user"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 // ---- the dashboard's tables ----
@@ -188,7 +229,7 @@ export const jobs = pgTable(
   "jobs",
   {
     id: id(),
-    /** "webhook" | "encryption_key" */
+    /** "webhook" | "encryption_key" | "automation" */
     kind: text("kind").notNull(),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdByEmail: text("created_by_email").notNull(),
@@ -356,6 +397,25 @@ export const inventoryQrLists = pgTable(
       .references(() => spaces.id, { onDelete: "cascade" }),
     phoneNumber: text("phone_number").notNull(),
     notVerified: boolean("not_verified").notNull().default(false),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
+);
+
+/**
+ * A number's health as GetWhatsappHealthStatus last answered it (details sync): the overall
+ * CanSendMessage for the lists' badge, and the whole answer (entities, errors) for the panel.
+ */
+export const inventoryHealth = pgTable(
+  "inventory_health",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    canSendMessage: text("can_send_message"),
+    status: jsonb("status").notNull(),
     observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
     source: text("source").notNull(),
   },

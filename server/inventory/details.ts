@@ -9,7 +9,8 @@ import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import { withLane, type Lane } from "@/server/cams/lane";
 import type { Db } from "@/server/db/connect";
-import { inventoryKeys, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { inventoryHealth, inventoryKeys, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { putHealthTx, readHealth, type NumberHealth } from "./health";
 import { toShownError } from "@/server/safe-error";
 import { recordSyncError, storedNumbers, syncStates, type Source } from "./store";
 import { observeSpace } from "./sync";
@@ -33,6 +34,8 @@ export interface NumberDetails {
   phoneNumber: string;
   key: KeyState;
   qr: QrList;
+  /** GetWhatsappHealthStatus; null for a number CAMS does not know as verified (no call, nothing stored). */
+  health: NumberHealth | null;
 }
 
 /** What GetPhoneEncryptionPublicKey returned, as the state the UI shows. */
@@ -121,11 +124,13 @@ export async function readSpaceDetails(db: Db, spaceId: string, lane: Lane): Pro
         limit(async (): Promise<NumberDetails> => {
           const phone = n.phoneNumber!;
           // Known unverified numbers cannot have a key or codes: no call is spent on them.
-          const [key, qr] = await Promise.all([
-            isKnownUnverified(n.codeVerificationStatus) ? ({ state: "notVerified" } as const) : readKey(db, spaceId, phone),
+          const unverified = isKnownUnverified(n.codeVerificationStatus);
+          const [key, qr, health] = await Promise.all([
+            unverified ? ({ state: "notVerified" } as const) : readKey(db, spaceId, phone),
             mayHaveQrCodes(n.codeVerificationStatus) ? readQrList(db, spaceId, phone) : { codes: [], notVerified: true },
+            unverified ? null : readHealth(db, spaceId, phone),
           ]);
-          return { phoneNumber: phone, key, qr };
+          return { phoneNumber: phone, key, qr, health };
         }),
       ),
     ),
@@ -142,9 +147,10 @@ export async function writeSpaceDetailsTx(tx: Tx, spaceId: string, details: Numb
   for (const d of details) {
     await putKeyTx(tx, spaceId, d.phoneNumber, d.key, source, at);
     await putQrListTx(tx, spaceId, d.phoneNumber, d.qr, source, at);
+    if (d.health) await putHealthTx(tx, spaceId, d.phoneNumber, d.health, source, at);
   }
   const phones = details.map((d) => d.phoneNumber);
-  for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes]) {
+  for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes, inventoryHealth]) {
     await tx.delete(t).where(phones.length ? and(eq(t.spaceId, spaceId), notInArray(t.phoneNumber, phones)) : eq(t.spaceId, spaceId));
   }
   await tx
@@ -189,13 +195,14 @@ export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDeta
  */
 export async function observeNumberDetails(db: Db, spaceId: string, phone: string): Promise<NumberDetails> {
   try {
-    const [key, qr] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone)]);
+    const [key, qr, health] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone), readHealth(db, spaceId, phone)]);
     const at = new Date();
     await db.transaction(async (tx) => {
       await putKeyTx(tx, spaceId, phone, key, "read", at);
       await putQrListTx(tx, spaceId, phone, qr, "read", at);
+      if (health) await putHealthTx(tx, spaceId, phone, health, "read", at);
     });
-    return { phoneNumber: phone, key, qr };
+    return { phoneNumber: phone, key, qr, health };
   } catch (err) {
     await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
     throw err;

@@ -98,7 +98,8 @@ describe.each(testEngines())("inventory reads on %s", (engine) => {
       const v = await listPhoneNumbersView(f.spaceId);
       return v.stale ? v : null;
     });
-    expect(view.numbers).toEqual(before);
+    // The view's rows also carry the space and the health state; the number's own fields are the last known.
+    expect(view.numbers).toEqual(before.map((n) => expect.objectContaining(n)));
     expect(view.lastError).toMatchObject({ code: "Ram.PermissionDeny" });
     session.user = f.admin;
     const all = await listAllSpacesNumbers(f.admin);

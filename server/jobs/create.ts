@@ -1,6 +1,6 @@
 import "server-only";
 import { checkEncryptionPublicKey } from "@/lib/pem";
-import { heldOf, webhookClears, type BulkTarget, type CreateBulkJobParsed, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
+import { heldOf, webhookClears, type BulkTarget, type CreateBulkJobParsed, type JobParams } from "@/lib/schemas/bulk";
 import type { SessionUser } from "@/server/auth/session";
 import { writableSpaces } from "@/server/data/bulk";
 import { nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
@@ -14,7 +14,14 @@ export type PrepareProblem =
   | { kind: "unconfirmedClear"; numbers: number };
 
 /** The change to store: webhook settings, or the canonical public key PEM and its fingerprint. */
-export function paramsOf(p: CreateBulkJobParsed): WebhookParams | KeyParams | null {
+export function paramsOf(p: CreateBulkJobParsed): JobParams | null {
+  if (p.kind === "automation") {
+    return {
+      enableWelcomeMessage: p.enableWelcomeMessage,
+      prompts: p.prompts.map((x) => x.text),
+      commands: p.commands.map((c) => ({ name: c.name, description: c.description })),
+    };
+  }
   if (p.kind === "webhook") {
     return { statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
   }
@@ -34,7 +41,7 @@ export function paramsOf(p: CreateBulkJobParsed): WebhookParams | KeyParams | nu
 export async function checkTargets(
   user: SessionUser,
   targets: BulkTarget[],
-  webhook?: { httpFlag: WebhookParams["httpFlag"]; queueFlag: WebhookParams["queueFlag"]; confirmed: boolean },
+  webhook?: { httpFlag: "Y" | "N"; queueFlag: "Y" | "N"; confirmed: boolean },
 ): Promise<PrepareProblem | null> {
   const allowed = new Set((await writableSpaces(user)).map((s) => s.id));
   const forbidden = targets.filter((t) => !allowed.has(t.spaceId)).map((t) => t.spaceId);

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
-import { heldOf, type BulkKind, type ItemResult, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
+import { heldOf, type AutomationParams, type BulkKind, type ItemResult, type JobParams, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
 import { audited, recordAudit } from "@/server/audit";
 import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
@@ -15,7 +15,7 @@ import { getLogger, maskPhone } from "@/server/logger";
 import type { ClaimedItem } from "./queue";
 
 /** Audit operation names of one item's change. */
-export const BULK_AUDIT_OPERATION: Record<BulkKind, string> = { webhook: "bulk.webhook", encryption_key: "bulk.encryptionKey" };
+export const BULK_AUDIT_OPERATION: Record<BulkKind, string> = { webhook: "bulk.webhook", encryption_key: "bulk.encryptionKey", automation: "bulk.automation" };
 
 /** Codes the job worker itself gives an item (explained in messages bulk.itemErrors). */
 export const BULK_ERROR = {
@@ -27,7 +27,7 @@ export const BULK_ERROR = {
 export interface JobContext {
   id: string;
   kind: BulkKind;
-  params: WebhookParams | KeyParams;
+  params: JobParams;
   createdBy: string | null;
 }
 
@@ -41,7 +41,7 @@ export async function loadJob(jobId: string): Promise<JobContext | null> {
     .select({ id: jobs.id, kind: jobs.kind, params: jobs.params, createdBy: jobs.createdBy })
     .from(jobs)
     .where(eq(jobs.id, jobId));
-  return j ? { ...j, kind: j.kind as BulkKind, params: j.params as WebhookParams | KeyParams } : null;
+  return j ? { ...j, kind: j.kind as BulkKind, params: j.params as JobParams } : null;
 }
 
 /** The job's creator as a session user, read fresh: a disabled or deleted user stops their jobs. */
@@ -60,6 +60,7 @@ function auditInput(job: JobContext) {
     const p = job.params as WebhookParams;
     return { jobId: job.id, statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
   }
+  if (job.kind === "automation") return { jobId: job.id, ...(job.params as AutomationParams) };
   const p = job.params as KeyParams;
   return { jobId: job.id, newFingerprint: p.fingerprint, keyType: "RSA", bits: 2048, origin: p.origin };
 }
@@ -154,6 +155,15 @@ async function performItemNow(job: JobContext, item: ClaimedItem): Promise<Attem
             upCallbackUrl: urlParam(p.upCallbackUrl),
             httpFlag: p.httpFlag,
             queueFlag: p.queueFlag,
+          });
+        }
+        if (job.kind === "automation") {
+          const p = job.params as AutomationParams;
+          return client.updateAutomation({
+            phoneNumber: item.phoneNumber,
+            enableWelcomeMessage: p.enableWelcomeMessage,
+            prompts: p.prompts,
+            commands: p.commands.map((c) => ({ commandName: c.name, commandDescription: c.description })),
           });
         }
         return client.updateEncryptionPublicKey({ phoneNumber: item.phoneNumber, encryptionPublicKey: (job.params as KeyParams).publicKey });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { BulkKind, ItemResult, JobStatus, KeyParams, WebhookParams } from "@/lib/schemas/bulk";
+import type { BulkKind, ItemResult, JobParams, JobStatus } from "@/lib/schemas/bulk";
 import type { Db } from "@/server/db/connect";
 import { jobItems, jobs } from "@/server/db/schema";
 
@@ -23,7 +23,7 @@ const rows = (r: unknown): Row[] => (r as { rows: Row[] }).rows;
 
 export interface NewJob {
   kind: BulkKind;
-  params: WebhookParams | KeyParams;
+  params: JobParams;
   createdBy: string;
   createdByEmail: string;
   targets: { spaceId: string; phoneNumbers: string[] }[];

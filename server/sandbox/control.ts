@@ -4,8 +4,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { OPERATIONS, type OperationName } from "@/lib/cams/operations";
 import { sendJson } from "./errors";
+import { addMessagesControl, automationControl } from "./operations-automation";
 import { qrPng, qrSvg } from "./qr-image";
 import { FAULT_KINDS, type FaultKind, type SandboxRuntime } from "./runtime";
+import { healthControl } from "./operations-profile";
 import { seedBulkNumbers } from "./seed";
 import type { PhoneRecord, Space } from "./state";
 
@@ -152,6 +154,10 @@ function route(rt: SandboxRuntime, method: string, path: string, body: Buffer, q
   }
   if (is("PATCH", "numbers", true)) return [200, patchNumber(rt, arg, parseJson(body))];
   if (method === "POST" && head === "numbers" && arg !== undefined && seg[2] === "qr-codes" && seg.length === 3) return [201, addQrCode(rt, arg, parseJson(body))];
+  if (head === "numbers" && arg !== undefined && seg[2] === "health" && seg.length === 3) return healthControl(rt.state, method, arg, parseJson(body));
+  const sub = (m: string, name: string) => method === m && head === "numbers" && arg !== undefined && seg[2] === name && seg.length === 3;
+  if (sub("POST", "messages")) return addMessagesControl(rt.state, arg, parseJson(body), rt.now());
+  if (sub("GET", "automation")) return automationControl(rt.state, arg);
   if (is("GET", "faults")) return [200, rt.faults];
   if (is("POST", "faults")) return [201, addFault(rt, parseJson(body))];
   if (is("DELETE", "faults")) {

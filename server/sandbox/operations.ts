@@ -3,6 +3,8 @@ import { randomInt } from "node:crypto";
 import { VERIFY_LOCALES, VERIFY_METHODS, type OperationName } from "@/lib/cams/operations";
 import { business } from "./errors";
 import { assetHandlers } from "./operations-assets";
+import { profileHandlers } from "./operations-profile";
+import { automationHandlers } from "./operations-automation";
 import { MAX_WRONG_CODES, newPhoneRecord, queueNames, VERIFY_CODE_TTL_MS, type Located, type PhoneRecord } from "./state";
 import {
   callbackUrl, codePoints, digitsOnly, locate, ownedSpace, requireVerified, spacesInScope, yesNo, type OpContext,
@@ -205,4 +207,6 @@ export const HANDLERS: Record<OperationName, Handler> = {
   UpdateAccountWebhook: updateAccountWebhook,
   QueryPhoneBusinessProfile: businessProfile,
   ...assetHandlers,
+  ...profileHandlers,
+  ...automationHandlers,
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, createPublicKey } from "node:crypto";
+import { seedDemoMessages } from "./operations-automation";
 import { newPhoneRecord, queueNames, type PhoneRecord, type SandboxState, type Space } from "./state";
 
 /**
@@ -108,7 +109,11 @@ export function applyDemoSeed(state: SandboxState, owner: string): void {
   let g = 0;
   for (const s of SPACES) {
     const space = state.addSpace(s.id, s.name, owner);
-    for (let i = 0; i < s.count; i++) state.addNumber(space, seedNumber(state, space, s, i, g++));
+    for (let i = 0; i < s.count; i++) {
+      const rec = seedNumber(state, space, s, i, g);
+      seedDemoMessages(rec, g++);
+      state.addNumber(space, rec);
+    }
     space.accountWebhook = g % 2
       ? { statusCallbackUrl: `https://hooks.example.com/cams/${s.id}/account`, httpFlag: "Y", queueFlag: "N" }
       : undefined;

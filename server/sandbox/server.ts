@@ -5,6 +5,7 @@ import { CAMS_API_VERSION, CATALOGUE_ERRORS, OPERATIONS, type OperationName } fr
 import { handleControl } from "./control";
 import { ApiError, catalogue, gateway, newRequestId, sendError, sendJson } from "./errors";
 import { HANDLERS } from "./operations";
+import { handleOss, isOssRequest, MAX_OBJECT_BYTES } from "./oss";
 import { randomCredential, SandboxRuntime, type Credential, type Fault } from "./runtime";
 import { checkTimestamp, parsePairs, verifySignature, type SignedRequest } from "./signature";
 import type { Params } from "./validate";
@@ -42,13 +43,13 @@ export interface SandboxHandle {
 
 const MAX_BODY = 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(gateway(413, "RequestEntityTooLarge", "The request body is too large."));
         req.destroy();
       } else chunks.push(c);
@@ -164,9 +165,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const rt = new SandboxRuntime(credentials, opts.spaces, opts.seed ?? !opts.spaces, opts.now ?? Date.now);
 
   const server = createServer((req, res) => {
-    readBody(req)
+    const oss = isOssRequest(req);
+    // One byte over the OSS limit, so the handler can answer EntityTooLarge in OSS's own words.
+    readBody(req, oss ? MAX_OBJECT_BYTES + 1 : MAX_BODY)
       .then((body) =>
-        (req.url ?? "").startsWith("/_sandbox/") ? handleControl(rt, req, res, body, opts.controlToken ?? null) : handleApi(rt, req, res, body),
+        oss
+          ? handleOss(rt.state, req, res, body, rt.now())
+          : (req.url ?? "").startsWith("/_sandbox/")
+            ? handleControl(rt, req, res, body, opts.controlToken ?? null)
+            : handleApi(rt, req, res, body),
       )
       .catch((e: unknown) => {
         if (res.headersSent || res.destroyed) return;

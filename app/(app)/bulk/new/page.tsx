@@ -27,7 +27,11 @@ export default async function NewBulkJobPage({ searchParams }: { searchParams: P
         <NewJobWizard
           spaces={writable.map((s) => ({ id: s.id, name: s.name, custSpaceId: s.custSpaceId, accountId: s.accountId }))}
           rates={bulkRates()}
-          qps={{ webhook: OPERATIONS[BULK_OPERATION.webhook].qps, encryption_key: OPERATIONS[BULK_OPERATION.encryption_key].qps }}
+          qps={{
+            webhook: OPERATIONS[BULK_OPERATION.webhook].qps,
+            encryption_key: OPERATIONS[BULK_OPERATION.encryption_key].qps,
+            automation: OPERATIONS[BULK_OPERATION.automation].qps,
+          }}
           preselection={preselection}
         />
       )}

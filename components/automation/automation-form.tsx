@@ -1,0 +1,109 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
+import { useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/action-error";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
+import { Separator } from "@/components/ui/separator";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Switch } from "@/components/ui/switch";
+import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
+import { automationFormSchema, formValuesOf, type AutomationDto, type AutomationResponse } from "@/lib/schemas/automation";
+import { updateAutomationAction } from "@/server/actions/automation";
+import { AutomationPreview } from "./automation-preview";
+import { CommandsField } from "./commands-field";
+import { IceBreakersField } from "./ice-breakers-field";
+
+interface Props {
+  spaceId: string;
+  data: AutomationResponse;
+  businessName: string | null;
+  canWrite: boolean;
+  /** After a save: CAMS's settings read back (null when that read failed). */
+  onSaved: (now: AutomationDto | null) => void;
+}
+
+/** Welcome switch, ice breakers and commands. Save sends UpdateConversationalAutomation, then shows what CAMS holds. */
+export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved }: Props) {
+  const t = useTranslations("automation");
+  const defaults = { spaceId, phoneNumber: data.phoneNumber, ...formValuesOf(data.settings) };
+  const { form, action, handleSubmitWithAction } = useHookFormAction(updateAutomationAction, zodResolver(automationFormSchema), {
+    formProps: { defaultValues: defaults },
+    actionProps: {
+      onSuccess: ({ data: r }) => {
+        if (!r) return;
+        // The form now shows CAMS's values, exactly as a reload would.
+        if (r.now) form.reset({ spaceId, phoneNumber: data.phoneNumber, ...formValuesOf(r.now) });
+        onSaved(r.now);
+        if (r.readError) toast.warning(t("readBackFailed"));
+        else toast.success(t("saved"));
+      },
+    },
+  });
+  const [welcome, prompts, commands] = useWatch({ control: form.control, name: ["enableWelcomeMessage", "prompts", "commands"] });
+  const readOnly = !canWrite;
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <Card className="gap-4">
+        <CardHeader>
+          <CardTitle asHeading="h2">{t("title")}</CardTitle>
+          <CardDescription>{readOnly ? t("readOnly") : t("description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Form {...form}>
+            <form onSubmit={handleSubmitWithAction} className="space-y-6" noValidate aria-label={t("title")}>
+              <ActionErrorAlert error={action.result.serverError} />
+              <FormField
+                control={form.control}
+                name="enableWelcomeMessage"
+                render={({ field }) => (
+                  <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
+                    <div className="space-y-1">
+                      <FormLabel>{t("welcome.label")}</FormLabel>
+                      <FormDescription>{t("welcome.help")}</FormDescription>
+                      <FormDescription className="font-medium text-foreground/80">{t("welcome.webhook")}</FormDescription>
+                    </div>
+                    <FormControl>
+                      <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
+                    </FormControl>
+                  </FormItem>
+                )}
+              />
+              <Separator />
+              <IceBreakersField control={form.control} readOnly={readOnly} prefilledQrCodes={data.prefilledQrCodes} />
+              <Separator />
+              <CommandsField control={form.control} readOnly={readOnly} />
+              {canWrite ? (
+                <div className="flex flex-wrap gap-2">
+                  <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
+                    {t("save")}
+                  </SubmitButton>
+                  <Button type="button" variant="ghost" disabled={!form.formState.isDirty || action.isPending} onClick={() => form.reset()}>
+                    {t("undo")}
+                  </Button>
+                </div>
+              ) : null}
+            </form>
+          </Form>
+        </CardContent>
+      </Card>
+      <div className="space-y-2 lg:sticky lg:top-4">
+        <h3 className="text-sm font-medium text-muted-foreground">{t("preview.title")}</h3>
+        <AutomationPreview
+          businessName={businessName}
+          phone={data.phoneNumber}
+          welcome={!!welcome}
+          prompts={(prompts ?? []).map((p) => p.text ?? "")}
+          commands={(commands ?? []).map((c) => ({ name: c.name ?? "", description: c.description ?? "" }))}
+        />
+      </div>
+      <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
+    </div>
+  );
+}

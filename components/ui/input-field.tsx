@@ -1,0 +1,39 @@
+"use client";
+
+import type { Control, FieldPath, FieldValues } from "react-hook-form";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+
+/** A text form field: label, input (any input attributes) and its field-level message. */
+export function InputField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  ...input
+}: { control: Control<T>; name: FieldPath<T>; label: React.ReactNode } & Omit<React.ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur" | "ref">) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Input {...input} {...field} />
+          </FormControl>
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
+
+/** The alert above a form for an error that belongs to no field. */
+export function FormAlert({ children, testId }: { children: React.ReactNode; testId?: string }) {
+  return children ? (
+    <Alert variant="destructive" role="alert" data-testid={testId}>
+      <AlertDescription>{children}</AlertDescription>
+    </Alert>
+  ) : null;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { healthStatusSchema, type HealthStatus } from "@/lib/cams/wire-profile";
+import { NOT_VERIFIED_CODE } from "@/lib/schemas/encryption-keys";
+import { isCamsError } from "@/server/cams/errors";
+import { camsForSpace } from "@/server/cams/for-space";
+import type { Db } from "@/server/db/connect";
+import { inventoryHealth } from "@/server/db/schema";
+import type { Source } from "./store";
+
+/**
+ * A number's health (GetWhatsappHealthStatus, NodeType phone) in the inventory: read by the details
+ * sweep beside the key and QR list, by a person's "Check now", and stored with its time, so the lists'
+ * badge and the number's panel answer without a CAMS call per row.
+ */
+
+export type NumberHealth = HealthStatus;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** GetWhatsappHealthStatus of one number, in the caller's lane; null when CAMS says it is not verified. */
+export async function readHealth(db: Db, spaceId: string, phone: string): Promise<NumberHealth | null> {
+  const { client } = await camsForSpace(db, spaceId);
+  try {
+    return (await client.healthStatus({ nodeType: "phone", phoneNumber: phone })).data;
+  } catch (err) {
+    if (isCamsError(err) && err.code === NOT_VERIFIED_CODE) return null;
+    throw err;
+  }
+}
+
+export async function putHealthTx(tx: Tx | Db, spaceId: string, phone: string, health: NumberHealth, source: Source, at = new Date()): Promise<void> {
+  const row = { canSendMessage: health.canSendMessage, status: health, observedAt: at, source };
+  await tx
+    .insert(inventoryHealth)
+    .values({ spaceId, phoneNumber: phone, ...row })
+    .onConflictDoUpdate({ target: [inventoryHealth.spaceId, inventoryHealth.phoneNumber], set: row });
+}
+
+export interface StoredHealth {
+  health: NumberHealth;
+  observedAt: Date;
+  source: Source;
+}
+
+/** Stored health of some spaces' numbers (optionally one number), keyed `space\0phone`. */
+export async function storedHealth(db: Db, spaceIds: string[], phone?: string): Promise<Map<string, StoredHealth>> {
+  if (!spaceIds.length) return new Map();
+  const t = inventoryHealth;
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(inArray(t.spaceId, spaceIds), phone ? eq(t.phoneNumber, phone) : undefined));
+  return new Map(
+    rows.map((r) => [
+      `${r.spaceId}\u0000${r.phoneNumber}`,
+      { health: healthStatusSchema.parse(r.status), observedAt: r.observedAt, source: r.source as Source },
+    ]),
+  );
+}
