@@ -34,6 +34,8 @@ export const BULK_OPERATION = {
   profile: "ModifyPhoneBusinessProfile",
 } as const;
 
+const PROFILE_TEXT_BOUND = 8192;
+
 /** Profile fields a bulk job can set (the picture is per number: it is uploaded for one). */
 export const BULK_PROFILE_FIELDS = ["about", "description", "address", "email", "vertical", "websites"] as const;
 export type BulkProfileField = (typeof BULK_PROFILE_FIELDS)[number];
@@ -133,12 +135,14 @@ export const createBulkJobSchema = z
      * checked in the refinement below with the tab's schemas.
      */
     profileChosen: z.array(z.enum(BULK_PROFILE_FIELDS)).max(BULK_PROFILE_FIELDS.length).default([]),
-    about: z.string().max(4 * PROFILE_LIMITS.about).default(""),
-    description: z.string().max(4 * PROFILE_LIMITS.description).default(""),
-    address: z.string().max(4 * PROFILE_LIMITS.address).default(""),
-    email: z.string().max(4 * PROFILE_LIMITS.email).default(""),
-    vertical: z.string().max(40).default(""),
-    websites: z.array(z.string().max(4 * PROFILE_LIMITS.website)).max(PROFILE_LIMITS.websites).default([]),
+    // Bounds on what is accepted at all, far above WhatsApp's limits, so a leftover value of an
+    // unchosen field never blocks a job; the real limits are the tab's, checked when chosen.
+    about: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    description: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    address: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    email: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    vertical: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    websites: z.array(z.string().max(PROFILE_TEXT_BOUND)).max(PROFILE_LIMITS.websites).default([]),
     /**
      * The user confirmed that the change clears settings CAMS holds (URLs with HTTP off, queues
      * with the queue off). The action checks it against what CAMS holds before creating the job.
