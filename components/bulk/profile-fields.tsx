@@ -22,7 +22,9 @@ export function ProfileFields({ form }: { form: UseFormReturn<CreateBulkJobInput
 
   function toggle(f: BulkProfileField, on: boolean) {
     const next = BULK_PROFILE_FIELDS.filter((x) => (x === f ? on : chosen.includes(x)));
-    form.setValue("profileChosen", next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted || !!form.formState.errors.profileChosen });
+    form.setValue("profileChosen", next, { shouldDirty: true });
+    // "Tick at least one" is answered as soon as one is ticked; Next checks the rest again.
+    if (next.length) form.clearErrors("profileChosen");
   }
 
   const valueOf = (f: BulkProfileField) => {
