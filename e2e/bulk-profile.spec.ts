@@ -86,4 +86,12 @@ test("a bulk profile change over two spaces: one website and a description on ev
     await expect(page.getByLabel("Website 1")).toHaveValue(website);
     await expect(page.getByLabel("About", { exact: true })).toHaveValue(before.get(phone)!.About);
   });
+
+  await test.step("the Profile tab's link starts a profile job with the number's space chosen", async () => {
+    await page.getByRole("link", { name: "Change the profile of many numbers" }).click();
+    await expect(page).toHaveURL(/\/bulk\/new\?kind=profile&spaces=/);
+    await expect(page.getByTestId("wizard-chosen")).toHaveText("3 numbers chosen");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByRole("radio", { name: /^Business profile/ })).toBeChecked();
+  });
 });
