@@ -229,7 +229,7 @@ export const jobs = pgTable(
   "jobs",
   {
     id: id(),
-    /** "webhook" | "encryption_key" | "automation" */
+    /** "webhook" | "encryption_key" | "automation" | "profile" */
     kind: text("kind").notNull(),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdByEmail: text("created_by_email").notNull(),
