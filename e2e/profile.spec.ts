@@ -126,6 +126,16 @@ test("edit a profile with a dropped picture: checks first, diff before saving, r
     expect((await page.request.get(src!)).status()).toBe(200);
   });
 
+  await test.step("the header search finds the number by its new website and opens the Profile tab", async () => {
+    await page.locator("main").click();
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("search-input").fill("help.e2e.test");
+    const hit = page.getByTestId("search-hit-profile").filter({ hasText: "https://help.e2e.test" });
+    await expect(hit).toBeVisible();
+    await page.getByTestId("search-input").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/profile$`));
+  });
+
   await test.step("the audit log has the change", async () => {
     await page.goto("/audit?operation=profile.update");
     await expect(page.getByTestId("audit-row").first()).toContainText("Change business profile");
