@@ -119,11 +119,22 @@ test("edit a profile with a dropped picture: checks first, diff before saving, r
     await page.reload();
     await expect(page.getByLabel("About", { exact: true })).toHaveValue(about);
     await expect(page.getByLabel("Website 1")).toHaveValue("https://shop.e2e.test/?a=1,2");
+    await page.screenshot({ path: test.info().outputPath("profile-tab.png"), fullPage: true });
     await expect(page.getByTestId("vertical-select")).toHaveText("Shopping and retail");
     const src = await page.getByTestId("picture-preview").locator("img").getAttribute("src");
     expect(src).toBe(held.ProfilePictureUrl);
     // The picture is served back from OSS.
     expect((await page.request.get(src!)).status()).toBe(200);
+  });
+
+  await test.step("the header search finds the number by its new website and opens the Profile tab", async () => {
+    await page.locator("main").click();
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("search-input").fill("help.e2e.test");
+    const hit = page.getByTestId("search-hit-profile").filter({ hasText: "https://help.e2e.test" });
+    await expect(hit).toBeVisible();
+    await page.getByTestId("search-input").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/profile$`));
   });
 
   await test.step("the audit log has the change", async () => {
@@ -151,6 +162,7 @@ test("a LIMITED and a BLOCKED number show every error with its solution; the lis
     await expect(panel.locator('[data-entity="PHONE_NUMBER"]')).toContainText(state);
   }
   await expectAccessible(page, "number overview with health");
+  await page.screenshot({ path: test.info().outputPath("health.png"), fullPage: true });
 
   await test.step("Check now reads CAMS again", async () => {
     await sandbox("PUT", `numbers/${phones[2]}/health`, { canSendMessage: "AVAILABLE" });

@@ -57,6 +57,7 @@ test("single sign-on with a real OpenID Connect provider: matched by e-mail, ref
       await expect(page.getByText("Stored encrypted and never shown.")).toBeVisible();
       expect(await page.content()).not.toContain(idp!.clientSecret);
       await expectAccessible(page, "sign-on settings");
+      await page.screenshot({ path: test.info().outputPath("sso-settings.png"), fullPage: true });
     });
 
     await test.step("an existing user is matched by e-mail, then signs out", async () => {

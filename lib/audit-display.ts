@@ -43,7 +43,7 @@ export function formatAuditTime(at: string | Date, timeZone: string): string {
 }
 
 /** Operations whose target is a phone number (digits: country code + national number). */
-const PHONE_TARGET = /^(phoneNumbers|qrCodes|encryptionKeys)\.|^webhooks\.(updatePhone|testDelivery)$|^automation\.update$|^bulk\.(webhook|encryptionKey|automation)$/;
+const PHONE_TARGET = /^(phoneNumbers|qrCodes|encryptionKeys)\.|^webhooks\.(updatePhone|testDelivery)$|^automation\.update$|^bulk\.(webhook|encryptionKey|automation|profile)$/;
 
 export type AuditTargetView =
   | { kind: "phone"; phone: string; href: string | null }

@@ -13,7 +13,7 @@ import { PageStepper } from "@/components/pagination";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import type { useJobPage } from "./queries";
 
-const TAB_SEGMENT = { webhook: "webhook", encryption_key: "encryption-key", automation: "automation" } as const;
+const TAB_SEGMENT = { webhook: "webhook", encryption_key: "encryption-key", automation: "automation", profile: "profile" } as const;
 
 /**
  * Every number of the job with its outcome; failures first, filterable, 50 per page. The rows come

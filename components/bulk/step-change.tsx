@@ -1,6 +1,6 @@
 "use client";
 
-import { Bot, KeyRound, Webhook } from "lucide-react";
+import { Bot, KeyRound, Store, Webhook } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { FlagField, UrlField } from "@/components/webhooks/form-fields";
@@ -8,8 +8,9 @@ import { BULK_KINDS, type CreateBulkJobInput } from "@/lib/schemas/bulk";
 import { cn } from "@/lib/utils";
 import { AutomationFields } from "./automation-fields";
 import { KeyInput } from "./key-input";
+import { ProfileFields } from "./profile-fields";
 
-const ICON = { webhook: Webhook, encryption_key: KeyRound, automation: Bot } as const;
+const ICON = { webhook: Webhook, encryption_key: KeyRound, automation: Bot, profile: Store } as const;
 
 /** Step 2: which change, and its values (the webhook fields are the webhook feature's own). */
 export function StepChange({ form }: { form: UseFormReturn<CreateBulkJobInput> }) {
@@ -60,6 +61,8 @@ export function StepChange({ form }: { form: UseFormReturn<CreateBulkJobInput> }
         </div>
       ) : kind === "automation" ? (
         <AutomationFields form={form} />
+      ) : kind === "profile" ? (
+        <ProfileFields form={form} />
       ) : (
         <KeyInput form={form} />
       )}

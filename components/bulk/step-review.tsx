@@ -6,7 +6,7 @@ import { useFormState, useWatch, type UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { checkEncryptionPublicKey } from "@/lib/pem";
-import { estimateSeconds, type BulkKind, type BulkNumber, type CreateBulkJobInput, type JobChange } from "@/lib/schemas/bulk";
+import { estimateSeconds, profileSetOf, type BulkKind, type BulkNumber, type CreateBulkJobInput, type JobChange } from "@/lib/schemas/bulk";
 import { isKnownUnverified } from "@/lib/schemas/encryption-keys";
 import { durationFormatter } from "./format";
 import { JobChangeList } from "./job-change";
@@ -55,7 +55,20 @@ export function StepReview({
             prompts: (v.prompts ?? []).map((p) => (p?.text ?? "").trim()),
             commands: (v.commands ?? []).map((c) => ({ name: (c?.name ?? "").trim(), description: (c?.description ?? "").trim() })),
           }
-        : { kind, fingerprint: key?.ok ? key.fingerprint : "—" };
+        : kind === "profile"
+          ? {
+              kind,
+              set: profileSetOf({
+                profileChosen: (v.profileChosen ?? []).filter(Boolean) as string[],
+                about: v.about ?? "",
+                description: v.description ?? "",
+                address: v.address ?? "",
+                email: v.email ?? "",
+                vertical: v.vertical ?? "",
+                websites: (v.websites ?? []).map((w) => w ?? ""),
+              }).set,
+            }
+          : { kind, fingerprint: key?.ok ? key.fingerprint : "—" };
   const unverified =
     kind === "encryption_key"
       ? targets.reduce((n, x) => n + numbersOf(x.spaceId).filter((p) => x.phoneNumbers.includes(p.phoneNumber) && isKnownUnverified(p.codeVerificationStatus)).length, 0)

@@ -6,6 +6,7 @@ import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { callbackUrlField, FLAGS, WV, type Flag } from "@/lib/schemas/webhooks";
 import { automationSettingsSchema, type AutomationDto } from "./automation";
 import { idField } from "./common";
+import { PROFILE_LIMITS, profileFields, PV, type Vertical } from "./profile";
 
 /**
  * Bulk operations: one form (pick numbers → choose the change → review) and the job actions.
@@ -19,9 +20,10 @@ export const BV = {
   kind: "bulk.validation.kind",
   notInSpace: "bulk.validation.notInSpace",
   confirmClear: "bulk.validation.confirmClear",
+  noProfileField: "bulk.validation.noProfileField",
 } as const;
 
-export const BULK_KINDS = ["webhook", "encryption_key", "automation"] as const;
+export const BULK_KINDS = ["webhook", "encryption_key", "automation", "profile"] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
 /** The CAMS operation each kind calls, for its rate limit. */
@@ -29,7 +31,60 @@ export const BULK_OPERATION = {
   webhook: "UpdatePhoneWebhook",
   encryption_key: "UpdatePhoneEncryptionPublicKey",
   automation: "UpdateConversationalAutomation",
+  profile: "ModifyPhoneBusinessProfile",
 } as const;
+
+const PROFILE_TEXT_BOUND = 8192;
+
+/** Profile fields a bulk job can set (the picture is per number: it is uploaded for one). */
+export const BULK_PROFILE_FIELDS = ["about", "description", "address", "email", "vertical", "websites"] as const;
+export type BulkProfileField = (typeof BULK_PROFILE_FIELDS)[number];
+
+/** What a profile job sends: only the chosen fields, each as the Profile tab would send it. */
+export interface BulkProfileSet {
+  about?: string;
+  description?: string;
+  address?: string;
+  email?: string;
+  vertical?: Vertical;
+  websites?: string[];
+}
+
+/**
+ * The chosen fields, checked with the Profile tab's own field schemas and normalized as it does
+ * (trimmed, empty website slots dropped); unchosen ones are not looked at. The issues carry paths
+ * relative to the form, so they land on the fields.
+ */
+export function profileSetOf(v: {
+  profileChosen: readonly string[];
+  about: string;
+  description: string;
+  address: string;
+  email: string;
+  vertical: string;
+  websites: string[];
+}): { set: BulkProfileSet; issues: { path: (string | number)[]; message: string }[] } {
+  const set: BulkProfileSet = {};
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const chosen = BULK_PROFILE_FIELDS.filter((f) => v.profileChosen.includes(f));
+  if (!chosen.length) issues.push({ path: ["profileChosen"], message: BV.noProfileField });
+  for (const f of chosen) {
+    // A category cannot be emptied once set, and a job cannot know each number's: "" is never sent.
+    if (f === "vertical" && v.vertical === "") {
+      issues.push({ path: ["vertical"], message: PV.verticalRequired });
+      continue;
+    }
+    const r = profileFields[f].safeParse(v[f]);
+    if (!r.success) {
+      for (const i of r.error.issues) issues.push({ path: [f, ...i.path.map((x) => (typeof x === "symbol" ? String(x) : x))], message: i.message });
+      continue;
+    }
+    if (f === "websites") set.websites = (r.data as string[]).filter(Boolean);
+    else if (f === "vertical") set.vertical = r.data as Vertical;
+    else set[f] = r.data as string;
+  }
+  return { set, issues };
+}
 
 /** One job holds at most this many numbers: ~21 min of webhooks, ~42 min of keys at the limiter's pace. */
 export const MAX_JOB_ITEMS = 10_000;
@@ -75,6 +130,20 @@ export const createBulkJobSchema = z
     prompts: automationSettingsSchema.shape.prompts.default([]),
     commands: automationSettingsSchema.shape.commands.default([]),
     /**
+     * Profile: which fields to set, and their values under the Profile tab's own names (so its
+     * field components serve the form). Values of unchosen fields are ignored; chosen ones are
+     * checked in the refinement below with the tab's schemas.
+     */
+    profileChosen: z.array(z.enum(BULK_PROFILE_FIELDS)).max(BULK_PROFILE_FIELDS.length).default([]),
+    // Bounds on what is accepted at all, far above WhatsApp's limits, so a leftover value of an
+    // unchosen field never blocks a job; the real limits are the tab's, checked when chosen.
+    about: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    description: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    address: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    email: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    vertical: z.string().max(PROFILE_TEXT_BOUND).default(""),
+    websites: z.array(z.string().max(PROFILE_TEXT_BOUND)).max(PROFILE_LIMITS.websites).default([]),
+    /**
      * The user confirmed that the change clears settings CAMS holds (URLs with HTTP off, queues
      * with the queue off). The action checks it against what CAMS holds before creating the job.
      */
@@ -90,6 +159,10 @@ export const createBulkJobSchema = z
       return;
     }
     if (v.kind === "automation") return;
+    if (v.kind === "profile") {
+      for (const i of profileSetOf(v).issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+      return;
+    }
     const r = checkEncryptionPublicKey(v.publicKey);
     if (!r.ok) ctx.addIssue({ code: "custom", path: ["publicKey"], message: KEY_ISSUE_MESSAGE[r.issue] });
   });
@@ -101,6 +174,7 @@ export const STEP_FIELDS = {
   webhook: ["statusCallbackUrl", "upCallbackUrl", "httpFlag", "queueFlag"],
   encryption_key: ["publicKey"],
   automation: ["enableWelcomeMessage", "prompts", "commands"],
+  profile: ["profileChosen", ...BULK_PROFILE_FIELDS],
 } as const;
 
 export const jobRefSchema = z.object({ jobId: idField });
@@ -124,11 +198,20 @@ export interface KeyParams {
 /** An automation job sets the whole state: the welcome switch, the ice breakers in order, the commands. */
 export type AutomationParams = AutomationDto;
 
+/** A profile job sets the chosen fields and leaves every other field of each number as it is. */
+export interface ProfileParams {
+  set: BulkProfileSet;
+}
+
 /** What the browser sees of a job's change: never the PEM itself, just its fingerprint. */
-export type JobChange = ({ kind: "webhook" } & WebhookParams) | { kind: "encryption_key"; fingerprint: string } | ({ kind: "automation" } & AutomationParams);
+export type JobChange =
+  | ({ kind: "webhook" } & WebhookParams)
+  | { kind: "encryption_key"; fingerprint: string }
+  | ({ kind: "automation" } & AutomationParams)
+  | ({ kind: "profile" } & ProfileParams);
 
 /** Stored params of any kind (jobs.params). */
-export type JobParams = WebhookParams | KeyParams | AutomationParams;
+export type JobParams = WebhookParams | KeyParams | AutomationParams | ProfileParams;
 
 // ---- DTOs of the read endpoints ----
 

@@ -23,6 +23,7 @@ export const createBulkJobAction = authActionClient
   .inputSchema(createBulkJobSchema)
   .action(async ({ parsedInput: p, ctx }) => {
     const params = paramsOf(p);
+    if (!params && p.kind === "profile") returnValidationErrors(createBulkJobSchema, { profileChosen: { _errors: [BV.noProfileField] } });
     if (!params) returnValidationErrors(createBulkJobSchema, { publicKey: { _errors: [KEY_ISSUE_MESSAGE.malformed] } });
     const webhook = p.kind === "webhook" ? { httpFlag: p.httpFlag, queueFlag: p.queueFlag, confirmed: p.confirmClear } : undefined;
     const problem = await checkTargets(ctx.user, p.targets, webhook);

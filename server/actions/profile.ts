@@ -58,7 +58,7 @@ export const updateProfileAction = spaceWriteActionClient
     let now = null;
     let readError: ActionServerError | null = null;
     try {
-      now = await withLane("change", () => readProfile(ctx.spaceId, p.phoneNumber));
+      now = await withLane("change", () => readProfile(ctx.spaceId, p.phoneNumber, "readback"));
     } catch (err) {
       readError = toShownError(err, { what: "profile.readBack" });
     }

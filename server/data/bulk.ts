@@ -18,6 +18,7 @@ import {
   type JobSummary,
   type AutomationParams,
   type KeyParams,
+  type ProfileParams,
   type WebhookParams,
 } from "@/lib/schemas/bulk";
 import { accessibleSpaces, canWrite, type SessionUser } from "@/server/auth/session";
@@ -40,6 +41,7 @@ export const bulkRates = (): Record<BulkKind, number> => ({
   webhook: effectiveRate(BULK_OPERATION.webhook),
   encryption_key: effectiveRate(BULK_OPERATION.encryption_key),
   automation: effectiveRate(BULK_OPERATION.automation),
+  profile: effectiveRate(BULK_OPERATION.profile),
 });
 
 /** Spaces in which the user may start a job: every space for admins, assigned operator spaces otherwise. */
@@ -53,6 +55,7 @@ function changeOf(j: JobRow): JobChange {
     return { kind: "webhook", statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
   }
   if (j.kind === "automation") return { kind: "automation", ...(j.params as AutomationParams) };
+  if (j.kind === "profile") return { kind: "profile", set: (j.params as ProfileParams).set };
   return { kind: "encryption_key", fingerprint: (j.params as KeyParams).fingerprint };
 }
 

@@ -12,7 +12,7 @@ vi.mock("next/headers", () => ({
 
 const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
 const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
-const { auditEvents, inventoryHealth, inventorySyncs, spaces } = await import("@/server/db/schema");
+const { auditEvents, inventoryHealth, inventoryProfiles, inventorySyncs, spaces } = await import("@/server/db/schema");
 const { startSandbox } = await import("@/server/sandbox/server");
 const h = await import("@/server/jobs/test-helpers");
 const { createSweepWorker } = await import("@/server/inventory/worker");
@@ -116,6 +116,9 @@ describe.each(testEngines())("profile and health on %s", (engine) => {
     expect(audit).toMatchObject({ outcome: "ok", target: phones[0] });
     expect(audit!.input).toMatchObject({ about: "New about 😀", before: { about: "Old about", websites: ["https://old.example"] } });
     expect(audit!.input).not.toHaveProperty("address");
+    // The read-back is what the inventory now holds for the number (the header search finds it).
+    const [stored] = await database.db.select().from(inventoryProfiles).where(and(eq(inventoryProfiles.spaceId, f.spaceId), eq(inventoryProfiles.phoneNumber, phones[0]!)));
+    expect(stored).toMatchObject({ source: "readback", profile: expect.objectContaining({ about: "New about 😀", websites: ["https://new.example", "https://second.example"] }) });
 
     const emptied = await updateProfileAction({ ...base, about: "New about 😀", vertical: "", websites: [] });
     expect(emptied.validationErrors?.vertical?._errors).toEqual(["profile.validation.verticalRequired"]);

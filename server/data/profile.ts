@@ -1,29 +1,19 @@
 import "server-only";
-import type { BusinessProfileDto } from "@/lib/cams/wire-profile";
 import type { HealthView, ProfileRead, ProfileView } from "@/lib/schemas/profile";
-import { camsForSpace } from "@/server/cams/for-space";
 import { withLane } from "@/server/cams/lane";
 import { getDb } from "@/server/db";
 import { putHealthTx, readHealth, storedHealth } from "@/server/inventory/health";
+import { putProfileTx, queryProfileView } from "@/server/inventory/profile";
+import type { Source } from "@/server/inventory/store";
 
-/** A number's business profile (read from CAMS when the tab opens) and its health (from the inventory). The caller checked access and membership. */
+/** A number's business profile (read from CAMS when the tab opens, and stored) and its health (from the inventory). The caller checked access and membership. */
 
-export function toProfileView(p: BusinessProfileDto): ProfileView {
-  return {
-    about: p.about ?? "",
-    address: p.address ?? "",
-    description: p.description ?? "",
-    email: p.email ?? "",
-    vertical: p.vertical ?? "",
-    websites: p.websites,
-    profilePictureUrl: p.profilePictureUrl ?? "",
-  };
-}
-
-/** QueryPhoneBusinessProfile now. */
-export async function readProfile(spaceId: string, phone: string): Promise<ProfileView> {
-  const { client } = await camsForSpace(getDb(), spaceId);
-  return toProfileView((await client.queryProfile({ phoneNumber: phone })).data);
+/** QueryPhoneBusinessProfile now; what it answered is stored in the inventory (source `read`, or `readback` after a save). */
+export async function readProfile(spaceId: string, phone: string, source: Source = "read"): Promise<ProfileView> {
+  const db = getDb();
+  const profile = await queryProfileView(db, spaceId, phone);
+  await putProfileTx(db, spaceId, phone, profile, source);
+  return profile;
 }
 
 export async function getProfile(spaceId: string, phone: string): Promise<ProfileRead> {

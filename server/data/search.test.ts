@@ -3,6 +3,7 @@ import { describe, expect, it, beforeAll, afterAll } from "vitest";
 const { installTestDatabase, seedRoles } = await import("@/server/test-support");
 const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
 const { replaceNumbers, replaceQrCodes } = await import("@/server/inventory/store");
+const { putProfileTx } = await import("@/server/inventory/profile");
 const { searchFleet } = await import("./search");
 
 type Database = import("@/server/db/connect").Database;
@@ -25,6 +26,9 @@ describe.each(testEngines())("header search on %s", (engine) => {
     ] as never, "sweep");
     await replaceNumbers(database.db, f.otherSpaceId, [{ phoneNumber: "15550102888", verifiedName: "Bravo Shop", statusCallbackUrl: null, upCallbackUrl: null }] as never, "sweep");
     await replaceQrCodes(database.db, f.spaceId, "15550102777", [{ qrdlCode: "QRABC123", prefilledMessage: "Book a spring holiday", phoneNumber: "15550102777" }] as never, "sweep");
+    const profile = { about: "Tours and tickets", address: "1 Harbour Road", description: "", email: "help@acme-travel.example", vertical: "TRAVEL", websites: ["https://acme-travel.example/tours"], profilePictureUrl: "" };
+    await putProfileTx(database.db, f.spaceId, "15550102777", profile, "sweep");
+    await putProfileTx(database.db, f.otherSpaceId, "15550102888", { ...profile, about: "Harbour bikes", email: "bikes@bravo.example", websites: [] }, "sweep");
   });
   afterAll(async () => database?.close());
 
@@ -49,6 +53,17 @@ describe.each(testEngines())("header search on %s", (engine) => {
       ["15550102777", "https://hooks.acme.example/status"],
       ["8613800001111", "https://up.acme.example/in"],
     ]);
+  });
+
+  it("finds numbers by their business profile and opens its tab, showing the line that matched", async () => {
+    const hits = (await searchFleet(f.admin, "harbour")).hits.filter((h) => h.kind === "profile");
+    expect(hits.map((h) => [h.phoneNumber, h.text]).sort()).toEqual([
+      ["15550102777", "1 Harbour Road"],
+      ["15550102888", "Harbour bikes"],
+    ]);
+    const mail = (await searchFleet(f.admin, "acme-travel.example")).hits.filter((h) => h.kind === "profile");
+    expect(mail).toEqual([expect.objectContaining({ phoneNumber: "15550102777", text: "help@acme-travel.example", href: `/s/${f.spaceId}/phone-numbers/15550102777/profile` })]);
+    expect((await searchFleet(f.otherOperator, "harbour")).hits.map((h) => h.phoneNumber)).toEqual(["15550102888"]);
   });
 
   it("a member sees only their spaces' matches", async () => {

@@ -3,7 +3,7 @@ import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { SEARCH_LIMIT, type SearchHit, type SearchResponse } from "@/lib/schemas/search";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { inventoryNumbers, inventoryQrCodes, spaceMembers, spaces } from "@/server/db/schema";
+import { inventoryNumbers, inventoryProfiles, inventoryQrCodes, spaceMembers, spaces } from "@/server/db/schema";
 
 /** `%text%` for ILIKE with the user's %, _ and \ taken literally. */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -14,7 +14,8 @@ const numberHref = (spaceId: string, phone: string, tab = "") =>
 /**
  * The header search over the inventory of every space the user may read (admins: all): numbers by
  * digits typed with any formatting ("+1 (555) 010-2" finds 15550102…), display names, space names
- * and CustSpaceIds, QR prefilled messages and codes, webhook URLs. SQL does the matching and the
+ * and CustSpaceIds, QR prefilled messages and codes, webhook URLs, business profiles (about,
+ * description, address, e-mail, websites). SQL does the matching and the
  * limit, so the cost does not grow with the number of spaces the user can see.
  */
 export async function searchFleet(user: SessionUser, q: string): Promise<SearchResponse> {
@@ -34,7 +35,7 @@ export async function searchFleet(user: SessionUser, q: string): Promise<SearchR
   const statusUrl = sql<string | null>`${inventoryNumbers.record}->>'statusCallbackUrl'`;
   const upUrl = sql<string | null>`${inventoryNumbers.record}->>'upCallbackUrl'`;
 
-  const [numbers, spaceRows, qrRows, hooks] = await Promise.all([
+  const [numbers, spaceRows, qrRows, hooks, profiles] = await Promise.all([
     db
       .select({ spaceId: spaces.id, spaceName: spaces.name, phone: inventoryNumbers.phoneNumber, name: inventoryNumbers.verifiedName })
       .from(inventoryNumbers)
@@ -67,6 +68,13 @@ export async function searchFleet(user: SessionUser, q: string): Promise<SearchR
       .innerJoin(spaces, eq(spaces.id, inventoryNumbers.spaceId))
       .where(and(or(sql`${statusUrl} ILIKE ${like}`, sql`${upUrl} ILIKE ${like}`), readable))
       .orderBy(spaces.name, inventoryNumbers.phoneNumber)
+      .limit(take),
+    db
+      .select({ spaceId: spaces.id, spaceName: spaces.name, phone: inventoryProfiles.phoneNumber, search: inventoryProfiles.search })
+      .from(inventoryProfiles)
+      .innerJoin(spaces, eq(spaces.id, inventoryProfiles.spaceId))
+      .where(and(ilike(inventoryProfiles.search, like), readable))
+      .orderBy(spaces.name, inventoryProfiles.phoneNumber)
       .limit(take),
   ]);
 
@@ -104,7 +112,16 @@ export async function searchFleet(user: SessionUser, q: string): Promise<SearchR
       text: r.statusUrl?.toLowerCase().includes(needle) ? r.statusUrl : r.upUrl,
       href: numberHref(r.spaceId, r.phone, "/webhook"),
     })),
+    ...profiles.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind: "profile" as const,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: r.phone,
+      // The line of the profile that matched (about, description, address, e-mail or a website).
+      text: r.search.split("\n").find((line) => line.toLowerCase().includes(needle)) ?? null,
+      href: numberHref(r.spaceId, r.phone, "/profile"),
+    })),
   ];
-  const more = [numbers, spaceRows, qrRows, hooks].some((rows) => rows.length > SEARCH_LIMIT);
+  const more = [numbers, spaceRows, qrRows, hooks, profiles].some((rows) => rows.length > SEARCH_LIMIT);
   return { q, hits, more };
 }

@@ -229,7 +229,7 @@ export const jobs = pgTable(
   "jobs",
   {
     id: id(),
-    /** "webhook" | "encryption_key" | "automation" */
+    /** "webhook" | "encryption_key" | "automation" | "profile" */
     kind: text("kind").notNull(),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdByEmail: text("created_by_email").notNull(),
@@ -416,6 +416,26 @@ export const inventoryHealth = pgTable(
     phoneNumber: text("phone_number").notNull(),
     canSendMessage: text("can_send_message"),
     status: jsonb("status").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
+);
+
+/**
+ * A number's business profile (QueryPhoneBusinessProfile) as last observed: by the details sweep,
+ * the Profile tab's read and the read-back after a save. `profile` is the tab's view of it
+ * (lib/schemas/profile.ts ProfileView); `search` its words for the header search.
+ */
+export const inventoryProfiles = pgTable(
+  "inventory_profiles",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    profile: jsonb("profile").notNull(),
+    search: text("search").notNull().default(""),
     observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
     source: text("source").notNull(),
   },

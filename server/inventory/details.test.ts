@@ -13,7 +13,7 @@ vi.mock("next/headers", () => ({
 
 const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
 const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
-const { inventoryKeys, inventoryQrCodes, inventoryQrLists, inventorySyncs, spaces } = await import("@/server/db/schema");
+const { inventoryKeys, inventoryProfiles, inventoryQrCodes, inventoryQrLists, inventorySyncs, spaces } = await import("@/server/db/schema");
 const { startSandbox } = await import("@/server/sandbox/server");
 const h = await import("@/server/jobs/test-helpers");
 const { claimSyncs } = await import("./queue");
@@ -81,6 +81,7 @@ describe.each(testEngines())("inventory details on %s", (engine) => {
     const { client } = await camsForSpace(database.db, f.spaceId);
     await client.updateEncryptionPublicKey({ phoneNumber: phones[0]!, encryptionPublicKey: pem() });
     await api.addQrCode(phones[0]!, "Hello from the sweep");
+    await client.modifyProfile({ phoneNumber: phones[0]!, about: "Swept about", email: "swept@example.com", websites: ["https://swept.example/a"] });
     await observeSpace(database.db, f.spaceId, "read");
     await observeSpace(database.db, f.otherSpaceId, "read");
   });
@@ -117,6 +118,14 @@ describe.each(testEngines())("inventory details on %s", (engine) => {
     expect(codes.map((c) => [c.phoneNumber, c.prefilledMessage, c.source])).toEqual([[phones[0], "Hello from the sweep", "sweep"]]);
     expect((await database.db.select().from(inventoryQrLists).where(eq(inventoryQrLists.spaceId, f.spaceId))).length).toBe(phones.length);
     expect((await syncStates(database.db, [f.spaceId], "details")).get(f.spaceId)!.observedAt).toBeTruthy();
+    // The business profile of every number, as CAMS holds it, one call each.
+    expect(await calls("QueryPhoneBusinessProfile")).toBe(phones.length);
+    const profiles = await database.db.select().from(inventoryProfiles).where(eq(inventoryProfiles.spaceId, f.spaceId));
+    expect(profiles.map((p) => [p.phoneNumber, p.source]).sort()).toEqual(phones.map((p) => [p, "sweep"]));
+    expect(profiles.find((p) => p.phoneNumber === phones[0])).toMatchObject({
+      profile: expect.objectContaining({ about: "Swept about", email: "swept@example.com", websites: ["https://swept.example/a"] }),
+      search: "Swept about\nswept@example.com\nhttps://swept.example/a",
+    });
     // The other space was not due: untouched.
     expect((await database.db.select().from(inventoryKeys).where(eq(inventoryKeys.spaceId, f.otherSpaceId))).length).toBe(0);
   });

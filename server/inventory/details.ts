@@ -9,16 +9,19 @@ import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import { withLane, type Lane } from "@/server/cams/lane";
 import type { Db } from "@/server/db/connect";
-import { inventoryHealth, inventoryKeys, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { inventoryHealth, inventoryKeys, inventoryProfiles, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import type { ProfileView } from "@/lib/schemas/profile";
 import { putHealthTx, readHealth, type NumberHealth } from "./health";
+import { putProfileTx, readProfile } from "./profile";
 import { toShownError } from "@/server/safe-error";
 import { recordSyncError, storedNumbers, syncStates, type Source } from "./store";
 import { observeSpace } from "./sync";
 
 /**
- * Per-number details in the inventory: the encryption key (GetPhoneEncryptionPublicKey) and the
- * message QR codes (ListPhoneMessageQrdl). Both operations allow 5 calls a second per account, so
- * they are swept far less often than number lists (INVENTORY_DETAILS_EVERY_S), per space under the
+ * Per-number details in the inventory: the encryption key (GetPhoneEncryptionPublicKey), the
+ * message QR codes (ListPhoneMessageQrdl), the health (GetWhatsappHealthStatus) and the business
+ * profile (QueryPhoneBusinessProfile). The first three allow 5 calls a second per account, so they
+ * are swept far less often than number lists (INVENTORY_DETAILS_EVERY_S), per space under the
  * "details" sync row; one failed call fails the space's sweep, which keeps every stored record and
  * marks them stale. CAMS refusing a not-yet-verified number is a state ("notVerified"), not a failure.
  */
@@ -36,6 +39,8 @@ export interface NumberDetails {
   qr: QrList;
   /** GetWhatsappHealthStatus; null for a number CAMS does not know as verified (no call, nothing stored). */
   health: NumberHealth | null;
+  /** QueryPhoneBusinessProfile; null for a number CAMS does not know as verified. */
+  profile: ProfileView | null;
 }
 
 /** What GetPhoneEncryptionPublicKey returned, as the state the UI shows. */
@@ -125,12 +130,13 @@ export async function readSpaceDetails(db: Db, spaceId: string, lane: Lane): Pro
           const phone = n.phoneNumber!;
           // Known unverified numbers cannot have a key or codes: no call is spent on them.
           const unverified = isKnownUnverified(n.codeVerificationStatus);
-          const [key, qr, health] = await Promise.all([
+          const [key, qr, health, profile] = await Promise.all([
             unverified ? ({ state: "notVerified" } as const) : readKey(db, spaceId, phone),
             mayHaveQrCodes(n.codeVerificationStatus) ? readQrList(db, spaceId, phone) : { codes: [], notVerified: true },
             unverified ? null : readHealth(db, spaceId, phone),
+            unverified ? null : readProfile(db, spaceId, phone),
           ]);
-          return { phoneNumber: phone, key, qr, health };
+          return { phoneNumber: phone, key, qr, health, profile };
         }),
       ),
     ),
@@ -148,9 +154,10 @@ export async function writeSpaceDetailsTx(tx: Tx, spaceId: string, details: Numb
     await putKeyTx(tx, spaceId, d.phoneNumber, d.key, source, at);
     await putQrListTx(tx, spaceId, d.phoneNumber, d.qr, source, at);
     if (d.health) await putHealthTx(tx, spaceId, d.phoneNumber, d.health, source, at);
+    if (d.profile) await putProfileTx(tx, spaceId, d.phoneNumber, d.profile, source, at);
   }
   const phones = details.map((d) => d.phoneNumber);
-  for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes, inventoryHealth]) {
+  for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes, inventoryHealth, inventoryProfiles]) {
     await tx.delete(t).where(phones.length ? and(eq(t.spaceId, spaceId), notInArray(t.phoneNumber, phones)) : eq(t.spaceId, spaceId));
   }
   await tx
@@ -195,14 +202,15 @@ export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDeta
  */
 export async function observeNumberDetails(db: Db, spaceId: string, phone: string): Promise<NumberDetails> {
   try {
-    const [key, qr, health] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone), readHealth(db, spaceId, phone)]);
+    const [key, qr, health, profile] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone), readHealth(db, spaceId, phone), readProfile(db, spaceId, phone)]);
     const at = new Date();
     await db.transaction(async (tx) => {
       await putKeyTx(tx, spaceId, phone, key, "read", at);
       await putQrListTx(tx, spaceId, phone, qr, "read", at);
       if (health) await putHealthTx(tx, spaceId, phone, health, "read", at);
+      if (profile) await putProfileTx(tx, spaceId, phone, profile, "read", at);
     });
-    return { phoneNumber: phone, key, qr, health };
+    return { phoneNumber: phone, key, qr, health, profile };
   } catch (err) {
     await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
     throw err;

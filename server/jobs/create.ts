@@ -1,6 +1,6 @@
 import "server-only";
 import { checkEncryptionPublicKey } from "@/lib/pem";
-import { heldOf, webhookClears, type BulkTarget, type CreateBulkJobParsed, type JobParams } from "@/lib/schemas/bulk";
+import { heldOf, profileSetOf, webhookClears, type BulkTarget, type CreateBulkJobParsed, type JobParams } from "@/lib/schemas/bulk";
 import type { SessionUser } from "@/server/auth/session";
 import { writableSpaces } from "@/server/data/bulk";
 import { nodeAcceptsRsa2048 } from "@/server/data/encryption-keys";
@@ -13,8 +13,16 @@ export type PrepareProblem =
   | { kind: "badKey" }
   | { kind: "unconfirmedClear"; numbers: number };
 
-/** The change to store: webhook settings, or the canonical public key PEM and its fingerprint. */
+/**
+ * The change to store: webhook settings, the automation state, the chosen profile fields (trimmed
+ * as the Profile tab sends them), or the canonical public key PEM and its fingerprint.
+ */
 export function paramsOf(p: CreateBulkJobParsed): JobParams | null {
+  if (p.kind === "profile") {
+    const { set, issues } = profileSetOf(p);
+    // The schema refused these already; this guards a caller that skipped it.
+    return issues.length ? null : { set };
+  }
   if (p.kind === "automation") {
     return {
       enableWelcomeMessage: p.enableWelcomeMessage,

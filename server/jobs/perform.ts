@@ -2,7 +2,16 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { LOCAL_ERROR_CODES } from "@/lib/cams/errors";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
-import { heldOf, type AutomationParams, type BulkKind, type ItemResult, type JobParams, type KeyParams, type WebhookParams } from "@/lib/schemas/bulk";
+import {
+  heldOf,
+  type AutomationParams,
+  type BulkKind,
+  type ItemResult,
+  type JobParams,
+  type KeyParams,
+  type ProfileParams,
+  type WebhookParams,
+} from "@/lib/schemas/bulk";
 import { audited, recordAudit } from "@/server/audit";
 import { canWrite, roleInSpace, type SessionUser } from "@/server/auth/session";
 import { camsForSpace } from "@/server/cams/for-space";
@@ -15,7 +24,12 @@ import { getLogger, maskPhone } from "@/server/logger";
 import type { ClaimedItem } from "./queue";
 
 /** Audit operation names of one item's change. */
-export const BULK_AUDIT_OPERATION: Record<BulkKind, string> = { webhook: "bulk.webhook", encryption_key: "bulk.encryptionKey", automation: "bulk.automation" };
+export const BULK_AUDIT_OPERATION: Record<BulkKind, string> = {
+  webhook: "bulk.webhook",
+  encryption_key: "bulk.encryptionKey",
+  automation: "bulk.automation",
+  profile: "bulk.profile",
+};
 
 /** Codes the job worker itself gives an item (explained in messages bulk.itemErrors). */
 export const BULK_ERROR = {
@@ -61,6 +75,7 @@ function auditInput(job: JobContext) {
     return { jobId: job.id, statusCallbackUrl: p.statusCallbackUrl, upCallbackUrl: p.upCallbackUrl, httpFlag: p.httpFlag, queueFlag: p.queueFlag };
   }
   if (job.kind === "automation") return { jobId: job.id, ...(job.params as AutomationParams) };
+  if (job.kind === "profile") return { jobId: job.id, ...(job.params as ProfileParams).set };
   const p = job.params as KeyParams;
   return { jobId: job.id, newFingerprint: p.fingerprint, keyType: "RSA", bits: 2048, origin: p.origin };
 }
@@ -165,6 +180,10 @@ async function performItemNow(job: JobContext, item: ClaimedItem): Promise<Attem
             prompts: p.prompts,
             commands: p.commands.map((c) => ({ commandName: c.name, commandDescription: c.description })),
           });
+        }
+        if (job.kind === "profile") {
+          // The Profile tab's operation: absent fields stay as each number has them.
+          return client.modifyProfile({ phoneNumber: item.phoneNumber, ...(job.params as ProfileParams).set });
         }
         return client.updateEncryptionPublicKey({ phoneNumber: item.phoneNumber, encryptionPublicKey: (job.params as KeyParams).publicKey });
       },

@@ -31,6 +31,7 @@ export default async function NewBulkJobPage({ searchParams }: { searchParams: P
             webhook: OPERATIONS[BULK_OPERATION.webhook].qps,
             encryption_key: OPERATIONS[BULK_OPERATION.encryption_key].qps,
             automation: OPERATIONS[BULK_OPERATION.automation].qps,
+            profile: OPERATIONS[BULK_OPERATION.profile].qps,
           }}
           preselection={preselection}
         />
