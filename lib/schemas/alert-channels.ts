@@ -64,3 +64,20 @@ export interface DeliveryLog {
   /** How many of the channel's latest deliveries failed in a row (3 or more: shown as failing). */
   failingStreak: { email: number; webhook: number };
 }
+
+const splitAddresses = (s: string) =>
+  s
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+
+/** The channel form: addresses typed in one field, comma-separated; each must be an e-mail address. */
+export const alertChannelFormSchema = alertChannelSchema.extend({
+  emailAddresses: z
+    .string()
+    .max(5000)
+    .refine((s) => splitAddresses(s).every((a) => z.email().safeParse(a).success), { message: "email" }),
+});
+export type AlertChannelFormValues = z.infer<typeof alertChannelFormSchema>;
+
+export const toAlertChannelInput = (v: AlertChannelFormValues): AlertChannelInput => ({ ...v, emailAddresses: splitAddresses(v.emailAddresses) });

@@ -9,7 +9,6 @@ import { newWebhookSecret } from "@/server/alerts/webhook";
 import { ActionError } from "@/server/actions/errors";
 
 export const LOG_ROWS = 50;
-export const FAILING_AFTER = 3;
 
 const mine = (spaceId: string | null, kind: string) => and(eq(alertChannels.kind, kind), spaceId ? eq(alertChannels.spaceId, spaceId) : isNull(alertChannels.spaceId));
 
