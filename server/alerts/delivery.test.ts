@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
@@ -20,7 +23,7 @@ vi.mock("next/headers", () => ({
 
 const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
 const { openTestDatabase } = await import("@/server/db/test-db");
-const { alertDeliveries, auditEvents, notifications, numberEvents, smtpSettings, user } = await import("@/server/db/schema");
+const { alertChannels, alertDeliveries, auditEvents, notifications, numberEvents, smtpSettings, user } = await import("@/server/db/schema");
 const { raiseAlerts } = await import("./rules");
 const { deliverDue, BACKOFF_MS, MAX_ATTEMPTS } = await import("./delivery");
 const { saveAlertChannelAction, rotateAlertWebhookSecretAction, saveSmtpSettingsAction, sendTestEmailAction } = await import("@/server/actions/alert-channels");
@@ -28,7 +31,7 @@ const { deliveryLog, listAlertChannels } = await import("@/server/data/alert-cha
 const { smtpSettingsDto } = await import("./smtp-settings");
 const { setSetting, SETTING } = await import("@/server/data/settings");
 const { reencryptAllSecrets } = await import("@/server/data/rotate");
-const { ring } = await import("@/server/crypto");
+const { decryptWith, loadKeyring } = await import("@/server/crypto");
 
 type Database = import("@/server/db/connect").Database;
 
@@ -292,9 +295,14 @@ describe("alert delivery by e-mail and signed webhook (real SMTP server, loopbac
     session.user = f.admin;
   });
 
-  it("rotate-key re-encrypts the SMTP password and webhook secrets, still readable after", async () => {
-    const { unreadable } = await reencryptAllSecrets(database.db, ring());
+  it("rotate-key re-encrypts the SMTP password and the webhook secret under a new key; both still work", async () => {
+    const v1 = Buffer.alloc(32, 11).toString("base64");
+    const next = loadKeyring(fs.mkdtempSync(path.join(os.tmpdir(), "rotate-")), { key: Buffer.alloc(32, 22).toString("base64"), keyId: "v2", oldKeys: `v1:${v1}` });
+    const { rotated, unreadable } = await reencryptAllSecrets(database.db, next);
     expect(unreadable).toEqual([]);
-    expect((await sendTestEmailAction({ to: "after-rotate@example.com" })).data).toEqual({ ok: true });
+    expect(rotated).toBe(2);
+    expect((await database.db.select().from(smtpSettings))[0]!.passwordEnc!.startsWith("v2:")).toBe(true);
+    expect((await database.db.select().from(alertChannels))[0]!.webhookSecretEnc!.startsWith("v2:")).toBe(true);
+    expect(decryptWith(next, (await database.db.select().from(smtpSettings))[0]!.passwordEnc!, { table: "smtp_settings", id: "default" })).toBe(PASSWORD);
   });
 });
