@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import type { Page } from "@playwright/test";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { signInAsAdmin } from "./helpers/auth";
@@ -20,6 +21,14 @@ test.describe.configure({ mode: "serial" });
 
 const SPACE = { custSpaceId: "e2e-alert-channels", name: "E2E Alert channels" };
 const TO = "oncall@alerts.e2e.test";
+
+async function setPrivateAddresses(page: Page, spaceId: string, on: boolean) {
+  await page.goto(`/s/${spaceId}/webhooks`);
+  const privateSwitch = page.getByRole("switch", { name: "Allow private addresses for test deliveries" });
+  await expect(privateSwitch).toBeVisible();
+  if ((await privateSwitch.getAttribute("aria-checked")) !== String(on)) await privateSwitch.click();
+  await expect(privateSwitch).toHaveAttribute("aria-checked", String(on));
+}
 
 interface Mail {
   to: string;
@@ -54,12 +63,7 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
     await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Connected");
 
     await test.step("loopback receivers are allowed (the admin's switch on the webhooks page)", async () => {
-      await page.goto(`/s/${spaceId}/webhooks`);
-      const privateSwitch = page.getByRole("switch", { name: "Allow private addresses for test deliveries" });
-      if ((await privateSwitch.getAttribute("aria-checked")) !== "true") {
-        await privateSwitch.click();
-        await expect(privateSwitch).toHaveAttribute("aria-checked", "true");
-      }
+      await setPrivateAddresses(page, spaceId, true);
     });
 
     let secret = "";
@@ -109,6 +113,9 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
       await expect(page.getByTestId("delivery-log-webhook").locator('[data-testid="delivery-row"]', { hasText: `${receiver.url}/alerts` }).first()).toHaveAttribute("data-status", "ok");
       await expect(page.getByTestId("delivery-failing-email")).toHaveCount(0);
     });
+
+    // Off again, as the other specs expect it (e2e/webhooks.spec.ts starts from the default).
+    await setPrivateAddresses(page, spaceId, false);
   } finally {
     await receiver.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));

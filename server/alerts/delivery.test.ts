@@ -147,6 +147,9 @@ describe("alert delivery by e-mail and signed webhook (real SMTP server, loopbac
     const ch = await saveAlertChannelAction({ spaceId: null, kind: "qualityDropped", emailUserIds: [f.operator.id], emailAddresses: ["Ops@Example.com"], webhookUrl: rx.url });
     secret = ch.data!.secret!;
     expect(secret).toMatch(/^whsec_/);
+    // Shown once: saving the same channels again keeps the secret and does not return it.
+    const again = await saveAlertChannelAction({ spaceId: null, kind: "qualityDropped", emailUserIds: [f.operator.id], emailAddresses: ["ops@example.com"], webhookUrl: rx.url });
+    expect(again.data).toEqual({ secret: null });
   });
   afterEach(async () => {
     rx.answers.length = 0;
