@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, test } from "./helpers/test";
+import { expect, hydrated, test } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { createUserViaUi, signOut } from "./helpers/auth";
 import { setUpFirstAdmin, startAppInstance, type AppInstance } from "./helpers/app-instance";
@@ -16,6 +16,8 @@ async function ssoSignIn(browser: Browser, app: AppInstance, login: string): Pro
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(`${app.url}/sign-in`);
+  // The button's handler runs only once React has hydrated: a click before that does nothing.
+  await hydrated(page);
   await page.getByRole("button", { name: "Sign in with Corp ID" }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("anything");
