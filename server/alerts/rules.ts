@@ -3,7 +3,6 @@ import { eq, isNull, or } from "drizzle-orm";
 import { alertsOf, type AlertKind } from "@/lib/alerts";
 import type { Db } from "@/server/db/connect";
 import { alertRules, notifications } from "@/server/db/schema";
-import { enqueueDeliveries } from "./channels";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -47,9 +46,6 @@ export async function raiseAlerts(tx: Tx | Db, spaceId: string, events: readonly
       newValue: e.newValue,
     })),
   );
-  if (!rows.length) return 0;
-  const raised = await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id, kind: notifications.kind });
-  // Queued in this transaction, sent by the delivery worker: a sweep never waits on a mail server or a receiver.
-  await enqueueDeliveries(tx, spaceId, raised);
+  if (rows.length) await tx.insert(notifications).values(rows).onConflictDoNothing();
   return rows.length;
 }
