@@ -30,6 +30,8 @@ export async function boot(): Promise<void> {
   await openSetupIfNeeded();
   (await import("@/server/jobs/worker")).startJobWorker();
   startThrottlePurge();
+  // Alert mail and webhooks queued by sweeps (alert_deliveries); every instance may send them.
+  (await import("@/server/alerts/delivery")).startDeliveryWorker();
   if (env.INVENTORY_SWEEP === "1") (await import("@/server/inventory/worker")).startSweepWorker();
   const link = sandboxToLink(env);
   if (link) {

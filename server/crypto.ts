@@ -18,7 +18,7 @@ export interface Keyring {
 
 /** The row a ciphertext belongs to. */
 export interface RowRef {
-  table: "cloud_accounts" | "sso_providers";
+  table: "cloud_accounts" | "sso_providers" | "smtp_settings" | "alert_channels";
   id: string;
 }
 

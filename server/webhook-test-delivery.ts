@@ -137,7 +137,26 @@ const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ERR_TLS/;
 
 /** Posts one sample callback and reports what came back; never throws for the receiver's faults. */
 export async function deliverTestEvent(o: DeliveryOptions): Promise<TestDeliveryOutcome> {
-  const sent = JSON.stringify(sampleEvent(o.kind, o.phoneNumber));
+  const body = JSON.stringify(sampleEvent(o.kind, o.phoneNumber));
+  return postGuarded({ ...o, body, headers: { "user-agent": "CAMS-Admin-Webhook-Test/1.0", "x-cams-admin-test": "1" } });
+}
+
+export interface GuardedPost {
+  url: string;
+  body: string;
+  /** Extra headers (content type and length are set here). */
+  headers: Record<string, string>;
+  allowPrivate: boolean;
+  resolve?: Resolver;
+  timeoutMs?: number;
+}
+
+/**
+ * POSTs `body` to a URL someone typed, behind the guard above (the test delivery and the alert
+ * webhooks share it); never throws for the receiver's faults.
+ */
+export async function postGuarded(o: GuardedPost): Promise<TestDeliveryOutcome> {
+  const sent = o.body;
   const url = parseCallbackUrl(o.url.trim());
   if (!url) return { kind: "refused", reason: "url", sent };
   const timeoutMs = o.timeoutMs ?? TEST_TIMEOUT_MS;
@@ -156,13 +175,13 @@ export async function deliverTestEvent(o: DeliveryOptions): Promise<TestDelivery
         ? { kind: "refused", reason: "blocked", range: check.range, address: check.address, sent }
         : { kind: "refused", reason: "dns", sent };
     }
-    return await post(url, sent, check.address, check.family, deadline.signal, elapsed);
+    return await post(url, sent, o.headers, check.address, check.family, deadline.signal, elapsed);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function post(url: URL, body: string, address: string, family: 4 | 6, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
+function post(url: URL, body: string, extraHeaders: Record<string, string>, address: string, family: 4 | 6, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
   const isHttps = url.protocol === "https:";
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
   return new Promise((resolve) => {
@@ -183,8 +202,7 @@ function post(url: URL, body: string, address: string, family: 4 | 6, signal: Ab
         headers: {
           "content-type": "application/json; charset=utf-8",
           "content-length": Buffer.byteLength(body),
-          "user-agent": "CAMS-Admin-Webhook-Test/1.0",
-          "x-cams-admin-test": "1",
+          ...extraHeaders,
         },
       },
       (res) => {

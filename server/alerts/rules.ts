@@ -3,6 +3,7 @@ import { eq, isNull, or } from "drizzle-orm";
 import { alertsOf, type AlertKind } from "@/lib/alerts";
 import type { Db } from "@/server/db/connect";
 import { alertRules, notifications } from "@/server/db/schema";
+import { enqueueDeliveries } from "./channels";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -46,6 +47,9 @@ export async function raiseAlerts(tx: Tx | Db, spaceId: string, events: readonly
       newValue: e.newValue,
     })),
   );
-  if (rows.length) await tx.insert(notifications).values(rows).onConflictDoNothing();
+  if (!rows.length) return 0;
+  const raised = await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id, kind: notifications.kind });
+  // Queued in this transaction, sent by the delivery worker: a sweep never waits on a mail server or a receiver.
+  await enqueueDeliveries(tx, spaceId, raised);
   return rows.length;
 }

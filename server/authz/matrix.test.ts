@@ -68,6 +68,10 @@ const ACTIONS: Record<string, Level> = {
   "bulk.retryFailedBulkJobAction": "auth",
   "inventory.refreshSpaceInventoryAction": "spaceRead",
   "alerts.setAlertRuleAction": "admin",
+  "alert-channels.saveAlertChannelAction": "admin",
+  "alert-channels.rotateAlertWebhookSecretAction": "admin",
+  "alert-channels.saveSmtpSettingsAction": "admin",
+  "alert-channels.sendTestEmailAction": "admin",
   // Marks only the caller's own read state, of notifications of spaces they may read.
   "alerts.markNotificationsReadAction": "auth",
 };

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/server/db/connect";
-import { cloudAccounts, ssoProviders } from "@/server/db/schema";
+import { alertChannels, cloudAccounts, smtpSettings, ssoProviders } from "@/server/db/schema";
 import { decryptWith, encryptWith, isCurrent, keyIdOf, type Keyring } from "@/server/crypto";
 
-type SecretTable = "cloud_accounts" | "sso_providers";
+type SecretTable = "cloud_accounts" | "sso_providers" | "smtp_settings" | "alert_channels";
 
 export interface Unreadable {
   table: SecretTable;
@@ -32,10 +32,22 @@ const SOURCES: { table: SecretTable; rows: (db: Db) => Promise<StoredSecret[]>; 
     rows: (db) => db.select({ id: ssoProviders.id, name: ssoProviders.name, enc: ssoProviders.clientSecretEnc }).from(ssoProviders),
     replace: (db, id, was, enc) => db.update(ssoProviders).set({ clientSecretEnc: enc }).where(and(eq(ssoProviders.id, id), eq(ssoProviders.clientSecretEnc, was))),
   },
+  {
+    table: "smtp_settings",
+    rows: async (db) =>
+      (await db.select({ id: smtpSettings.id, name: smtpSettings.host, enc: smtpSettings.passwordEnc }).from(smtpSettings).where(isNotNull(smtpSettings.passwordEnc))).map((r) => ({ ...r, enc: r.enc! })),
+    replace: (db, id, was, enc) => db.update(smtpSettings).set({ passwordEnc: enc }).where(and(eq(smtpSettings.id, id), eq(smtpSettings.passwordEnc, was))),
+  },
+  {
+    table: "alert_channels",
+    rows: async (db) =>
+      (await db.select({ id: alertChannels.id, name: alertChannels.kind, enc: alertChannels.webhookSecretEnc }).from(alertChannels).where(isNotNull(alertChannels.webhookSecretEnc))).map((r) => ({ ...r, enc: r.enc! })),
+    replace: (db, id, was, enc) => db.update(alertChannels).set({ webhookSecretEnc: enc }).where(and(eq(alertChannels.id, id), eq(alertChannels.webhookSecretEnc, was))),
+  },
 ];
 
 /**
- * Re-encrypts every stored secret (AccessKey secrets, the single sign-on client secret) under the
+ * Re-encrypts every stored secret (AccessKey secrets, the single sign-on client secret, the SMTP password, alert webhook secrets) under the
  * keyring's current key, bound to its row. Values already so are only checked, so the command can
  * be run again after an interruption. A value no configured key can read is reported (table, row,
  * name, key id, why; never the value) and left as it is; the others go on.

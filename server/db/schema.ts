@@ -530,3 +530,77 @@ export const notificationReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
 );
+
+// ---- alert delivery (server/alerts/delivery.ts) ----
+
+/**
+ * Where one rule's alerts go besides the bell: chosen users and typed addresses by e-mail, and one
+ * signed webhook. One row per kind, for every space (`space_id` null) or for one space; both apply
+ * to a space's alerts. The webhook secret is AES-256-GCM bound to this row and shown once.
+ */
+export const alertChannels = pgTable(
+  "alert_channels",
+  {
+    id: id(),
+    spaceId: text("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    emailUserIds: jsonb("email_user_ids").$type<string[]>().notNull().default([]),
+    emailAddresses: jsonb("email_addresses").$type<string[]>().notNull().default([]),
+    webhookUrl: text("webhook_url"),
+    webhookSecretEnc: text("webhook_secret_enc"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("alert_channels_space_kind_idx").on(t.spaceId, t.kind).where(sql`${t.spaceId} is not null`),
+    uniqueIndex("alert_channels_global_kind_idx").on(t.kind).where(sql`${t.spaceId} is null`),
+  ],
+);
+
+/** The SMTP server alert mail goes through: one row ("default"); the password encrypted, bound to it, write-only. */
+export const smtpSettings = pgTable("smtp_settings", {
+  id: text("id").primaryKey(),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  /** "tls" (implicit TLS, 465), "starttls" (required), "none" (plain, for local relays). */
+  tlsMode: text("tls_mode").notNull(),
+  username: text("username"),
+  passwordEnc: text("password_enc"),
+  sender: text("sender").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One notification to one target on one channel: written in the transaction that raised the
+ * notification, sent later by the delivery worker (claimed FOR UPDATE SKIP LOCKED), retried with
+ * backoff; the rows are the delivery log.
+ */
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").references(() => alertChannels.id, { onDelete: "set null" }),
+    /** "email" or "webhook". */
+    channel: text("channel").notNull(),
+    /** An e-mail address, "user:<id>", or the webhook URL. */
+    target: text("target").notNull(),
+    /** "pending", "ok", "failed". */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    latencyMs: integer("latency_ms"),
+    httpStatus: integer("http_status"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("alert_deliveries_target_idx").on(t.notificationId, t.channel, t.target),
+    index("alert_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("alert_deliveries_channel_idx").on(t.channel, t.id),
+  ],
+);

@@ -1,0 +1,123 @@
+import { createHmac } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Page } from "@playwright/test";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { signInAsAdmin } from "./helpers/auth";
+import { expectAccessible } from "./helpers/axe";
+import { linkSpace } from "./helpers/keys";
+import { ensureSandboxSpace } from "./helpers/qr";
+import { sandbox } from "./helpers/sandbox";
+import { expect, test } from "./helpers/test";
+import { startReceiver, type Receiver } from "./helpers/webhooks";
+
+/**
+ * Alert delivery as an admin sets it up: an SMTP server and a webhook receiver started here (on
+ * loopback, allowed the way the webhook spec allows it), a rule's channels for one space; a
+ * quality drop made through the sandbox's control API and seen by a refresh → the mail arrives,
+ * the webhook arrives with a valid signature, and the delivery log shows both delivered.
+ */
+test.describe.configure({ mode: "serial" });
+
+const SPACE = { custSpaceId: "e2e-alert-channels", name: "E2E Alert channels" };
+const TO = "oncall@alerts.e2e.test";
+
+async function setPrivateAddresses(page: Page, spaceId: string, on: boolean) {
+  await page.goto(`/s/${spaceId}/webhooks`);
+  const privateSwitch = page.getByRole("switch", { name: "Allow private addresses for test deliveries" });
+  await expect(privateSwitch).toBeVisible();
+  if ((await privateSwitch.getAttribute("aria-checked")) !== String(on)) await privateSwitch.click();
+  await expect(privateSwitch).toHaveAttribute("aria-checked", String(on));
+}
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+test("an alert reaches an SMTP server and a signed webhook; the delivery log shows both ok", async ({ page }) => {
+  const phone = (await ensureSandboxSpace(SPACE.custSpaceId, SPACE.name, 1))[0]!.phoneNumber;
+  const mails: Mail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          const to = Array.isArray(m.to) ? m.to[0] : m.to;
+          mails.push({ to: to?.value[0]?.address ?? "", subject: m.subject ?? "", text: m.text ?? "" });
+          cb();
+        })
+        .catch(cb);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const receiver: Receiver = await startReceiver();
+  try {
+    await signInAsAdmin(page);
+    const spaceId = await linkSpace(page, SPACE.name, SPACE.custSpaceId);
+    await page.goto(`/s/${spaceId}/phone-numbers`);
+    await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Connected");
+
+    await test.step("loopback receivers are allowed (the admin's switch on the webhooks page)", async () => {
+      await setPrivateAddresses(page, spaceId, true);
+    });
+
+    let secret = "";
+    await test.step("the admin sets the SMTP server and the rule's channels for this space", async () => {
+      await page.goto("/settings/alerts");
+      const form = page.getByTestId("smtp-form");
+      await form.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+      await form.getByLabel("Port", { exact: true }).fill(String(smtpPort));
+      await form.getByLabel("TLS", { exact: true }).selectOption("none");
+      await form.getByLabel("Sender address").fill("alerts@cams.e2e.test");
+      await form.getByRole("button", { name: "Save SMTP settings" }).click();
+      await expect(page.getByText("SMTP settings saved.")).toBeVisible();
+
+      const channels = page.getByTestId("alert-channels-form");
+      await channels.getByLabel("Rule", { exact: true }).selectOption("qualityDropped");
+      await channels.getByLabel("For", { exact: true }).selectOption({ label: SPACE.name });
+      await channels.getByLabel("Other addresses").fill(TO);
+      await channels.getByLabel("Webhook URL").fill(`${receiver.url}/alerts`);
+      await channels.getByRole("button", { name: "Save channels" }).click();
+      await expect(page.getByText("Alert channels saved.")).toBeVisible();
+      secret = (await page.getByTestId("alert-webhook-secret-value").textContent()) ?? "";
+      expect(secret).toMatch(/^whsec_/);
+      await expectAccessible(page, "alert delivery settings");
+    });
+
+    await test.step("a quality drop seen by a refresh is mailed and posted, signed", async () => {
+      await sandbox("PATCH", `numbers/${phone}`, { QualityRating: "RED" });
+      await page.goto(`/s/${spaceId}/phone-numbers`);
+      await page.getByTestId("refresh-now").click();
+      await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Low");
+      await expect.poll(() => mails.filter((m) => m.to === TO).length, { timeout: 30_000 }).toBe(1);
+      const mail = mails.find((m) => m.to === TO)!;
+      expect(mail.subject).toBe(`[CAMS Admin] Quality dropped: ${phone} (${SPACE.name})`);
+      expect(mail.text).toMatch(/Change: \S+ → RED/);
+      expect(mail.text).toContain(`/s/${spaceId}/phone-numbers/${phone}/history`);
+      await expect.poll(() => receiver.hits.filter((h) => h.path === "/alerts").length, { timeout: 30_000 }).toBe(1);
+      const hit = receiver.hits.find((h) => h.path === "/alerts")!;
+      const ts = String(hit.headers["x-cams-admin-timestamp"]);
+      const want = `sha256=${createHmac("sha256", secret).update(`${ts}.${hit.body}`).digest("hex")}`;
+      expect(hit.headers["x-cams-admin-signature"]).toBe(want);
+      expect(JSON.parse(hit.body)).toMatchObject({ kind: "qualityDropped", state: "alert", spaceId, spaceName: SPACE.name, phoneNumber: phone, field: "qualityRating", newValue: "RED" });
+    });
+
+    await test.step("the delivery log shows both delivered", async () => {
+      await page.goto("/settings/alerts");
+      await expect(page.getByTestId("delivery-log-email").locator('[data-testid="delivery-row"]', { hasText: TO }).first()).toHaveAttribute("data-status", "ok");
+      await expect(page.getByTestId("delivery-log-webhook").locator('[data-testid="delivery-row"]', { hasText: `${receiver.url}/alerts` }).first()).toHaveAttribute("data-status", "ok");
+      await expect(page.getByTestId("delivery-failing-email")).toHaveCount(0);
+    });
+
+    // Off again, as the other specs expect it (e2e/webhooks.spec.ts starts from the default).
+    await setPrivateAddresses(page, spaceId, false);
+  } finally {
+    await receiver.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  }
+});
