@@ -4,7 +4,8 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import type { TestDeliveryOutcome, TestEventKind } from "@/lib/schemas/webhooks";
+import { matchAllowedNetworks, type AllowedNetwork } from "@/lib/allowed-networks";
+import type { BlockRule, TestDeliveryOutcome, TestEventKind } from "@/lib/schemas/webhooks";
 import { classifyAddress, isLocalName, literalAddress, parseCallbackUrl, type AddressRange } from "@/lib/url-safety";
 
 /**
@@ -13,10 +14,14 @@ import { classifyAddress, isLocalName, literalAddress, parseCallbackUrl, type Ad
  * - http/https only, the URL rules of lib/url-safety.ts;
  * - every address the name resolves to is checked, and the connection is pinned to the checked
  *   address (a lookup override), so a second DNS answer (rebinding) cannot swap it for another;
- * - loopback, private, link-local, unspecified and reserved addresses are refused unless an admin
- *   turned on "allow private addresses" (needed for receivers on a local network); cloud metadata
- *   addresses (169.254.169.254, fd00:ec2::254, Alibaba's 100.100.100.200) are refused even then;
- * - 5 s for everything (DNS included), no redirects followed, only the first 2 KB of the answer read.
+ * - a private or reserved address is reached only when it lies in a network an admin allowed
+ *   (Settings → Network, lib/allowed-networks.ts) and, if that entry lists ports, on one of them;
+ * - loopback, link-local, unspecified (0.0.0.0 reaches this machine too) and cloud metadata
+ *   addresses (169.254.169.254, fd00:ec2::254, Alibaba's 100.100.100.200) are refused always,
+ *   whatever the list says: they are this machine, or hand out its cloud credentials;
+ * - 5 s for everything (DNS included), no redirects followed, only the first 2 KB of the answer read;
+ *   from a private address nothing of the answer but its status (and the time taken) is reported,
+ *   so the test event cannot be used to read internal services.
  */
 
 export const TEST_TIMEOUT_MS = 5_000;
@@ -31,12 +36,18 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 export type DestinationCheck =
-  | { ok: true; address: string; family: 4 | 6 }
-  | { ok: false; reason: "blocked"; address: string; range: AddressRange }
+  /** `private`: the address used is not public (its answer's body is not shown). */
+  | { ok: true; address: string; family: 4 | 6; private: boolean }
+  | { ok: false; reason: "blocked"; address: string; range: AddressRange; rule: BlockRule; port: number }
   | { ok: false; reason: "dns" };
 
+/** Ranges no allowed network opens: this machine, its link, and the cloud metadata services. */
+const NEVER_ALLOWED = new Set<AddressRange>(["loopback", "linkLocal", "metadata", "unspecified"]);
+
+export const portOf = (url: URL) => Number(url.port || (url.protocol === "https:" ? 443 : 80));
+
 /** Resolves the URL's host and checks every address; the first one is what the request will use. */
-export async function checkDestination(url: URL, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<DestinationCheck> {
+export async function checkDestination(url: URL, opts: { allowedNetworks: AllowedNetwork[]; resolve?: Resolver }): Promise<DestinationCheck> {
   const literal = literalAddress(url);
   let addresses: ResolvedAddress[];
   if (literal) {
@@ -49,15 +60,18 @@ export async function checkDestination(url: URL, opts: { allowPrivate: boolean; 
     }
     if (addresses.length === 0) return { ok: false, reason: "dns" };
   }
+  const port = portOf(url);
   // "localhost" is this machine whatever a resolver claims (RFC 6761).
-  if (!opts.allowPrivate && isLocalName(url.hostname)) return { ok: false, reason: "blocked", address: addresses[0]!.address, range: "loopback" };
+  if (isLocalName(url.hostname)) return { ok: false, reason: "blocked", address: addresses[0]!.address, range: "loopback", rule: "never", port };
   for (const a of addresses) {
     const range = classifyAddress(a.address);
-    // Metadata endpoints hand out cloud credentials: refused even when private addresses are allowed.
-    if (range && (range === "metadata" || !opts.allowPrivate)) return { ok: false, reason: "blocked", address: a.address, range };
+    if (!range) continue;
+    if (NEVER_ALLOWED.has(range)) return { ok: false, reason: "blocked", address: a.address, range, rule: "never", port };
+    const match = matchAllowedNetworks(opts.allowedNetworks, a.address, port);
+    if (match !== "allowed") return { ok: false, reason: "blocked", address: a.address, range, rule: match, port };
   }
   const first = addresses[0]!;
-  return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
+  return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4, private: classifyAddress(first.address) !== null };
 }
 
 /** A lookup that always answers with the address already checked. */
@@ -123,7 +137,8 @@ export interface DeliveryOptions {
   url: string;
   kind: TestEventKind;
   phoneNumber?: string;
-  allowPrivate: boolean;
+  /** The admin's allowed private networks (server/data/webhooks.ts `allowedPrivateNetworks`). */
+  allowedNetworks: AllowedNetwork[];
   resolve?: Resolver;
   timeoutMs?: number;
 }
@@ -146,7 +161,7 @@ export interface GuardedPost {
   body: string;
   /** Extra headers (content type and length are set here). */
   headers: Record<string, string>;
-  allowPrivate: boolean;
+  allowedNetworks: AllowedNetwork[];
   resolve?: Resolver;
   timeoutMs?: number;
 }
@@ -166,22 +181,25 @@ export async function postGuarded(o: GuardedPost): Promise<TestDeliveryOutcome> 
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   try {
     const check = await Promise.race([
-      checkDestination(url, { allowPrivate: o.allowPrivate, resolve: o.resolve }),
+      checkDestination(url, { allowedNetworks: o.allowedNetworks, resolve: o.resolve }),
       new Promise<"timeout">((resolve) => deadline.signal.addEventListener("abort", () => resolve("timeout"))),
     ]);
     if (check === "timeout") return { kind: "failed", reason: "timeout", detail: "DNS", durationMs: elapsed(), address: "", sent };
     if (!check.ok) {
       return check.reason === "blocked"
-        ? { kind: "refused", reason: "blocked", range: check.range, address: check.address, sent }
+        ? { kind: "refused", reason: "blocked", range: check.range, address: check.address, rule: check.rule, port: check.port, sent }
         : { kind: "refused", reason: "dns", sent };
     }
-    return await post(url, sent, o.headers, check.address, check.family, deadline.signal, elapsed);
+    return await post(url, sent, o.headers, check, deadline.signal, elapsed);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function post(url: URL, body: string, extraHeaders: Record<string, string>, address: string, family: 4 | 6, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
+type Reached = Extract<DestinationCheck, { ok: true }>;
+
+function post(url: URL, body: string, extraHeaders: Record<string, string>, to: Reached, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
+  const { address, family } = to;
   const isHttps = url.protocol === "https:";
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
   return new Promise((resolve) => {
@@ -206,6 +224,12 @@ function post(url: URL, body: string, extraHeaders: Record<string, string>, addr
         },
       },
       (res) => {
+        if (to.private) {
+          // Status and timing only: the body is never read, so it cannot leak into the result.
+          resolve({ kind: "answered", status: res.statusCode ?? 0, statusText: "", durationMs: elapsed(), address, contentType: null, location: null, bodyPreview: "", truncated: false, bodyHidden: true, sent: body });
+          res.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         let truncated = false;
@@ -220,6 +244,7 @@ function post(url: URL, body: string, extraHeaders: Record<string, string>, addr
             location: res.headers.location ?? null,
             bodyPreview: new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks).subarray(0, PREVIEW_BYTES)),
             truncated,
+            bodyHidden: false,
             sent: body,
           });
         res.on("data", (chunk: Buffer) => {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { ActionServerError } from "@/lib/action-error";
+import { MAX_NETWORKS_TEXT, parseNetworkList, type NetworkIssue } from "@/lib/allowed-networks";
 import { callbackUrlIssue } from "@/lib/url-safety";
 import { idField } from "./common";
 import { fullPhoneField } from "./phone-numbers";
 
 /**
- * Webhook forms (number and space level), the test delivery and the admin switch. Messages are
+ * Webhook forms (number and space level), the test delivery and the allowed private networks. Messages are
  * translation keys (messages/<locale>/webhooks.json, under webhooks.validation), so one schema
  * gives field messages in both languages in the form and in the action.
  */
@@ -87,7 +88,34 @@ export const testDeliverySchema = z.object({
 });
 export type TestDeliveryInput = z.input<typeof testDeliverySchema>;
 
-export const allowPrivateSchema = z.object({ allow: z.boolean() });
+/** Field messages of the allowed-networks form, one per kind of refused line (webhooks.networks.validation). */
+export const NV: Record<NetworkIssue | "tooLong", string> = {
+  format: "webhooks.networks.validation.format",
+  address: "webhooks.networks.validation.address",
+  prefix: "webhooks.networks.validation.prefix",
+  hostBits: "webhooks.networks.validation.hostBits",
+  port: "webhooks.networks.validation.port",
+  loopback: "webhooks.networks.validation.loopback",
+  unspecified: "webhooks.networks.validation.unspecified",
+  linkLocal: "webhooks.networks.validation.linkLocal",
+  tooMany: "webhooks.networks.validation.tooMany",
+  tooLong: "webhooks.networks.validation.tooLong",
+};
+
+/**
+ * Settings → Network: one entry per line (lib/allowed-networks.ts). The message names the first
+ * refused line's problem; the form shows which line it is. The action parses the text again.
+ */
+export const allowedNetworksSchema = z.object({
+  networks: z
+    .string({ error: NV.format })
+    .max(MAX_NETWORKS_TEXT, { error: NV.tooLong })
+    .superRefine((v, ctx) => {
+      const first = parseNetworkList(v).issues[0];
+      if (first) ctx.addIssue({ code: "custom", message: NV[first.issue] });
+    }),
+});
+export type AllowedNetworksInput = z.input<typeof allowedNetworksSchema>;
 
 // ---- DTOs the read endpoints and actions return ----
 
@@ -132,6 +160,8 @@ export interface AccountWebhookState {
   requestId: string | null;
 }
 
+export type BlockRule = "never" | "notListed" | "port";
+
 export type TestDeliveryOutcome =
   | {
       kind: "answered";
@@ -144,7 +174,22 @@ export type TestDeliveryOutcome =
       location: string | null;
       bodyPreview: string;
       truncated: boolean;
+      /**
+       * A private destination (reached through an allowed network): only status and timing are
+       * reported, never the body, headers or reason phrase, so the test event cannot be used to
+       * read internal services.
+       */
+      bodyHidden: boolean;
       sent: string;
     }
-  | { kind: "refused"; reason: "url" | "blocked" | "dns"; range?: string; address?: string; sent: string }
+  | {
+      kind: "refused";
+      reason: "url" | "blocked" | "dns";
+      range?: string;
+      address?: string;
+      /** For "blocked": never allowed (loopback, link-local, metadata…), not in the allowed networks, or its port not listed. */
+      rule?: BlockRule;
+      port?: number;
+      sent: string;
+    }
   | { kind: "failed"; reason: "timeout" | "network" | "tls"; detail: string; durationMs: number; address: string; sent: string };

@@ -1,14 +1,16 @@
 "use server";
 
 import type { ActionServerError } from "@/lib/action-error";
-import { accountWebhookSchema, allowPrivateSchema, phoneWebhookSchema, testDeliverySchema } from "@/lib/schemas/webhooks";
+import { revalidatePath } from "next/cache";
+import { formatNetwork, parseNetworkList } from "@/lib/allowed-networks";
+import { accountWebhookSchema, allowedNetworksSchema, phoneWebhookSchema, testDeliverySchema } from "@/lib/schemas/webhooks";
 import { audited, recordAudit } from "@/server/audit";
 import { toShownError } from "@/server/safe-error";
 import {
-  allowPrivateWebhookAddresses,
+  allowedPrivateNetworks,
   readBackPhoneWebhook,
   rememberAccountWebhook,
-  setAllowPrivateWebhookAddresses,
+  setAllowedPrivateNetworks,
   takeTestDeliverySlot,
 } from "@/server/data/webhooks";
 import { deliverTestEvent } from "@/server/webhook-test-delivery";
@@ -72,16 +74,16 @@ export const sendTestEventAction = spaceWriteActionClient
     if (!(await takeTestDeliverySlot(ctx.user.id))) {
       throw new ActionError("testDeliveryThrottled", { httpStatus: 429 });
     }
-    const allowPrivate = await allowPrivateWebhookAddresses();
+    const allowedNetworks = await allowedPrivateNetworks();
     const started = performance.now();
-    const outcome = await deliverTestEvent({ url: p.url, kind: p.kind, phoneNumber: p.phoneNumber, allowPrivate });
+    const outcome = await deliverTestEvent({ url: p.url, kind: p.kind, phoneNumber: p.phoneNumber, allowedNetworks });
     await recordAudit({
       actor: ctx.user,
       spaceId: ctx.spaceId,
       operation: "webhooks.testDelivery",
       target: p.phoneNumber ?? "space",
       // (No key with "private" in it: the audit redaction would hide the value.)
-      input: { url: p.url, kind: p.kind, internalAddresses: allowPrivate ? "allowed" : "refused" },
+      input: { url: p.url, kind: p.kind, allowedNetworks: allowedNetworks.length },
       outcome: outcome.kind === "answered" ? "ok" : "error",
       errorCode: outcome.kind === "answered" ? null : outcome.kind === "refused" ? `Refused.${outcome.reason}` : `Failed.${outcome.reason}`,
       durationMs: Math.round(performance.now() - started),
@@ -89,12 +91,17 @@ export const sendTestEventAction = spaceWriteActionClient
     return outcome;
   });
 
-export const setAllowPrivateWebhooksAction = adminActionClient
-  .metadata({ name: "webhooks.allowPrivateAddresses" })
-  .inputSchema(allowPrivateSchema)
-  .action(async ({ parsedInput: { allow }, ctx }) => {
-    await audited({ actor: ctx.user, operation: "webhooks.allowPrivateAddresses", target: "settings", input: { allow } }, () =>
-      setAllowPrivateWebhookAddresses(allow),
+/** Settings → Network: the private networks (and ports) outgoing deliveries may reach, for every space. */
+export const setAllowedNetworksAction = adminActionClient
+  .metadata({ name: "webhooks.allowedNetworks" })
+  .inputSchema(allowedNetworksSchema)
+  .action(async ({ parsedInput: p, ctx }) => {
+    // The schema refused any bad line, so this is the whole list in canonical form.
+    const { entries } = parseNetworkList(p.networks);
+    const networks = entries.map(formatNetwork);
+    await audited({ actor: ctx.user, operation: "webhooks.allowedNetworks", target: "settings", input: { networks } }, () =>
+      setAllowedPrivateNetworks(entries),
     );
-    return { allow };
+    revalidatePath("/settings/network");
+    return { networks };
   });

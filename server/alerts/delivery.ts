@@ -7,7 +7,8 @@ import { alertChannels, alertDeliveries, user } from "@/server/db/schema";
 import { decryptSecret } from "@/server/crypto";
 import { appUrlOf } from "@/server/auth/origins";
 import { env } from "@/lib/env";
-import { allowPrivateWebhookAddresses } from "@/server/data/webhooks";
+import type { TestDeliveryOutcome } from "@/lib/schemas/webhooks";
+import { allowedPrivateNetworks } from "@/server/data/webhooks";
 import { createWaker } from "@/server/jobs/waker";
 import { getLogger } from "@/server/logger";
 import { alertDetail } from "./detail";
@@ -73,6 +74,13 @@ async function emailTo(db: Db, target: string): Promise<{ address: string; local
   return u && !u.disabled ? { address: u.email, locale: u.locale } : null;
 }
 
+/** "refused: blocked (private, not in the allowed networks)", as the delivery log shows it. */
+function refusalText(out: Extract<TestDeliveryOutcome, { kind: "refused" }>): string {
+  if (!out.range) return `refused: ${out.reason}`;
+  const why = out.rule === "notListed" ? ", not in the allowed networks" : out.rule === "port" ? `, port ${out.port} not listed` : "";
+  return `refused: ${out.reason} (${out.range}${why})`;
+}
+
 /** One attempt at one delivery; what went wrong is returned, never thrown. */
 export async function attempt(db: Db, d: ClaimedDelivery): Promise<Outcome> {
   const started = performance.now();
@@ -91,12 +99,12 @@ export async function attempt(db: Db, d: ClaimedDelivery): Promise<Outcome> {
     const [c] = d.channelId ? await db.select().from(alertChannels).where(eq(alertChannels.id, d.channelId)) : [];
     if (!c?.webhookSecretEnc || c.webhookUrl !== d.target) return { ok: false, error: "webhook removed", latencyMs: took() };
     const secret = decryptSecret(c.webhookSecretEnc, { table: "alert_channels", id: c.id });
-    const out = await postAlertWebhook({ url: d.target, secret, detail, allowPrivate: await allowPrivateWebhookAddresses() });
+    const out = await postAlertWebhook({ url: d.target, secret, detail, allowedNetworks: await allowedPrivateNetworks() });
     if (out.kind === "answered") {
       const ok = out.status >= 200 && out.status < 300;
       return { ok, httpStatus: out.status, latencyMs: out.durationMs, ...(ok ? {} : { error: `HTTP ${out.status}` }) };
     }
-    if (out.kind === "refused") return { ok: false, error: `refused: ${out.reason}${out.range ? ` (${out.range})` : ""}`, latencyMs: took() };
+    if (out.kind === "refused") return { ok: false, error: refusalText(out), latencyMs: took() };
     return { ok: false, error: `${out.reason}: ${out.detail}`, latencyMs: out.durationMs };
   } catch (err) {
     // SMTP answers and socket errors; nodemailer's messages never carry the password.

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
+import type { AllowedNetwork } from "@/lib/allowed-networks";
 import type { TestDeliveryOutcome } from "@/lib/schemas/webhooks";
 import { postGuarded, type Resolver } from "@/server/webhook-test-delivery";
 import type { AlertDetail } from "./detail";
@@ -32,13 +33,13 @@ export function signature(secret: string, timestamp: number, body: string): stri
 }
 
 /** Posts one alert through the same SSRF guard as the test delivery; never throws for the receiver's faults. */
-export async function postAlertWebhook(o: { url: string; secret: string; detail: AlertDetail; allowPrivate: boolean; resolve?: Resolver; now?: number }): Promise<TestDeliveryOutcome> {
+export async function postAlertWebhook(o: { url: string; secret: string; detail: AlertDetail; allowedNetworks: AllowedNetwork[]; resolve?: Resolver; now?: number }): Promise<TestDeliveryOutcome> {
   const body = alertBody(o.detail);
   const timestamp = Math.floor((o.now ?? Date.now()) / 1000);
   return postGuarded({
     url: o.url,
     body,
-    allowPrivate: o.allowPrivate,
+    allowedNetworks: o.allowedNetworks,
     resolve: o.resolve,
     timeoutMs: WEBHOOK_TIMEOUT_MS,
     headers: {

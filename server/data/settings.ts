@@ -3,7 +3,11 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { appSettings } from "@/server/db/schema";
 
-export const SETTING = { setupCompleted: "setup_completed", allowPrivateWebhooks: "allow_private_webhook_addresses", twoFactorPolicy: "two_factor_required" } as const;
+/**
+ * Keys of app_settings. (The former boolean "allow_private_webhook_addresses" is no longer read: a
+ * stored `true` counts as an empty list of allowed networks.)
+ */
+export const SETTING = { setupCompleted: "setup_completed", allowedPrivateNetworks: "allowed_private_networks", twoFactorPolicy: "two_factor_required" } as const;
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {
   const [row] = await getDb().select().from(appSettings).where(eq(appSettings.key, key));

@@ -1,4 +1,5 @@
 import "server-only";
+import { sanitizeNetworks, type AllowedNetwork } from "@/lib/allowed-networks";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
 import type { AccountWebhookState, Flag, SpaceWebhooksResult, WebhookRow } from "@/lib/schemas/webhooks";
 import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
@@ -77,15 +78,18 @@ export async function rememberAccountWebhook(spaceId: string, state: AccountWebh
   await setSetting(accountKey(spaceId), state);
 }
 
-// ---- the admin switch ----
+// ---- the admin's allowed private networks ----
 
-/** Off unless an admin turned it on: test deliveries to private addresses are refused by default. */
-export async function allowPrivateWebhookAddresses(): Promise<boolean> {
-  return (await getSetting<boolean>(SETTING.allowPrivateWebhooks)) === true;
+/**
+ * Empty unless an admin listed networks: outgoing deliveries to private addresses are refused by
+ * default. Read back through the parser, so a hand-edited row cannot open loopback.
+ */
+export async function allowedPrivateNetworks(): Promise<AllowedNetwork[]> {
+  return sanitizeNetworks(await getSetting<unknown>(SETTING.allowedPrivateNetworks));
 }
 
-export async function setAllowPrivateWebhookAddresses(allow: boolean): Promise<void> {
-  await setSetting(SETTING.allowPrivateWebhooks, allow);
+export async function setAllowedPrivateNetworks(networks: AllowedNetwork[]): Promise<void> {
+  await setSetting(SETTING.allowedPrivateNetworks, networks);
 }
 
 // ---- test deliveries per user: the server posts on the caller's behalf, so it is paced ----
