@@ -44,6 +44,7 @@ describe("auditTargetView", () => {
     expect(auditTargetView({ ...base, operation: "webhooks.updateAccount", target: "space" })).toEqual({ kind: "space" });
     expect(auditTargetView({ ...base, operation: "webhooks.testDelivery", target: "space" })).toEqual({ kind: "space" });
     expect(auditTargetView({ ...base, operation: "webhooks.allowPrivateAddresses", target: "settings" })).toEqual({ kind: "settings" });
+    expect(auditTargetView({ ...base, operation: "webhooks.allowedNetworks", target: "settings" })).toEqual({ kind: "settings" });
     // A refused space-scoped call stores the space id it named; a user's id is not a number.
     expect(auditTargetView({ ...base, operation: "webhooks.updatePhone", target: "3f0c2d7e-aaaa" })).toEqual({ kind: "text", text: "3f0c2d7e-aaaa" });
     expect(auditTargetView({ ...base, operation: "spaces.create", target: "12345678" })).toEqual({ kind: "text", text: "12345678" });

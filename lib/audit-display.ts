@@ -57,7 +57,8 @@ export function auditTargetView(e: { operation: string; target: string | null; s
   const { target } = e;
   if (!target) return { kind: "none" };
   if (target === "space" && e.operation.startsWith("webhooks.")) return { kind: "space" };
-  if (target === "settings" && e.operation === "webhooks.allowPrivateAddresses") return { kind: "settings" };
+  // webhooks.allowPrivateAddresses: the former on/off switch, still shown for old rows.
+  if (target === "settings" && (e.operation === "webhooks.allowedNetworks" || e.operation === "webhooks.allowPrivateAddresses")) return { kind: "settings" };
   if (PHONE_TARGET.test(e.operation) && /^\d{6,15}$/.test(target)) {
     const href = e.spaceId && e.spaceName !== null ? `/s/${encodeURIComponent(e.spaceId)}/phone-numbers/${target}` : null;
     return { kind: "phone", phone: target, href };

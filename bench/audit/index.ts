@@ -124,7 +124,7 @@ const GLOBAL_OPS = [
   ["accounts.delete", 0.3],
   ["spaces.create", 1],
   ["spaces.delete", 0.2],
-  ["webhooks.allowPrivateAddresses", 0.3],
+  ["webhooks.allowedNetworks", 0.3],
 ] as const;
 const CAMS_ERRORS = [
   ["System.LimitControl", 4],

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/accounts", key: "accounts" },
   { href: "/settings/operations", key: "operations" },
   { href: "/settings/alerts", key: "alerts" },
+  { href: "/settings/network", key: "network" },
   { href: "/settings/sign-on", key: "signOn" },
 ] as const;
 

@@ -34,7 +34,7 @@ function Answered({ r }: { r: Extract<TestDeliveryOutcome, { kind: "answered" }>
         <dt className="text-muted-foreground">{t("status")}</dt>
         <dd>
           <Badge variant={ok ? "success" : "destructive"} data-testid="test-status">
-            {r.status} {r.statusText}
+            {r.statusText ? `${r.status} ${r.statusText}` : r.status}
           </Badge>
         </dd>
         <dt className="text-muted-foreground">{t("time")}</dt>
@@ -49,16 +49,29 @@ function Answered({ r }: { r: Extract<TestDeliveryOutcome, { kind: "answered" }>
         ) : null}
       </dl>
       {r.location ? <p className="text-sm text-warning">{t("redirect", { location: r.location })}</p> : null}
-      <div className="space-y-1">
-        <p className="text-sm text-muted-foreground">
-          {t("answer")} {r.truncated ? t("truncated") : null}
+      {r.bodyHidden ? (
+        <p className="text-sm text-muted-foreground" data-testid="test-answer-hidden">
+          {t("bodyHidden")}
         </p>
-        <pre className="max-h-48 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all" data-testid="test-answer">
-          {r.bodyPreview || t("empty")}
-        </pre>
-      </div>
+      ) : (
+        <div className="space-y-1">
+          <p className="text-sm text-muted-foreground">
+            {t("answer")} {r.truncated ? t("truncated") : null}
+          </p>
+          <pre className="max-h-48 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all" data-testid="test-answer">
+            {r.bodyPreview || t("empty")}
+          </pre>
+        </div>
+      )}
     </div>
   );
+}
+
+type Refused = Extract<TestDeliveryOutcome, { kind: "refused" }>;
+
+/** Why a blocked address was refused: never allowed, outside the admin's networks, or on a port not listed. */
+function refusedBlocked(t: (key: "refusedNever" | "refusedNotListed" | "refusedPort", values: { address: string; range: string; port: number }) => string, rule: Refused["rule"], values: { address: string; range: string; port: number }) {
+  return t(rule === "port" ? "refusedPort" : rule === "notListed" ? "refusedNotListed" : "refusedNever", values);
 }
 
 /** What a test delivery came to: the receiver's answer, or why nothing (or nothing useful) was sent. */
@@ -74,7 +87,7 @@ export function TestResult({ outcome }: { outcome: TestDeliveryOutcome }) {
         ? outcome.reason === "blocked"
           ? outcome.range === "metadata"
             ? t("refusedMetadata", { address: outcome.address ?? "" })
-            : t("refusedBlocked", { address: outcome.address ?? "", range: tr(outcome.range ?? "reserved") })
+            : refusedBlocked(t, outcome.rule, { address: outcome.address ?? "", range: tr(outcome.range ?? "reserved"), port: outcome.port ?? 0 })
           : outcome.reason === "dns"
             ? t("refusedDns")
             : t("refusedUrl")

@@ -56,7 +56,7 @@ const ACTIONS: Record<string, Level> = {
   "webhooks.updatePhoneWebhookAction": "spaceWrite",
   "webhooks.updateAccountWebhookAction": "spaceWrite",
   "webhooks.sendTestEventAction": "spaceWrite",
-  "webhooks.setAllowPrivateWebhooksAction": "admin",
+  "webhooks.setAllowedNetworksAction": "admin",
   "profile.updateProfileAction": "spaceWrite",
   "profile.uploadProfilePictureAction": "spaceWrite",
   "profile.checkHealthAction": "spaceRead",

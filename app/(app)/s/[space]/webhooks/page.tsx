@@ -3,17 +3,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { PrivateAddressSwitch } from "@/components/webhooks/private-address-switch";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
-import { getSessionUser } from "@/server/auth/session";
-import { allowPrivateWebhookAddresses } from "@/server/data/webhooks";
 
 /** Every number of the space (or of all spaces) with its callback settings; the space layout checked access. */
 export default async function WebhooksPage({ params }: { params: Promise<{ space: string }> }) {
   const { space } = await params;
-  const [t, user] = await Promise.all([getTranslations("webhooks"), getSessionUser()]);
+  const t = await getTranslations("webhooks");
   const all = space === "all";
-  const isAdmin = !!user?.isAdmin;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -30,7 +26,6 @@ export default async function WebhooksPage({ params }: { params: Promise<{ space
           )
         }
       />
-      {isAdmin ? <PrivateAddressSwitch initial={await allowPrivateWebhookAddresses()} /> : null}
       <WebhooksTable spaceId={space} />
     </div>
   );
