@@ -1,7 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkDestination, deliverTestEvent, PREVIEW_BYTES, sampleEvent, type Resolver } from "./webhook-test-delivery";
+import { machineAddress } from "@/e2e/helpers/machine-address";
+import { parseNetworkList, type AllowedNetwork } from "@/lib/allowed-networks";
+import { checkDestination, deliverTestEvent, postChecked, PREVIEW_BYTES, sampleEvent, type Resolver } from "./webhook-test-delivery";
 
 interface Hit {
   method: string;
@@ -11,9 +13,15 @@ interface Hit {
   body: string;
 }
 
+/** Loopback is never reached, so the receiver listens on this machine's own non-loopback address. */
+const HOST = machineAddress();
 let server: http.Server;
 let port = 0;
+let base = "";
 let hits: Hit[] = [];
+/** What an admin would list for this receiver: its address alone. */
+let allowed: AllowedNetwork[] = [];
+const nets = (text: string) => parseNetworkList(text).entries;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -22,20 +30,22 @@ beforeAll(async () => {
     req.on("end", () => {
       hits.push({ method: req.method!, url: req.url!, host: req.headers.host!, headers: req.headers, body });
       if (req.url === "/redirect") {
-        res.writeHead(302, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
+        res.writeHead(302, { location: `http://${HOST}:${port}/elsewhere` }).end();
       } else if (req.url === "/big") {
         res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(10_000));
       } else if (req.url === "/slow") {
         // Never answers: the 5 s budget (shortened here) must end it.
       } else if (req.url === "/error") {
-        res.writeHead(500, { "content-type": "application/json" }).end('{"error":"boom"}');
+        res.writeHead(500, "Internal detail", { "content-type": "application/json" }).end('{"error":"boom","secret":"internal"}');
       } else {
         res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
       }
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, HOST, r));
   port = (server.address() as AddressInfo).port;
+  base = `http://${HOST}:${port}`;
+  allowed = nets(`${HOST}/32`);
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -56,27 +66,28 @@ const fixed =
 describe("checkDestination", () => {
   it("refuses a name whose addresses include a private one: every address is checked", async () => {
     const resolve = fixed({ "mixed.example.test": ["93.184.216.34", "10.0.0.7"] });
-    const r = await checkDestination(new URL("https://mixed.example.test/"), { allowPrivate: false, resolve });
-    expect(r).toEqual({ ok: false, reason: "blocked", address: "10.0.0.7", range: "private" });
+    const r = await checkDestination(new URL("https://mixed.example.test/"), { allowedNetworks: [], resolve });
+    expect(r).toEqual({ ok: false, reason: "blocked", address: "10.0.0.7", range: "private", rule: "notListed", port: 443 });
   });
 
   it("accepts a name that resolves to public addresses and pins the first", async () => {
     const resolve = fixed({ "hooks.example.test": ["93.184.216.34", "2606:2800:220:1::1"] });
-    expect(await checkDestination(new URL("https://hooks.example.test/"), { allowPrivate: false, resolve })).toEqual({
+    expect(await checkDestination(new URL("https://hooks.example.test/"), { allowedNetworks: [], resolve })).toEqual({
       ok: true,
       address: "93.184.216.34",
       family: 4,
+      private: false,
     });
   });
 
   it("uses the system resolver: localhost resolves to loopback here and is refused", async () => {
-    const r = await checkDestination(new URL("http://localhost:9/"), { allowPrivate: false });
+    const r = await checkDestination(new URL("http://localhost:9/"), { allowedNetworks: [] });
     expect(r).toMatchObject({ ok: false, reason: "blocked", range: "loopback" });
   });
 
   it("refuses localhost even when a resolver claims a public address", async () => {
     const resolve = fixed({ localhost: ["93.184.216.34"] });
-    expect(await checkDestination(new URL("http://localhost/"), { allowPrivate: false, resolve })).toMatchObject({ ok: false, range: "loopback" });
+    expect(await checkDestination(new URL("http://localhost/"), { allowedNetworks: [], resolve })).toMatchObject({ ok: false, range: "loopback" });
   });
 
   it("refuses encoded and mapped literals without asking DNS", async () => {
@@ -94,31 +105,71 @@ describe("checkDestination", () => {
       ["http://[::]/", "unspecified"],
       ["http://[fe80::1]/", "linkLocal"],
     ] as const) {
-      expect(await checkDestination(new URL(raw), { allowPrivate: false, resolve }), raw).toMatchObject({ ok: false, reason: "blocked", range });
+      expect(await checkDestination(new URL(raw), { allowedNetworks: [], resolve }), raw).toMatchObject({ ok: false, reason: "blocked", range });
     }
   });
 
   it("reports a name that does not resolve", async () => {
-    expect(await checkDestination(new URL("https://nowhere.invalid/"), { allowPrivate: false, resolve: fixed({}) })).toEqual({ ok: false, reason: "dns" });
+    expect(await checkDestination(new URL("https://nowhere.invalid/"), { allowedNetworks: [], resolve: fixed({}) })).toEqual({ ok: false, reason: "dns" });
   });
 
-  it("refuses metadata addresses even when private addresses are allowed", async () => {
+  it("refuses metadata addresses whatever the list says", async () => {
+    const everything: AllowedNetwork[] = [
+      { cidr: "0.0.0.0/0", ports: [] },
+      { cidr: "::/0", ports: [] },
+    ];
     const resolve = fixed({ "imds.example.test": ["169.254.169.254"] });
-    expect(await checkDestination(new URL("http://imds.example.test/"), { allowPrivate: true, resolve })).toMatchObject({ ok: false, range: "metadata" });
-    expect(await checkDestination(new URL("http://100.100.100.200/"), { allowPrivate: true })).toMatchObject({ ok: false, range: "metadata" });
-    expect(await checkDestination(new URL("http://[::ffff:169.254.169.254]/"), { allowPrivate: true })).toMatchObject({ ok: false, range: "metadata" });
+    expect(await checkDestination(new URL("http://imds.example.test/"), { allowedNetworks: everything, resolve })).toMatchObject({ ok: false, range: "metadata", rule: "never" });
+    expect(await checkDestination(new URL("http://100.100.100.200/"), { allowedNetworks: nets("100.64.0.0/10") })).toMatchObject({ ok: false, range: "metadata", rule: "never" });
+    expect(await checkDestination(new URL("http://[::ffff:169.254.169.254]/"), { allowedNetworks: everything })).toMatchObject({ ok: false, range: "metadata" });
+    expect(await checkDestination(new URL("http://[fd00:ec2::254]/"), { allowedNetworks: nets("fd00::/8") })).toMatchObject({ ok: false, range: "metadata" });
   });
 
-  it("lets private addresses through when an admin allowed them", async () => {
-    const resolve = fixed({ "lan.example.test": ["192.168.1.5"] });
-    expect(await checkDestination(new URL("http://lan.example.test/"), { allowPrivate: true, resolve })).toEqual({ ok: true, address: "192.168.1.5", family: 4 });
+  it("refuses loopback, link-local and unspecified addresses even with a stored entry covering them (the schema refuses such entries too)", async () => {
+    // Entries written straight to the settings row, past the form's schema.
+    const covering: AllowedNetwork[] = [
+      { cidr: "127.0.0.0/8", ports: [] },
+      { cidr: "169.254.0.0/16", ports: [] },
+      { cidr: "0.0.0.0/0", ports: [] },
+      { cidr: "::/0", ports: [] },
+    ];
+    expect(parseNetworkList(covering.map((c) => c.cidr).join("\n")).entries).toEqual([]);
+    for (const [raw, range] of [
+      ["http://127.0.0.1/", "loopback"],
+      ["http://2130706433/", "loopback"],
+      ["http://[::1]/", "loopback"],
+      ["http://[::ffff:127.0.0.1]/", "loopback"],
+      ["http://localhost/", "loopback"],
+      ["http://169.254.10.10/", "linkLocal"],
+      ["http://[fe80::1]/", "linkLocal"],
+      ["http://0.0.0.0/", "unspecified"],
+      ["http://[::]/", "unspecified"],
+    ] as const) {
+      expect(await checkDestination(new URL(raw), { allowedNetworks: covering }), raw).toMatchObject({ ok: false, reason: "blocked", range, rule: "never" });
+    }
+    const resolve = fixed({ "lo.example.test": ["127.0.0.1"], "ll.example.test": ["fe80::1"] });
+    expect(await checkDestination(new URL("http://lo.example.test/"), { allowedNetworks: covering, resolve })).toMatchObject({ ok: false, range: "loopback", rule: "never" });
+    expect(await checkDestination(new URL("http://ll.example.test/"), { allowedNetworks: covering, resolve })).toMatchObject({ ok: false, range: "linkLocal", rule: "never" });
+  });
+
+  it("lets a private address through only inside an allowed network, and only on a listed port", async () => {
+    const resolve = fixed({ "lan.example.test": ["192.168.1.5"], "v6.example.test": ["fd12:3456::5"] });
+    const list = nets("192.168.1.0/24 ports 8080\nfd12:3456::/48");
+    expect(await checkDestination(new URL("http://lan.example.test:8080/"), { allowedNetworks: list, resolve })).toEqual({ ok: true, address: "192.168.1.5", family: 4, private: true });
+    expect(await checkDestination(new URL("http://lan.example.test/"), { allowedNetworks: list, resolve })).toEqual({ ok: false, reason: "blocked", address: "192.168.1.5", range: "private", rule: "port", port: 80 });
+    expect(await checkDestination(new URL("https://lan.example.test/"), { allowedNetworks: list, resolve })).toMatchObject({ ok: false, rule: "port", port: 443 });
+    expect(await checkDestination(new URL("http://192.168.2.5:8080/"), { allowedNetworks: list })).toMatchObject({ ok: false, range: "private", rule: "notListed" });
+    expect(await checkDestination(new URL("https://v6.example.test/"), { allowedNetworks: list, resolve })).toEqual({ ok: true, address: "fd12:3456::5", family: 6, private: true });
+    // Every address of the name is checked: one outside the list refuses the whole name.
+    const mixed = fixed({ "m.example.test": ["192.168.1.5", "10.0.0.1"] });
+    expect(await checkDestination(new URL("http://m.example.test:8080/"), { allowedNetworks: list, resolve: mixed })).toMatchObject({ ok: false, address: "10.0.0.1", rule: "notListed" });
   });
 });
 
 describe("deliverTestEvent", () => {
-  it("posts a CAMS-shaped status report and reports status, time and the answer", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/hook?x=1`, kind: "status", phoneNumber: "6581234567", allowPrivate: true });
-    expect(r).toMatchObject({ kind: "answered", status: 200, address: "127.0.0.1", bodyPreview: '{"ok":true}', truncated: false, location: null });
+  it("posts a CAMS-shaped status report to an allowed network and reports status and time, not the body", async () => {
+    const r = await deliverTestEvent({ url: `${base}/hook?x=1`, kind: "status", phoneNumber: "6581234567", allowedNetworks: allowed });
+    expect(r).toMatchObject({ kind: "answered", status: 200, address: HOST, bodyHidden: true, bodyPreview: "", contentType: null, location: null, statusText: "" });
     expect(r.kind === "answered" && r.durationMs).toBeGreaterThanOrEqual(0);
     expect(hits).toHaveLength(1);
     expect(hits[0]!.method).toBe("POST");
@@ -133,17 +184,48 @@ describe("deliverTestEvent", () => {
   });
 
   it("an inbound sample goes to the number", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/in`, kind: "inbound", phoneNumber: "6581234567", allowPrivate: true });
+    const r = await deliverTestEvent({ url: `${base}/in`, kind: "inbound", phoneNumber: "6581234567", allowedNetworks: allowed });
     expect(r.kind).toBe("answered");
     expect(JSON.parse(hits[0]!.body)[0]).toMatchObject({ To: "6581234567", Type: "TEXT" });
   });
 
-  it("refuses the same loopback receiver while private addresses are not allowed, and sends nothing", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/hook`, kind: "status", allowPrivate: false });
-    expect(r).toMatchObject({ kind: "refused", reason: "blocked", range: "loopback", address: "127.0.0.1" });
-    const encoded = await deliverTestEvent({ url: `http://2130706433:${port}/hook`, kind: "status", allowPrivate: false });
-    expect(encoded).toMatchObject({ kind: "refused", reason: "blocked", range: "loopback" });
-    expect(hits).toHaveLength(0);
+  it("a private answer never shows its body, reason phrase, headers or redirect target", async () => {
+    const error = await deliverTestEvent({ url: `${base}/error`, kind: "status", allowedNetworks: allowed });
+    expect(error).toMatchObject({ kind: "answered", status: 500, statusText: "", bodyPreview: "", contentType: null, bodyHidden: true });
+    expect(JSON.stringify(error)).not.toContain("internal");
+    expect(JSON.stringify(error)).not.toContain("boom");
+    const redirect = await deliverTestEvent({ url: `${base}/redirect`, kind: "status", allowedNetworks: allowed });
+    expect(redirect).toMatchObject({ kind: "answered", status: 302, location: null, bodyHidden: true });
+    expect(hits.map((h) => h.url)).toEqual(["/error", "/redirect"]);
+  });
+
+  it("refuses the same receiver outside the list, or on a port not listed, and sends nothing", async () => {
+    const none = await deliverTestEvent({ url: `${base}/hook`, kind: "status", allowedNetworks: [] });
+    expect(none).toMatchObject({ kind: "refused", reason: "blocked", address: HOST, rule: "notListed", port });
+    const elsewhere = await deliverTestEvent({ url: `${base}/hook`, kind: "status", allowedNetworks: nets("10.20.0.0/16") });
+    expect(elsewhere).toMatchObject({ kind: "refused", reason: "blocked", rule: "notListed" });
+    const otherPort = await deliverTestEvent({ url: `${base}/hook`, kind: "status", allowedNetworks: nets(`${HOST}/32 ports ${port === 65535 ? 1 : port + 1}`) });
+    expect(otherPort).toMatchObject({ kind: "refused", reason: "blocked", rule: "port", port });
+    const listedPort = await deliverTestEvent({ url: `${base}/hook`, kind: "status", allowedNetworks: nets(`${HOST}/32 ports ${port}`) });
+    expect(listedPort).toMatchObject({ kind: "answered", status: 200 });
+    expect(hits).toHaveLength(1);
+  });
+
+  it("never reaches a loopback receiver, even with 127.0.0.0/8 stored", async () => {
+    const lo = http.createServer((_req, res) => res.end("loopback"));
+    await new Promise<void>((r) => lo.listen(0, "127.0.0.1", r));
+    const loPort = (lo.address() as AddressInfo).port;
+    let reached = 0;
+    lo.on("request", () => reached++);
+    try {
+      const stored: AllowedNetwork[] = [{ cidr: "127.0.0.0/8", ports: [] }];
+      for (const url of [`http://127.0.0.1:${loPort}/`, `http://2130706433:${loPort}/`, `http://localhost:${loPort}/`, `http://[::ffff:127.0.0.1]:${loPort}/`]) {
+        expect(await deliverTestEvent({ url, kind: "status", allowedNetworks: stored }), url).toMatchObject({ kind: "refused", reason: "blocked", range: "loopback", rule: "never" });
+      }
+      expect(reached).toBe(0);
+    } finally {
+      await new Promise((r) => lo.close(r));
+    }
   });
 
   it("connects to the checked address, not a second DNS answer (rebinding)", async () => {
@@ -151,50 +233,33 @@ describe("deliverTestEvent", () => {
     const resolve: Resolver = async () => {
       calls++;
       // A rebinding name would answer differently the second time; there must be no second time.
-      return [{ address: calls === 1 ? "127.0.0.1" : "10.9.9.9", family: 4 }];
+      return [{ address: calls === 1 ? HOST : "10.9.9.9", family: 4 }];
     };
-    const r = await deliverTestEvent({ url: `http://rebind.example.test:${port}/pinned`, kind: "status", allowPrivate: true, resolve });
-    expect(r).toMatchObject({ kind: "answered", status: 200, address: "127.0.0.1" });
+    const r = await deliverTestEvent({ url: `http://rebind.example.test:${port}/pinned`, kind: "status", allowedNetworks: allowed, resolve });
+    expect(r).toMatchObject({ kind: "answered", status: 200, address: HOST });
     expect(calls).toBe(1);
     expect(hits[0]!.host).toBe(`rebind.example.test:${port}`);
   });
 
-  it("does not follow redirects: the 302 and its Location are reported", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/redirect`, kind: "status", allowPrivate: true });
-    expect(r).toMatchObject({ kind: "answered", status: 302, location: `http://127.0.0.1:${port}/elsewhere` });
-    expect(hits.map((h) => h.url)).toEqual(["/redirect"]);
-  });
-
-  it("reads only the first 2 KB of the answer", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/big`, kind: "status", allowPrivate: true });
-    expect(r.kind === "answered" && r.bodyPreview.length).toBe(PREVIEW_BYTES);
-    expect(r).toMatchObject({ truncated: true });
-  });
-
-  it("reports an error status as an answer", async () => {
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/error`, kind: "status", allowPrivate: true });
-    expect(r).toMatchObject({ kind: "answered", status: 500, bodyPreview: '{"error":"boom"}' });
-  });
-
   it("gives up after the time budget", async () => {
     const started = Date.now();
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${port}/slow`, kind: "status", allowPrivate: true, timeoutMs: 300 });
+    const r = await deliverTestEvent({ url: `${base}/slow`, kind: "status", allowedNetworks: allowed, timeoutMs: 300 });
     expect(r).toMatchObject({ kind: "failed", reason: "timeout" });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("reports a refused connection", async () => {
     const closed = http.createServer();
-    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => closed.listen(0, HOST, r));
     const freePort = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const r = await deliverTestEvent({ url: `http://127.0.0.1:${freePort}/`, kind: "status", allowPrivate: true });
+    const r = await deliverTestEvent({ url: `http://${HOST}:${freePort}/`, kind: "status", allowedNetworks: allowed });
     expect(r).toMatchObject({ kind: "failed", reason: "network", detail: "ECONNREFUSED" });
   });
 
   it("refuses a URL that breaks the rules before any network use", async () => {
-    expect(await deliverTestEvent({ url: "http://user:pw@127.0.0.1/", kind: "status", allowPrivate: true })).toMatchObject({ kind: "refused", reason: "url" });
-    expect(await deliverTestEvent({ url: "javascript:alert(1)", kind: "status", allowPrivate: true })).toMatchObject({ kind: "refused", reason: "url" });
+    expect(await deliverTestEvent({ url: `http://user:pw@${HOST}/`, kind: "status", allowedNetworks: allowed })).toMatchObject({ kind: "refused", reason: "url" });
+    expect(await deliverTestEvent({ url: "javascript:alert(1)", kind: "status", allowedNetworks: allowed })).toMatchObject({ kind: "refused", reason: "url" });
   });
 
   it("samples are JSON arrays shaped like the CAMS callback docs", () => {
@@ -203,5 +268,28 @@ describe("deliverTestEvent", () => {
     expect(status!.Timestamp).toBe(1_700_000_000_000);
     const [inbound] = sampleEvent("inbound", undefined) as Record<string, unknown>[];
     expect(Object.keys(inbound!)).toEqual(expect.arrayContaining(["MessageId", "From", "To", "Type", "Message", "Timestamp"]));
+  });
+});
+
+describe("the answer of a public destination (postChecked: no public address is reachable from the tests)", () => {
+  // checkDestination marks a public resolver answer `private: false` (above); this is what the POST then reports.
+  const publicLooking = () => ({ ok: true as const, address: HOST, family: 4 as const, private: false });
+  const post = (path: string) => postChecked(new URL(`http://hooks.example.test:${port}${path}`), "{}", {}, publicLooking());
+
+  it("a public resolver answer is accepted and marked public", async () => {
+    const resolve = fixed({ "hooks.example.test": ["93.184.216.34"] });
+    expect(await checkDestination(new URL("https://hooks.example.test/"), { allowedNetworks: [], resolve })).toMatchObject({ ok: true, private: false });
+  });
+
+  it("keeps the preview, reason phrase, content type and redirect target", async () => {
+    expect(await post("/error")).toMatchObject({ kind: "answered", status: 500, statusText: "Internal detail", contentType: "application/json", bodyPreview: '{"error":"boom","secret":"internal"}', bodyHidden: false });
+    expect(await post("/redirect")).toMatchObject({ kind: "answered", status: 302, location: `http://${HOST}:${port}/elsewhere` });
+    expect(hits.map((h) => h.url)).toEqual(["/error", "/redirect"]);
+  });
+
+  it("reads only the first 2 KB of the answer", async () => {
+    const r = await post("/big");
+    expect(r.kind === "answered" && r.bodyPreview.length).toBe(PREVIEW_BYTES);
+    expect(r).toMatchObject({ truncated: true });
   });
 });

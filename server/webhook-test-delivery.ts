@@ -198,6 +198,21 @@ export async function postGuarded(o: GuardedPost): Promise<TestDeliveryOutcome> 
 
 type Reached = Extract<DestinationCheck, { ok: true }>;
 
+/**
+ * The POST alone, to an address checkDestination accepted. Exported for the tests: no public
+ * address can be reached from them, so the preview of a public answer is tested through this.
+ */
+export async function postChecked(url: URL, body: string, headers: Record<string, string>, to: Reached, timeoutMs = TEST_TIMEOUT_MS): Promise<TestDeliveryOutcome> {
+  const started = performance.now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  try {
+    return await post(url, body, headers, to, deadline.signal, () => Math.round(performance.now() - started));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function post(url: URL, body: string, extraHeaders: Record<string, string>, to: Reached, signal: AbortSignal, elapsed: () => number): Promise<TestDeliveryOutcome> {
   const { address, family } = to;
   const isHttps = url.protocol === "https:";

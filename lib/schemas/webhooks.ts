@@ -111,6 +111,8 @@ export const allowedNetworksSchema = z.object({
     .string({ error: NV.format })
     .max(MAX_NETWORKS_TEXT, { error: NV.tooLong })
     .superRefine((v, ctx) => {
+      // Past the length limit the max() message is enough (and the text is not worth splitting).
+      if (v.length > MAX_NETWORKS_TEXT) return;
       const first = parseNetworkList(v).issues[0];
       if (first) ctx.addIssue({ code: "custom", message: NV[first.issue] });
     }),

@@ -32,6 +32,11 @@ const { smtpSettingsDto } = await import("./smtp-settings");
 const { setSetting, SETTING } = await import("@/server/data/settings");
 const { reencryptAllSecrets } = await import("@/server/data/rotate");
 const { decryptWith, loadKeyring } = await import("@/server/crypto");
+const { machineAddress } = await import("@/e2e/helpers/machine-address");
+
+/** Loopback is never reached: the webhook receiver listens on this machine's non-loopback address. */
+const HOST = machineAddress();
+const allowHost = (ports: number[] = []) => setSetting(SETTING.allowedPrivateNetworks, [{ cidr: `${HOST}/32`, ports }]);
 
 type Database = import("@/server/db/connect").Database;
 
@@ -72,7 +77,7 @@ async function startSmtp() {
   return { server, port, mails, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A loopback webhook receiver answering with the given statuses in turn (then 200). */
+/** A webhook receiver on this machine's address, answering with the given statuses in turn (then 200). */
 async function startReceiver() {
   const got: { headers: http.IncomingHttpHeaders; body: string; at: number }[] = [];
   const answers: number[] = [];
@@ -85,9 +90,10 @@ async function startReceiver() {
       res.end("ok");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, got, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${HOST}:${port}/hook`;
+  return { url, port, got, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The receiver's side, written independently of server/alerts/webhook.ts. */
@@ -143,7 +149,7 @@ describe("alert delivery by e-mail and signed webhook (real SMTP server, loopbac
     session.user = f.admin;
     const saved = await saveSmtpSettingsAction({ host: "127.0.0.1", port: smtp.port, tlsMode: "none", username: "alerts", password: PASSWORD, sender: "alerts@cams.example.test" });
     expect(saved.data).toEqual({ ok: true });
-    await setSetting(SETTING.allowPrivateWebhooks, true);
+    await allowHost();
     const ch = await saveAlertChannelAction({ spaceId: null, kind: "qualityDropped", emailUserIds: [f.operator.id], emailAddresses: ["Ops@Example.com"], webhookUrl: rx.url });
     secret = ch.data!.secret!;
     expect(secret).toMatch(/^whsec_/);
@@ -258,19 +264,48 @@ describe("alert delivery by e-mail and signed webhook (real SMTP server, loopbac
     await database.db.update(smtpSettings).set({ port: smtp.port });
   });
 
-  it("the SSRF guard of the test delivery: a loopback receiver is refused unless internal addresses are allowed", async () => {
-    await setSetting(SETTING.allowPrivateWebhooks, false);
+  it("the SSRF guard of the test delivery: a private receiver is refused outside the allowed networks or on a port not listed", async () => {
+    await setSetting(SETTING.allowedPrivateNetworks, []);
     const before = rx.got.length;
     const n = await qualityDrop();
+    const webhookRow = async () => (await deliveriesOf(n)).find((x) => x.channel === "webhook")!;
     await drain();
-    const d = (await deliveriesOf(n)).find((x) => x.channel === "webhook")!;
-    expect([d.status, d.lastError]).toEqual(["pending", "refused: blocked (loopback)"]);
-    expect(rx.got.length).toBe(before);
-    await setSetting(SETTING.allowPrivateWebhooks, true);
+    expect([(await webhookRow()).status, (await webhookRow()).lastError]).toEqual(["pending", "refused: blocked (reserved, not in the allowed networks)"]);
+    await allowHost([rx.port === 65535 ? 1 : rx.port + 1]);
     await fastForward();
     await drain();
-    expect((await deliveriesOf(n)).find((x) => x.channel === "webhook")!.status).toBe("ok");
+    expect([(await webhookRow()).status, (await webhookRow()).lastError]).toEqual(["pending", `refused: blocked (reserved, port ${rx.port} not listed)`]);
+    expect(rx.got.length).toBe(before);
+    await allowHost([rx.port]);
+    await fastForward();
+    await drain();
+    expect((await webhookRow()).status).toBe("ok");
     expect(rx.got.length).toBe(before + 1);
+    await allowHost();
+  });
+
+  it("a loopback receiver is refused even with 127.0.0.0/8 stored (past the form's schema)", async () => {
+    const lo = http.createServer((_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => lo.listen(0, "127.0.0.1", resolve));
+    let reached = 0;
+    lo.on("request", () => reached++);
+    const loUrl = `http://127.0.0.1:${(lo.address() as AddressInfo).port}/hook`;
+    try {
+      await setSetting(SETTING.allowedPrivateNetworks, [{ cidr: "127.0.0.0/8", ports: [] }]);
+      const [c] = await database.db.select().from(alertChannels);
+      await database.db.update(alertChannels).set({ webhookUrl: loUrl }).where(eq(alertChannels.id, c!.id));
+      const n = await qualityDrop();
+      await drain();
+      const d = (await deliveriesOf(n)).find((x) => x.channel === "webhook")!;
+      expect([d.status, d.lastError]).toEqual(["pending", "refused: blocked (loopback)"]);
+      expect(reached).toBe(0);
+      await database.db.update(alertChannels).set({ webhookUrl: rx.url }).where(eq(alertChannels.id, c!.id));
+      // Leave nothing due for the tests after this one.
+      await database.db.update(alertDeliveries).set({ status: "failed" }).where(eq(alertDeliveries.id, d.id));
+    } finally {
+      await allowHost();
+      await new Promise((resolve) => lo.close(resolve));
+    }
   });
 
   it("the test e-mail goes through the stored settings; the SMTP password never shows in results, DTOs, the audit log or the logs", async () => {

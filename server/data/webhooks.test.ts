@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/connect";
 import { openTestDatabase } from "@/server/db/test-db";
 import {
-  allowPrivateWebhookAddresses,
+  allowedPrivateNetworks,
   getAccountWebhook,
   rememberAccountWebhook,
-  setAllowPrivateWebhookAddresses,
+  setAllowedPrivateNetworks,
   takeTestDeliverySlot,
   TEST_DELIVERY_MAX,
   TEST_DELIVERY_WINDOW_MS,
@@ -27,12 +27,14 @@ afterAll(async () => {
 });
 
 describe("webhook data layer", () => {
-  it("private addresses are refused until an admin allows them", async () => {
-    expect(await allowPrivateWebhookAddresses()).toBe(false);
-    await setAllowPrivateWebhookAddresses(true);
-    expect(await allowPrivateWebhookAddresses()).toBe(true);
-    await setAllowPrivateWebhookAddresses(false);
-    expect(await allowPrivateWebhookAddresses()).toBe(false);
+  it("no private network is allowed until an admin lists one; a stored loopback entry is dropped on read", async () => {
+    expect(await allowedPrivateNetworks()).toEqual([]);
+    await setAllowedPrivateNetworks([{ cidr: "10.20.0.0/16", ports: [8080] }]);
+    expect(await allowedPrivateNetworks()).toEqual([{ cidr: "10.20.0.0/16", ports: [8080] }]);
+    await setAllowedPrivateNetworks([{ cidr: "127.0.0.0/8", ports: [] }, { cidr: "10.1.0.0/16", ports: [] }]);
+    expect(await allowedPrivateNetworks()).toEqual([{ cidr: "10.1.0.0/16", ports: [] }]);
+    await setAllowedPrivateNetworks([]);
+    expect(await allowedPrivateNetworks()).toEqual([]);
   });
 
   it("paces test deliveries per user in a one-minute window", async () => {
