@@ -10,6 +10,7 @@ import {
   replayAction,
   sandboxNumber,
   sandboxSpace,
+  setAllowedNetworks,
   spaceIdOf,
   startReceiver,
   type Receiver,
@@ -27,7 +28,7 @@ let alphaId = "";
 let phone = "";
 let other = "";
 let saveRequest: Request | undefined;
-let switchRequest: Request | undefined;
+let networksRequest: Request | undefined;
 
 async function pageAs(browser: Browser, who: { email: string; password: string } | "admin"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -159,61 +160,93 @@ test("an invalid URL gets a field message and nothing is sent to CAMS", async ({
   await page.context().close();
 });
 
-test("a test event reaches a loopback receiver only while private addresses are allowed", async ({ browser }) => {
+test("a test event reaches a receiver on this machine's address only once an admin allows its network, without showing the body", async ({ browser }) => {
   const receiver: Receiver = await startReceiver();
   const admin = await pageAs(browser, "admin");
   const op = await pageAs(browser, OPERATOR);
   try {
-    const privateSwitch = admin.getByRole("switch", { name: "Allow private addresses for test deliveries" });
-    await test.step("the admin turns the switch on (off by default)", async () => {
-      const getSwitch = captureAction(admin, '"allow":true');
-      await admin.goto(`/s/${alphaId}/webhooks`);
-      await expect(privateSwitch).toHaveAttribute("aria-checked", "false");
-      await privateSwitch.click();
-      await expect(privateSwitch).toHaveAttribute("aria-checked", "true");
-      await expect(admin.getByText("Private addresses are now allowed for test deliveries.")).toBeVisible();
-      switchRequest = getSwitch();
-      expect(switchRequest, "the switch action request was captured").toBeTruthy();
-    });
-
     const target = `${receiver.url}/cams/status?run=${run}`;
     await op.goto(tab(alphaId, phone));
     await op.getByLabel("Status-report callback URL").fill(target);
-    await expect(op.getByTestId("statusCallbackUrl-warning")).toContainText("a loopback address");
+    await expect(op.getByTestId("statusCallbackUrl-warning")).toContainText("a reserved or non-public address");
     await expect(op.getByTestId("test-target")).toHaveText(target);
-    await op.getByRole("button", { name: "Send test event" }).click();
-    const result = op.getByTestId("test-result");
-    await expect(result).toContainText("The receiver answered 200.");
-    await expect(op.getByTestId("test-status")).toContainText("200");
-    await expect(op.getByTestId("test-duration")).toHaveText(/^\d+ ms$/);
-    await expect(op.getByTestId("test-answer")).toContainText('"by":"e2e-receiver"');
-    expect(receiver.hits).toHaveLength(1);
-    expect(receiver.hits[0]!.path).toBe(`/cams/status?run=${run}`);
-    expect(receiver.hits[0]!.headers["x-cams-admin-test"]).toBe("1");
-    const events = JSON.parse(receiver.hits[0]!.body) as Record<string, unknown>[];
-    expect(events[0]).toMatchObject({ Status: "Delivered", From: phone });
-    await expectAccessible(op, "webhook tab with a test result");
+
+    await test.step("refused while no network is allowed (the default); nothing reaches the receiver", async () => {
+      await op.getByRole("button", { name: "Send test event" }).click();
+      await expect(op.getByTestId("test-refused")).toContainText(`Refused: ${receiver.host} is a reserved or non-public address, outside the allowed private networks.`);
+      expect(receiver.hits).toHaveLength(0);
+    });
+
+    await test.step("the admin's list refuses loopback at the field, then takes the receiver's address", async () => {
+      await admin.goto("/settings/network");
+      await expect(admin.getByTestId("networks-never")).toContainText("Loopback and link-local addresses are never allowed");
+      await expect(admin.getByTestId("networks-count")).toHaveText("No private networks are allowed: deliveries reach public addresses only.");
+      const field = admin.getByLabel("Networks", { exact: true });
+      await field.fill(`10.20.0.0/16\n127.0.0.0/8`);
+      await admin.getByRole("button", { name: "Save networks" }).click();
+      await expect(admin.getByText("Loopback addresses (127.0.0.0/8, ::1) are never allowed", { exact: false })).toBeVisible();
+      await expect(admin.getByTestId("networks-issue-line")).toHaveText("Line 2: 127.0.0.0/8");
+      await field.fill("169.254.0.0/16");
+      await admin.getByRole("button", { name: "Save networks" }).click();
+      await expect(admin.getByText("Link-local addresses (169.254.0.0/16, fe80::/10) are never allowed", { exact: false })).toBeVisible();
+      await field.fill(`${receiver.host}/33`);
+      await expect(admin.getByText("Add the prefix length after the address", { exact: false })).toBeVisible();
+      await expectAccessible(admin, "allowed networks with a field error");
+      const getSave = captureAction(admin, `${receiver.host}/32`);
+      await field.fill(`${receiver.host}/32`);
+      await admin.getByRole("button", { name: "Save networks" }).click();
+      await expect(admin.getByText("Allowed networks saved.")).toBeVisible();
+      await expect(admin.getByTestId("networks-count")).toHaveText("1 network allowed.");
+      networksRequest = getSave();
+      expect(networksRequest, "the save action request was captured").toBeTruthy();
+      await admin.reload();
+      await expect(field).toHaveValue(`${receiver.host}/32`);
+    });
+
+    await test.step("delivered now: status and time are shown, the answer's body is not", async () => {
+      await op.getByRole("button", { name: "Send test event" }).click();
+      const result = op.getByTestId("test-result");
+      await expect(result).toContainText("The receiver answered 200.");
+      await expect(op.getByTestId("test-status")).toHaveText("200");
+      await expect(op.getByTestId("test-duration")).toHaveText(/^\d+ ms$/);
+      await expect(op.getByTestId("test-answer-hidden")).toHaveText("The answer came from a private address: only its status and the time taken are shown.");
+      await expect(op.getByTestId("test-answer")).toHaveCount(0);
+      await expect(result).not.toContainText("e2e-receiver");
+      expect(receiver.hits).toHaveLength(1);
+      expect(receiver.hits[0]!.path).toBe(`/cams/status?run=${run}`);
+      expect(receiver.hits[0]!.headers["x-cams-admin-test"]).toBe("1");
+      const events = JSON.parse(receiver.hits[0]!.body) as Record<string, unknown>[];
+      expect(events[0]).toMatchObject({ Status: "Delivered", From: phone });
+      await expectAccessible(op, "webhook tab with a test result");
+    });
 
     await test.step("an inbound sample goes to the inbound URL", async () => {
       await op.getByLabel("Inbound-message callback URL").fill(`${receiver.url}/cams/inbound`);
       await op.getByLabel("Inbound message, to the inbound-message URL").check();
       await op.getByRole("button", { name: "Send test event" }).click();
-      await expect(op.getByTestId("test-status")).toContainText("200");
+      await expect(op.getByTestId("test-status")).toHaveText("200");
       expect(receiver.hits).toHaveLength(2);
       expect(JSON.parse(receiver.hits[1]!.body)[0]).toMatchObject({ To: phone, Type: "TEXT" });
       await op.getByLabel("Status report, to the status-report URL").check();
     });
 
-    await test.step("with the switch off, the same URL is refused and nothing reaches the receiver", async () => {
-      await admin.reload();
-      await privateSwitch.click();
-      await expect(privateSwitch).toHaveAttribute("aria-checked", "false");
-      await expect(admin.getByText("Private addresses are refused again.")).toBeVisible();
+    await test.step("an entry with other ports refuses the receiver's port", async () => {
+      const otherPort = receiver.port === 65535 ? 1 : receiver.port + 1;
+      await setAllowedNetworks(admin, [`${receiver.host}/32 ports ${otherPort}`]);
       await op.getByRole("button", { name: "Send test event" }).click();
-      await expect(op.getByTestId("test-refused")).toContainText("Refused: 127.0.0.1 is a loopback address (this machine).");
+      await expect(op.getByTestId("test-refused")).toContainText(`Refused: ${receiver.host} is in an allowed network, but not on port ${receiver.port}.`);
       expect(receiver.hits).toHaveLength(2);
+    });
+
+    await test.step("with the list empty again the receiver is refused; loopback is refused as never allowed", async () => {
+      await setAllowedNetworks(admin, []);
+      await op.getByRole("button", { name: "Send test event" }).click();
+      await expect(op.getByTestId("test-refused")).toContainText("outside the allowed private networks");
+      await op.getByLabel("Status-report callback URL").fill(`http://127.0.0.1:${receiver.port}/cams/status`);
+      await op.getByRole("button", { name: "Send test event" }).click();
+      await expect(op.getByTestId("test-refused")).toContainText("Refused: 127.0.0.1 is a loopback address (this machine). Test deliveries never go there.");
       // The same for an encoded form of the address.
-      await op.getByLabel("Status-report callback URL").fill(target.replace("127.0.0.1", "2130706433"));
+      await op.getByLabel("Status-report callback URL").fill(`http://2130706433:${receiver.port}/cams/status`);
       await op.getByRole("button", { name: "Send test event" }).click();
       await expect(op.getByTestId("test-refused")).toContainText("is a loopback address");
       expect(receiver.hits).toHaveLength(2);
@@ -238,7 +271,6 @@ test("a viewer reads but has no change buttons, and a replayed save is refused",
   await expect(v.getByText("You can view these settings.", { exact: false })).toBeVisible();
   await v.goto(`/s/${alphaId}/webhooks`);
   await expect(v.getByTestId(`webhook-row-${phone}`)).toBeVisible();
-  await expect(v.getByRole("switch", { name: "Allow private addresses for test deliveries" })).toHaveCount(0);
 
   const before = await updateCount();
   const text = await replayAction(v, saveRequest!);
@@ -247,18 +279,19 @@ test("a viewer reads but has no change buttons, and a replayed save is refused",
   await v.context().close();
 });
 
-test("an operator cannot flip the private-address switch", async ({ browser }) => {
+test("an operator cannot change the allowed networks", async ({ browser }) => {
   const op = await pageAs(browser, OPERATOR);
-  await op.goto(`/s/${alphaId}/webhooks`);
-  await expect(op.getByTestId(`webhook-row-${phone}`)).toBeVisible();
-  await expect(op.getByRole("switch", { name: "Allow private addresses for test deliveries" })).toHaveCount(0);
-  const text = await replayAction(op, switchRequest!);
+  await op.goto("/settings/network");
+  await expect(op.getByText("Only administrators can change these settings.")).toBeVisible();
+  await expect(op.getByLabel("Networks", { exact: true })).toHaveCount(0);
+  const text = await replayAction(op, networksRequest!);
   expect(text).toContain("Only administrators can do that.");
   await op.context().close();
 
   const admin = await pageAs(browser, "admin");
-  await admin.goto(`/s/${alphaId}/webhooks`);
-  await expect(admin.getByRole("switch", { name: "Allow private addresses for test deliveries" })).toHaveAttribute("aria-checked", "false");
+  await admin.goto("/settings/network");
+  await expect(admin.getByLabel("Networks", { exact: true })).toHaveValue("");
+  await expect(admin.getByTestId("networks-count")).toHaveText("No private networks are allowed: deliveries reach public addresses only.");
   await admin.context().close();
 });
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, type Request } from "@playwright/test";
 import { E2E } from "./env";
+import { machineAddress } from "./machine-address";
 import { sandbox } from "./sandbox";
 
 export interface SandboxNumber {
@@ -40,12 +41,17 @@ export async function spaceIdOf(page: Page, custSpaceId: string): Promise<string
 }
 
 export interface Receiver {
+  host: string;
+  port: number;
   url: string;
   hits: { path: string; headers: http.IncomingHttpHeaders; body: string }[];
   close: () => Promise<void>;
 }
 
-/** A webhook receiver on loopback, random port, answering 200 with a small JSON body. */
+/**
+ * A webhook receiver on this machine's non-loopback address (loopback is never reached by the
+ * app's deliveries), random port, answering 200 with a small JSON body.
+ */
 export async function startReceiver(): Promise<Receiver> {
   const hits: Receiver["hits"] = [];
   const server = http.createServer((req, res) => {
@@ -56,10 +62,13 @@ export async function startReceiver(): Promise<Receiver> {
       res.writeHead(200, { "content-type": "application/json" }).end('{"received":true,"by":"e2e-receiver"}');
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const host = machineAddress();
+  await new Promise<void>((r) => server.listen(0, host, r));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    host,
+    port,
+    url: `http://${host}:${port}`,
     hits,
     close: () =>
       new Promise<void>((r) => {
@@ -86,4 +95,15 @@ export async function replayAction(page: Page, req: Request): Promise<string> {
     data: req.postData()!,
   });
   return res.text();
+}
+
+/** Settings → Network as an admin: replaces the allowed private networks with `lines` (one entry each). */
+export async function setAllowedNetworks(page: Page, lines: string[]): Promise<void> {
+  await page.goto("/settings/network");
+  const field = page.getByLabel("Networks", { exact: true });
+  await field.fill(lines.join("\n"));
+  if (!(await page.getByRole("button", { name: "Save networks" }).isEnabled())) return; // already the stored list
+  await page.getByRole("button", { name: "Save networks" }).click();
+  await expect(page.getByText("Allowed networks saved.")).toBeVisible();
+  await expect(field).toHaveValue(lines.join("\n"));
 }
