@@ -8,7 +8,7 @@ import { linkSpace } from "./helpers/keys";
 import { ensureSandboxSpace } from "./helpers/qr";
 import { sandbox } from "./helpers/sandbox";
 import { expect, test } from "./helpers/test";
-import { setAllowedNetworks, startReceiver, type Receiver } from "./helpers/webhooks";
+import { editAllowedNetworks, startReceiver, type Receiver } from "./helpers/webhooks";
 
 /**
  * Alert delivery as an admin sets it up: an SMTP server and a webhook receiver started here (the
@@ -48,6 +48,7 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   const receiver: Receiver = await startReceiver();
+  const entry = `${receiver.host}/32 ports ${receiver.port}`;
   try {
     await signInAsAdmin(page);
     const spaceId = await linkSpace(page, SPACE.name, SPACE.custSpaceId);
@@ -55,7 +56,7 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
     await expect(page.getByTestId(`phone-row-${phone}`)).toContainText("Connected");
 
     await test.step("the receiver's address is allowed (Settings → Network)", async () => {
-      await setAllowedNetworks(page, [`${receiver.host}/32`]);
+      await editAllowedNetworks(page, (lines) => [...lines, entry]);
     });
 
     let secret = "";
@@ -106,8 +107,8 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
       await expect(page.getByTestId("delivery-failing-email")).toHaveCount(0);
     });
 
-    // Empty again, as the other specs expect it (e2e/webhooks.spec.ts starts from the default).
-    await setAllowedNetworks(page, []);
+    // Removed again: the list is shared with the other specs.
+    await editAllowedNetworks(page, (lines) => lines.filter((l) => l !== entry));
   } finally {
     await receiver.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));

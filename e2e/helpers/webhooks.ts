@@ -97,13 +97,20 @@ export async function replayAction(page: Page, req: Request): Promise<string> {
   return res.text();
 }
 
-/** Settings → Network as an admin: replaces the allowed private networks with `lines` (one entry each). */
-export async function setAllowedNetworks(page: Page, lines: string[]): Promise<void> {
+/**
+ * Settings → Network as an admin: changes the allowed private networks by `edit` (lines in, lines
+ * out, in canonical form). Specs run two at a time and the list is global, so each adds and removes
+ * only its own entries (port-scoped to its receiver) instead of replacing the list.
+ */
+export async function editAllowedNetworks(page: Page, edit: (lines: string[]) => string[]): Promise<void> {
   await page.goto("/settings/network");
   const field = page.getByLabel("Networks", { exact: true });
-  await field.fill(lines.join("\n"));
-  if (!(await page.getByRole("button", { name: "Save networks" }).isEnabled())) return; // already the stored list
-  await page.getByRole("button", { name: "Save networks" }).click();
+  await expect(field).toBeVisible();
+  const next = edit((await field.inputValue()).split("\n").filter((l) => l.trim() !== ""));
+  await field.fill(next.join("\n"));
+  const save = page.getByRole("button", { name: "Save networks" });
+  if (!(await save.isEnabled())) return; // already the stored list
+  await save.click();
   await expect(page.getByText("Allowed networks saved.")).toBeVisible();
-  await expect(field).toHaveValue(lines.join("\n"));
+  await expect(field).toHaveValue(next.join("\n"));
 }
