@@ -44,7 +44,7 @@ export type DestinationCheck =
 /** Ranges no allowed network opens: this machine, its link, and the cloud metadata services. */
 const NEVER_ALLOWED = new Set<AddressRange>(["loopback", "linkLocal", "metadata", "unspecified"]);
 
-export const portOf = (url: URL) => Number(url.port || (url.protocol === "https:" ? 443 : 80));
+const portOf = (url: URL) => Number(url.port || (url.protocol === "https:" ? 443 : 80));
 
 /** Resolves the URL's host and checks every address; the first one is what the request will use. */
 export async function checkDestination(url: URL, opts: { allowedNetworks: AllowedNetwork[]; resolve?: Resolver }): Promise<DestinationCheck> {
