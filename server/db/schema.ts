@@ -210,7 +210,7 @@ export const rateBuckets = pgTable("rate_buckets", {
   updatedAtMs: bigint("updated_at_ms", { mode: "number" }).notNull(),
 });
 
-/** Small app-wide settings: setup completed, allow private webhook addresses, ... */
+/** Small app-wide settings: setup completed, the allowed private networks, ... */
 export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
