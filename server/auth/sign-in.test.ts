@@ -67,6 +67,22 @@ describe("sign-in over HTTP", () => {
     expect(statuses.slice(6)).toEqual(Array(6).fill(429));
   });
 
+  it("starting single sign-on shares the per-minute ceiling instead of the library's 3 per 10 s", async () => {
+    // No provider is configured here: each start is answered by the library (not 429) until the ceiling.
+    const start = (path: string) =>
+      fetch(`${base}/api/auth/sign-in/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+        body: JSON.stringify({ provider: "oidc", providerId: "oidc", callbackURL: "/" }),
+      }).then((r) => r.status);
+    for (const path of ["social", "oauth2"]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push(await start(path));
+      expect(statuses.slice(0, 6).filter((s) => s === 429), path).toEqual([]);
+      expect(statuses[6], path).toBe(429);
+    }
+  });
+
   it("checks at most SIGNIN_MAX_CONCURRENT_CHECKS passwords at once", async () => {
     load.max = 0;
     const { getAuth } = await import("./auth");
