@@ -89,10 +89,9 @@ test("single sign-on with a real OpenID Connect provider: matched by e-mail, ref
       const carol = await ssoSignIn(browser, app, `carol-${run}@corp.test`);
       await expect(carol.getByTestId("user-menu")).toContainText(`carol-${run}`, { timeout: 30_000 });
       await carol.context().close();
-      // A refused domain in this mode is covered by lib/schemas/sso.test.ts (ssoAdmits) and the user-create hook:
-      // its browser run (a second provider sign-in right after carol's) stalled before the provider's login
-      // page in 2 of 4 full runs and is being looked into (issue 18 note); the refusal with "existing users
-      // only" above runs the same way in the browser.
+      const eve = await ssoSignIn(browser, app, `eve-${run}@other.test`);
+      await expect(eve.getByTestId("sign-in-error")).toContainText("Your e-mail domain may not sign in here.");
+      await eve.context().close();
 
       await page.goto(`${app.url}/settings/users`);
       const row = page.getByTestId(`user-row-carol-${run}@corp.test`);
@@ -101,7 +100,7 @@ test("single sign-on with a real OpenID Connect provider: matched by e-mail, ref
 
     await test.step("audited", async () => {
       await page.goto(`${app.url}/audit?operation=auth.signInSso`);
-      await expect(page.getByTestId("audit-row")).toHaveCount(3);
+      await expect(page.getByTestId("audit-row")).toHaveCount(4);
       await page.goto(`${app.url}/audit?operation=settings.sso`);
       await expect(page.getByTestId("audit-row").first()).not.toContainText(idp!.clientSecret);
     });
