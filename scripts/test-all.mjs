@@ -16,6 +16,29 @@ const results = { passed: 0, failed: 0, skipped: 0 };
 let failedStep = null;
 
 /**
+ * GNU time around a step, when the machine has it: the CPU seconds of the step's whole process
+ * tree (every reaped descendant: app servers, browsers, workers) beside its wall time, which says
+ * whether a step is bound by the two cores or by waiting.
+ */
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+let timed = 0;
+function withCpu(cmd, args) {
+  if (!TIME) return { cmd, args, report: () => "" };
+  const file = path.join(root, "test-results-cpu", `${++timed}.txt`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return {
+    cmd: TIME,
+    args: ["-q", "-o", file, "-f", "%U %S %M", cmd, ...args],
+    report: (wallS) => {
+      const [user, sys, rssKb] = (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim().split(/\s+/).slice(-3) : []).map(Number);
+      if (!Number.isFinite(user)) return "";
+      const cpu = user + sys;
+      return `, ${cpu.toFixed(0)} CPU-s (${(cpu / wallS).toFixed(2)} cores on average, largest process ${(rssKb / 1024).toFixed(0)} MB)`;
+    },
+  };
+}
+
+/**
  * Runs steps at the same time, each with its output held back and printed whole when it ends, so
  * the log reads like a serial run. Resolves to whether each one succeeded.
  */
@@ -26,13 +49,15 @@ function together(steps) {
       ([name, cmd, args, extraEnv = {}]) =>
         new Promise((resolve) => {
           const out = [];
-          const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
+          const run = withCpu(cmd, args);
+          const child = spawn(run.cmd, run.args, { cwd: root, env: { ...env, ...extraEnv } });
           child.stdout.on("data", (d) => out.push(d));
           child.stderr.on("data", (d) => out.push(d));
           child.on("close", (status, signal) => {
             console.log(`\n=== ${name} ===`);
             process.stdout.write(Buffer.concat(out));
-            console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+            const wall = (Date.now() - started) / 1000;
+            console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${wall.toFixed(1)} s${run.report(wall)} ===`);
             if (status !== 0 && !failedStep) failedStep = name;
             resolve(status === 0);
           });
@@ -53,11 +78,13 @@ function step(name, cmd, args, extraEnv = {}) {
     const keep = (d) => {
       tail = (tail + d.toString()).slice(-6000);
     };
-    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
+    const run = withCpu(cmd, args);
+    const child = spawn(run.cmd, run.args, { cwd: root, env: { ...env, ...extraEnv } });
     child.stdout.on("data", (d) => (process.stdout.write(d), keep(d)));
     child.stderr.on("data", (d) => (process.stderr.write(d), keep(d)));
     child.on("close", (status, signal) => {
-      console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+      const wall = (Date.now() - started) / 1000;
+      console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${wall.toFixed(1)} s${run.report(wall)} ===`);
       if (status !== 0) {
         if (!failedStep) failedStep = name;
         failureTails.push(`--- the end of ${name}'s output ---\n${tail}`);
@@ -108,8 +135,11 @@ function readPlaywright(file) {
   results.skipped += j.stats?.skipped ?? 0;
 }
 
-fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
-fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+// Playwright empties its outputDir (test-results) when it starts: Vitest's report goes beside it.
+for (const d of ["test-results", "test-results-vitest", "test-results-cpu"]) {
+  fs.rmSync(path.join(root, d), { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, d), { recursive: true });
+}
 
 const pgUp = await ensurePostgres();
 const vitestEnv = {};
@@ -124,8 +154,8 @@ const [, , built] = await together([
   ["lint", bin("eslint"), [".", "--max-warnings=0"]],
   ["build", bin("next"), ["build"], { NODE_ENV: "production" }],
 ]);
-await step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], vitestEnv);
-readVitest(path.join(root, "test-results", "vitest.json"));
+await step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results-vitest/vitest.json"], vitestEnv);
+readVitest(path.join(root, "test-results-vitest", "vitest.json"));
 if (built) {
   await step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
   readPlaywright(path.join(root, "test-results", "e2e.json"));
