@@ -232,7 +232,7 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
     expect(c.serverError).toBeUndefined();
     const code = c.data!.code!.qrdlCode;
     expect((await deleteQrCodeAction({ spaceId: f.spaceId, phoneNumber: phones[1]!, qrdlCode: code })).serverError).toBeUndefined();
-    const p = await updateProfileAction({ spaceId: f.spaceId, phoneNumber: phones[1]!, ...profile({ about: "Saved here", vertical: "RETAIL", profilePictureUrl: "" }) });
+    const p = await updateProfileAction({ spaceId: f.spaceId, phoneNumber: phones[1]!, ...profile({ about: "Saved here", profilePictureUrl: "" }), vertical: "RETAIL" });
     expect(p.serverError).toBeUndefined();
     const got = await events();
     expect(got.map((e) => [e.field, e.oldValue, e.newValue, e.source, e.via])).toEqual(
