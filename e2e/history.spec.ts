@@ -124,3 +124,38 @@ test("the space's feed filters by source, and exports what it shows as CSV", asy
   await expect(page.locator('[data-testid="history-row"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="history-row"]')).toContainText(SPACE.name);
 });
+
+test("a QR code made outside the console shows in History after Refresh now, and the list counts the number's changes", async ({ page }) => {
+  await signInAsAdmin(page);
+  // The number's QR list is read once (its starting point: nothing recorded for it).
+  await page.goto(`/s/${spaceId}/phone-numbers/${phone}/qr-codes`);
+  await expect(page.getByTestId("as-of")).toContainText(/As of/);
+  const message = `Made elsewhere ${Date.now().toString(36)}`;
+  // Outside the console: the code is made in CAMS (the sandbox's control API), not through the app.
+  const made = await sandbox<{ qrdlCode: string }>("POST", `numbers/${phone}/qr-codes`, { prefilledMessage: message });
+  await page.getByTestId("refresh-now").click();
+  await expect(page.getByTestId("qr-cards")).toContainText(message);
+
+  await page.getByTestId("number-tabs").getByRole("link", { name: "History" }).click();
+  const qr = page.locator('[data-testid="history-row"][data-field="qrCode"]');
+  await expect(qr).toHaveCount(1);
+  await expect(qr).toHaveAttribute("data-source", "outside");
+  await expect(qr).toContainText("QR code");
+  await expect(qr).toContainText("Outside the console");
+  await expect(qr).toContainText(`${made.qrdlCode}: ${message}`);
+
+  // The phone list counts the number's changes of the last 7 days and links to its History tab.
+  await page.goto(`/s/${spaceId}/phone-numbers`);
+  const count = page.getByTestId(`phone-row-${phone}`).getByTestId("changes-7d");
+  // Quality and the drifted URL (first test), the console's URL and queue fields, and the QR code.
+  await expect(count).toHaveAttribute("data-count", /^[4-9]$/);
+  await expect(page.getByRole("columnheader", { name: "Changes (7 d)" })).toBeVisible();
+  await expectAccessible(page, "phone list with changes");
+  const shown = (await count.getAttribute("data-count"))!;
+  await count.click();
+  await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/history$`));
+  await expect(page.locator('[data-testid="history-row"][data-field="qrCode"]')).toHaveCount(1);
+  // Across spaces the same count.
+  await page.goto(`/s/all/phone-numbers?q=${phone}`);
+  await expect(page.getByTestId(`phone-row-${phone}`).getByTestId("changes-7d")).toHaveAttribute("data-count", shown);
+});

@@ -3,7 +3,7 @@
  * recovery). Pure, shared by the server (server/alerts/rules.ts) and the settings page.
  */
 
-export const ALERT_KINDS = ["qualityDropped", "statusLeftConnected", "nameDeclined", "tierChanged", "drift"] as const;
+export const ALERT_KINDS = ["qualityDropped", "statusLeftConnected", "nameDeclined", "tierChanged", "drift", "keyMissingOrMismatch", "qrRemovedOutside"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertState = "alert" | "recovery";
 
@@ -16,6 +16,8 @@ export interface ObservedChange {
 
 const QUALITY_RANK: Record<string, number> = { GREEN: 3, YELLOW: 2, RED: 1 };
 const DECLINED = new Set(["DECLINED", "Rejected", "REJECTED"]);
+/** The key's status values that need someone (lib/history.ts: "missing" is a number with no key). */
+const KEY_BAD = new Set(["MISMATCH", "missing"]);
 
 /** What one change means for one rule: an alert, a recovery, or nothing. */
 export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null {
@@ -41,6 +43,14 @@ export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null 
       return c.field === "messagingLimitTier" && c.oldValue !== null && c.newValue !== null ? "alert" : null;
     case "drift":
       return c.source === "outside" ? "alert" : null;
+    case "keyMissingOrMismatch":
+      if (c.field !== "keyStatus") return null;
+      // A MISMATCH from anything; "missing" only when a key state was known (a number just verified has none yet).
+      if (c.newValue === "MISMATCH" || (c.newValue === "missing" && c.oldValue !== null)) return "alert";
+      if (KEY_BAD.has(c.oldValue ?? "") && c.newValue === "VALID") return "recovery";
+      return null;
+    case "qrRemovedOutside":
+      return c.field === "qrCode" && c.source === "outside" && c.oldValue !== null && c.newValue === null ? "alert" : null;
   }
 }
 

@@ -9,10 +9,29 @@ import type { SortKey } from "@/components/phone-numbers/use-list-state";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
 import { HealthBadge } from "@/components/profile/health-badge";
 import { SortHeader } from "@/components/sort-header";
-import { Table, TableBody, TableCell, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type HideBelow } from "@/components/ui/table";
 
 /** Number, display name and status always show; the rest join as the screen widens. */
 const COLUMN_BREAKPOINT = { space: "sm", quality: "sm", verification: "md", tier: "lg", nameStatus: "lg" } as const satisfies Partial<Record<SortKey, HideBelow>>;
+const CHANGES_BREAKPOINT: HideBelow = "md";
+
+/** The number's history events of the last 7 days, linking to its History tab. */
+function RecentChanges({ row }: { row: ListRow }) {
+  const t = useTranslations("history");
+  const n = row.changes7d ?? 0;
+  return (
+    <Link
+      href={`/s/${row.spaceId}/phone-numbers/${row.phoneNumber}/history`}
+      data-testid="changes-7d"
+      data-count={n}
+      title={t("changes7dHint", { count: n })}
+      aria-label={t("changes7dHint", { count: n })}
+      className={`rounded tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-ring ${n ? "font-medium" : "text-muted-foreground"}`}
+    >
+      {n}
+    </Link>
+  );
+}
 
 interface Props {
   rows: ListRow[];
@@ -69,6 +88,9 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
       <TableCell hideBelow={COLUMN_BREAKPOINT.verification}>
         <EnumBadge kind="verification" value={row.codeVerificationStatus} />
       </TableCell>
+      <TableCell hideBelow={CHANGES_BREAKPOINT} className="text-right">
+        <RecentChanges row={row} />
+      </TableCell>
     </TableRow>
   );
 });
@@ -76,6 +98,7 @@ const Row = memo(function Row({ row, showSpace }: { row: ListRow; showSpace: boo
 /** One page of numbers. Memoised: typing in the search box re-renders it only once the filter has caught up. */
 export const ListTable = memo(function ListTable({ rows, showSpace, sort, dir, onSort, query, busy }: Props) {
   const t = useTranslations("phoneNumbers.columns");
+  const th = useTranslations("history");
   const h = { sort, dir, onSort };
   return (
     <Table data-testid="phone-table" data-query={query} aria-busy={busy || undefined} aria-label={t("caption")}>
@@ -89,6 +112,9 @@ export const ListTable = memo(function ListTable({ rows, showSpace, sort, dir, o
           <SortHeader k="tier" label={t("tier")} hideBelow={COLUMN_BREAKPOINT.tier} {...h} />
           <SortHeader k="nameStatus" label={t("nameStatus")} hideBelow={COLUMN_BREAKPOINT.nameStatus} {...h} />
           <SortHeader k="verification" label={t("verification")} hideBelow={COLUMN_BREAKPOINT.verification} {...h} />
+          <TableHead hideBelow={CHANGES_BREAKPOINT} className="text-right whitespace-nowrap">
+            {th("changes7d")}
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -154,6 +154,8 @@ export interface PhoneNumberRow {
   /** GetWhatsappHealthStatus's overall CanSendMessage as the inventory last stored it (lists only). */
   health?: string | null;
   healthCheckedAt?: string | null;
+  /** History events of the number over the last 7 days (lists only). */
+  changes7d?: number;
 }
 
 export interface PhoneNumberDetail extends PhoneNumberRow, InventoryMeta {

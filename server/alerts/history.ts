@@ -129,7 +129,23 @@ export async function recordNumberChanges(
   const records = new Map([...held].map(([phone, h]) => [phone, h.record]));
   const changes = diffNumbers(records, answer);
   if (!changes.length) return 0;
-  const previousAt = new Map([...held].map(([phone, h]) => [phone, h.observedAt]));
+  return recordChanges(tx, spaceId, changes, new Map([...held].map(([phone, h]) => [phone, h.observedAt])), via, at);
+}
+
+/**
+ * Writes observed changes of a space's numbers as history events with their source, and raises
+ * their alerts, in the caller's transaction. `previousAt`: each number's previous observation
+ * (a change of ours made since then explains a change). Returns the number of events written.
+ */
+export async function recordChanges(
+  tx: Tx | Db,
+  spaceId: string,
+  changes: readonly NumberChange[],
+  previousAt: ReadonlyMap<string, Date>,
+  via: string,
+  at: Date,
+): Promise<number> {
+  if (!changes.length) return 0;
   const rows = attribute(changes, await explainersFor(tx, spaceId, changes, previousAt), previousAt).map((c) => ({
     spaceId,
     phoneNumber: c.phoneNumber,

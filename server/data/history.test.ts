@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
 const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
 const { numberEvents } = await import("@/server/db/schema");
-const { historyScope, listHistory, recentChangeCounts } = await import("./history");
+const { historyScope, listHistory, recentChangeCounts, withRecentChanges } = await import("./history");
 const { GET: exportCsv } = await import("@/app/api/history/export/route");
 
 type Database = import("@/server/db/connect").Database;
@@ -73,6 +73,20 @@ describe.each(testEngines())("history reads on %s", (engine) => {
     const counts = await recentChangeCounts([f.spaceId, f.otherSpaceId]);
     expect(counts.get(`${f.spaceId}\n${A}`)).toBe(3);
     expect(counts.get(`${f.otherSpaceId}\n${B}`)).toBe(1);
+  });
+
+  it("the phone list's rows get their 7-day count from one grouped query; a number with none counts 0", async () => {
+    const rows = [
+      { spaceId: f.spaceId, phoneNumber: A },
+      { spaceId: f.spaceId, phoneNumber: B },
+      { spaceId: f.otherSpaceId, phoneNumber: B },
+    ];
+    expect((await withRecentChanges(rows)).map((r) => r.changes7d)).toEqual([3, 0, 1]);
+    // Only the numbers asked for are counted (a page), the same per space for a long list.
+    expect((await recentChangeCounts([f.spaceId], 7, [B])).size).toBe(0);
+    const many = Array.from({ length: 600 }, (_, i) => ({ spaceId: f.spaceId, phoneNumber: i === 0 ? A : `1555000${String(i).padStart(4, "0")}` }));
+    expect((await withRecentChanges(many)).reduce((a, r) => a + r.changes7d, 0)).toBe(3);
+    expect(await withRecentChanges([])).toEqual([]);
   });
 
   it("the CSV follows the reader's access", async () => {

@@ -8,6 +8,19 @@ import { numberEvents, spaces } from "@/server/db/schema";
 export const HISTORY_PAGE_SIZE = 50;
 
 /**
+ * Each row's number of history events over the last 7 days (the phone list's "Changes (7 d)"), in
+ * one grouped query for the rows shown (a space's list, or one page of the All-spaces list), not
+ * one per row. The caller has checked read access to the rows' spaces.
+ */
+export async function withRecentChanges<R extends { phoneNumber: string; spaceId: string }>(rows: R[]): Promise<(R & { changes7d: number })[]> {
+  if (!rows.length) return [];
+  const phones = [...new Set(rows.map((r) => r.phoneNumber))];
+  // A page names its numbers; a whole space's list (thousands) is counted per space instead.
+  const counts = await recentChangeCounts([...new Set(rows.map((r) => r.spaceId))], 7, phones.length <= 500 ? phones : undefined);
+  return rows.map((r) => ({ ...r, changes7d: counts.get(changeKey(r.spaceId, r.phoneNumber)) ?? 0 }));
+}
+
+/**
  * Whose history a reader sees: every space they may read ("all"), or the one asked for if they may
  * read it. Who made a change is shown where they may read the audit log (admins, the space's operators).
  */
@@ -82,14 +95,14 @@ export async function* exportHistory(scope: HistoryScope, f: HistoryFilter & { e
   }
 }
 
-/** Changes observed per number of some spaces in the last `days` days (the phone list's column). */
-export async function recentChangeCounts(spaceIds: string[], days = 7): Promise<Map<string, number>> {
+/** Changes observed per number of some spaces (optionally only some numbers) in the last `days` days (the phone list's column). */
+export async function recentChangeCounts(spaceIds: string[], days = 7, phones?: string[]): Promise<Map<string, number>> {
   if (!spaceIds.length) return new Map();
   const e = numberEvents;
   const rows = await getDb()
     .select({ spaceId: e.spaceId, phoneNumber: e.phoneNumber, n: count() })
     .from(e)
-    .where(and(inArray(e.spaceId, spaceIds), gte(e.observedAt, new Date(Date.now() - days * 86_400_000))))
+    .where(and(inArray(e.spaceId, spaceIds), gte(e.observedAt, new Date(Date.now() - days * 86_400_000)), phones ? inArray(e.phoneNumber, phones) : undefined))
     .groupBy(e.spaceId, e.phoneNumber);
   return new Map(rows.map((r) => [changeKey(r.spaceId, r.phoneNumber), Number(r.n)]));
 }

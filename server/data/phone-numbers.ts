@@ -22,6 +22,7 @@ import { cloudAccounts, spaces } from "@/server/db/schema";
 import { pageNumbers } from "@/server/inventory/page";
 import { spacesState, spacesView, spaceView, staleness, type SpaceView } from "@/server/inventory/read";
 import { eachSpace } from "./each-space";
+import { withRecentChanges } from "./history";
 import { withHealth } from "./profile";
 import { sandboxControlHeaders } from "./sandbox-control";
 
@@ -56,7 +57,7 @@ export async function queryNumbers(spaceId: string, status?: string): Promise<Ph
 /** The space's numbers with when they were observed, and whether the last refresh failed. */
 export async function listPhoneNumbersView(spaceId: string, status?: string): Promise<Omit<PhoneListResponse, "fetchedAt">> {
   const v = await spaceView(getDb(), spaceId, { status });
-  return { numbers: await withHealth(v.numbers.map((n) => ({ ...row(n), spaceId }))), ...viewMeta(v) };
+  return { numbers: await withRecentChanges(await withHealth(v.numbers.map((n) => ({ ...row(n), spaceId })))), ...viewMeta(v) };
 }
 
 const viewMeta = (v: SpaceView) => ({ observedAt: v.observedAt.toISOString(), stale: v.stale, lastError: v.lastError });
@@ -100,7 +101,7 @@ export async function listAllSpacesNumbers(user: SessionUser, status?: string): 
   const list = await accessibleSpaces(user);
   const views = await spacesView(getDb(), list.map((s) => s.id), eachSpace, { status });
   const numbers = new Map(
-    await Promise.all(list.map(async (s) => { const v = views.get(s.id)!; return [s.id, v.ok ? await withHealth(v.view.numbers.map((n) => ({ ...row(n), spaceId: s.id }))) : []] as const; })),
+    await Promise.all(list.map(async (s) => { const v = views.get(s.id)!; return [s.id, v.ok ? await withRecentChanges(await withHealth(v.view.numbers.map((n) => ({ ...row(n), spaceId: s.id })))) : []] as const; })),
   );
   return list.map((s): SpaceNumbersResult => {
     const v = views.get(s.id)!;
@@ -120,7 +121,7 @@ export async function pageAllSpacesNumbers(user: SessionUser, query: AllSpacesPa
   const { states, failed } = await spacesState(getDb(), ids, eachSpace);
   const shown = ids.filter((id) => states.get(id)?.observedAt && !failed.has(id));
   const paged = await pageNumbers(getDb(), shown, query, PHONE_PAGE_SIZE);
-  const page = { ...paged, rows: await withHealth(paged.rows) };
+  const page = { ...paged, rows: await withRecentChanges(await withHealth(paged.rows)) };
   const problems: AllSpacesPageResponse["failed"] = [];
   let oldest: Date | null = null;
   for (const s of list) {

@@ -11,8 +11,9 @@ import { withLane, type Lane } from "@/server/cams/lane";
 import type { Db } from "@/server/db/connect";
 import { inventoryHealth, inventoryKeys, inventoryProfiles, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
 import type { ProfileView } from "@/lib/schemas/profile";
-import { putHealthTx, readHealth, type NumberHealth } from "./health";
-import { putProfileTx, readProfile } from "./profile";
+import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history";
+import { putHealthTx, readHealth, writeHealthRow, type NumberHealth } from "./health";
+import { putProfileTx, readProfile, writeProfileRow } from "./profile";
 import { toShownError } from "@/server/safe-error";
 import { recordSyncError, storedNumbers, syncStates, type Source } from "./store";
 import { observeSpace } from "./sync";
@@ -80,7 +81,15 @@ export async function readQrList(db: Db, spaceId: string, phone: string): Promis
   }
 }
 
+/** Stores one number's key, recording its change in the history first (an answer older than the one held is dropped). */
 export async function putKeyTx(tx: Tx | Db, spaceId: string, phone: string, key: KeyState, source: Source, at = new Date()): Promise<void> {
+  await tx.transaction(async (t) => {
+    const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, key }], source, at);
+    if (!isSkipped(diff, phone, "key")) await writeKeyRow(t, spaceId, phone, key, source, at);
+  });
+}
+
+async function writeKeyRow(tx: Tx | Db, spaceId: string, phone: string, key: KeyState, source: Source, at: Date): Promise<void> {
   const row = {
     state: key.state,
     publicKey: key.state === "key" ? key.key.pem : null,
@@ -95,8 +104,16 @@ export async function putKeyTx(tx: Tx | Db, spaceId: string, phone: string, key:
     .onConflictDoUpdate({ target: [inventoryKeys.spaceId, inventoryKeys.phoneNumber], set: row });
 }
 
-/** A number's whole QR list from one answer: seen codes upserted, gone ones deleted, the list stamped. */
+/** A number's whole QR list from one answer, its changes recorded in the history first. */
 export async function putQrListTx(tx: Tx | Db, spaceId: string, phone: string, list: QrList, source: Source, at = new Date()): Promise<void> {
+  await tx.transaction(async (t) => {
+    const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, qr: list }], source, at);
+    if (!isSkipped(diff, phone, "qr")) await writeQrList(t, spaceId, phone, list, source, at);
+  });
+}
+
+/** Seen codes upserted, gone ones deleted, the list stamped. */
+async function writeQrList(tx: Tx | Db, spaceId: string, phone: string, list: QrList, source: Source, at: Date): Promise<void> {
   const q = inventoryQrCodes;
   const seen = list.codes.filter((c) => c.qrdlCode);
   const mine = and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phone));
@@ -146,15 +163,26 @@ export async function readSpaceDetails(db: Db, spaceId: string, lane: Lane): Pro
 const observedStamp = (at: Date) => ({ observedAt: at, lastError: null, lastErrorAt: null, attempts: 0 });
 
 /**
- * Stores one space's details (every number's key and QR list) in one transaction; numbers no
- * longer in the answer lose theirs; the details sync row is stamped observed.
+ * Stores one space's details (every number's key, QR list, health and profile) in one transaction,
+ * their changes recorded in the history first (what is held read in one query per kind); numbers
+ * no longer in the answer lose theirs; the details sync row is stamped observed. `at`: when the
+ * reads began, so a number's detail stored since (a change's read-back) is kept, not overwritten.
  */
 export async function writeSpaceDetailsTx(tx: Tx, spaceId: string, details: NumberDetails[], source: Source, at = new Date()): Promise<void> {
+  const diff = await recordDetailChanges(
+    tx,
+    spaceId,
+    details.map((d) => ({ phoneNumber: d.phoneNumber, key: d.key, qr: d.qr, ...(d.health ? { health: d.health } : {}), ...(d.profile ? { profile: d.profile } : {}) })),
+    source,
+    at,
+    { wholeSpace: true },
+  );
   for (const d of details) {
-    await putKeyTx(tx, spaceId, d.phoneNumber, d.key, source, at);
-    await putQrListTx(tx, spaceId, d.phoneNumber, d.qr, source, at);
-    if (d.health) await putHealthTx(tx, spaceId, d.phoneNumber, d.health, source, at);
-    if (d.profile) await putProfileTx(tx, spaceId, d.phoneNumber, d.profile, source, at);
+    const keep = (kind: "key" | "qr" | "health" | "profile") => !isSkipped(diff, d.phoneNumber, kind);
+    if (keep("key")) await writeKeyRow(tx, spaceId, d.phoneNumber, d.key, source, at);
+    if (keep("qr")) await writeQrList(tx, spaceId, d.phoneNumber, d.qr, source, at);
+    if (d.health && keep("health")) await writeHealthRow(tx, spaceId, d.phoneNumber, d.health, source, at);
+    if (d.profile && keep("profile")) await writeProfileRow(tx, spaceId, d.phoneNumber, d.profile, source, at);
   }
   const phones = details.map((d) => d.phoneNumber);
   for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes, inventoryHealth, inventoryProfiles]) {
@@ -179,12 +207,13 @@ export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDeta
   if (running) return running;
   const p = (async () => {
     try {
+      const at = new Date();
       let details = await readSpaceDetails(db, spaceId, "person");
       if (!details) {
         await observeSpace(db, spaceId, "read");
         details = (await readSpaceDetails(db, spaceId, "person")) ?? [];
       }
-      await db.transaction((tx) => writeSpaceDetailsTx(tx, spaceId, details, "read"));
+      await db.transaction((tx) => writeSpaceDetailsTx(tx, spaceId, details, "read", at));
       return details;
     } catch (err) {
       await recordSyncError(db, spaceId, "details", toShownError(err, { what: "inventory.details" })).catch(() => {});
@@ -202,8 +231,8 @@ export function observeSpaceDetails(db: Db, spaceId: string): Promise<NumberDeta
  */
 export async function observeNumberDetails(db: Db, spaceId: string, phone: string): Promise<NumberDetails> {
   try {
-    const [key, qr, health, profile] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone), readHealth(db, spaceId, phone), readProfile(db, spaceId, phone)]);
     const at = new Date();
+    const [key, qr, health, profile] = await Promise.all([readKey(db, spaceId, phone), readQrList(db, spaceId, phone), readHealth(db, spaceId, phone), readProfile(db, spaceId, phone)]);
     await db.transaction(async (tx) => {
       await putKeyTx(tx, spaceId, phone, key, "read", at);
       await putQrListTx(tx, spaceId, phone, qr, "read", at);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { healthStatusSchema, type HealthStatus } from "@/lib/cams/wire-profile";
 import { NOT_VERIFIED_CODE } from "@/lib/schemas/encryption-keys";
+import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history";
 import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import type { Db } from "@/server/db/connect";
@@ -29,7 +30,15 @@ export async function readHealth(db: Db, spaceId: string, phone: string): Promis
   }
 }
 
+/** Stores one number's health, recording its change in the history first (an answer older than the one held is dropped). */
 export async function putHealthTx(tx: Tx | Db, spaceId: string, phone: string, health: NumberHealth, source: Source, at = new Date()): Promise<void> {
+  await tx.transaction(async (t) => {
+    const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, health }], source, at);
+    if (!isSkipped(diff, phone, "health")) await writeHealthRow(t, spaceId, phone, health, source, at);
+  });
+}
+
+export async function writeHealthRow(tx: Tx | Db, spaceId: string, phone: string, health: NumberHealth, source: Source, at: Date): Promise<void> {
   const row = { canSendMessage: health.canSendMessage, status: health, observedAt: at, source };
   await tx
     .insert(inventoryHealth)

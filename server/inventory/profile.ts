@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { BusinessProfileDto } from "@/lib/cams/wire-profile";
 import type { ProfileView } from "@/lib/schemas/profile";
 import { NOT_VERIFIED_CODE } from "@/lib/schemas/encryption-keys";
+import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history";
 import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import type { Db } from "@/server/db/connect";
@@ -48,7 +49,15 @@ export async function readProfile(db: Db, spaceId: string, phone: string): Promi
 /** The words the header search matches, one per line. */
 export const profileSearchText = (p: ProfileView) => [p.about, p.description, p.address, p.email, ...p.websites].filter(Boolean).join("\n");
 
+/** Stores one number's profile, recording its changes in the history first (an answer older than the one held is dropped). */
 export async function putProfileTx(tx: Tx | Db, spaceId: string, phone: string, profile: ProfileView, source: Source, at = new Date()): Promise<void> {
+  await tx.transaction(async (t) => {
+    const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, profile }], source, at);
+    if (!isSkipped(diff, phone, "profile")) await writeProfileRow(t, spaceId, phone, profile, source, at);
+  });
+}
+
+export async function writeProfileRow(tx: Tx | Db, spaceId: string, phone: string, profile: ProfileView, source: Source, at: Date): Promise<void> {
   const row = { profile, search: profileSearchText(profile), observedAt: at, source };
   await tx
     .insert(inventoryProfiles)

@@ -4,6 +4,7 @@ import type { ActionServerError } from "@/lib/action-error";
 import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
 import { inventoryKeys, inventoryNumbers, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { recordQrChange } from "@/server/alerts/details-history";
 import { recordNumberChanges } from "@/server/alerts/history";
 
 /**
@@ -236,10 +237,14 @@ export async function replaceQrCodes(db: Db, spaceId: string, phoneNumber: strin
   });
 }
 
-/** After a QR change here: the code CAMS answered with is stored, and a retired or deleted one dropped. */
+/**
+ * After a QR change here: the code CAMS answered with is stored, and a retired or deleted one
+ * dropped; the change goes into the history first (the running action's audit event explains it).
+ */
 export async function applyQrChange(db: Db, spaceId: string, phoneNumber: string, change: { put?: QrCode | null; drop?: string }): Promise<void> {
   const q = inventoryQrCodes;
   await db.transaction(async (tx) => {
+    await recordQrChange(tx, spaceId, phoneNumber, change, new Date());
     if (change.drop && change.drop !== change.put?.qrdlCode) {
       await tx.delete(q).where(and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phoneNumber), eq(q.qrdlCode, change.drop)));
     }

@@ -74,10 +74,11 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
     const everyMs = s.kind === "details" ? o.detailsEveryMs : o.numbersEveryMs;
     try {
       if (s.kind === "details") {
+        const detailsAt = new Date();
         const details = await readSpaceDetails(db, s.spaceId, "sweep");
         // Its number list was never observed: nothing to read yet; the numbers sweep comes first.
         if (!details) return void (await finishSync(db, id, s, Math.min(everyMs, o.retryBaseMs), async () => {}));
-        if (await finishSync(db, id, s, everyMs, (tx) => writeSpaceDetailsTx(tx, s.spaceId, details, "sweep"))) swept++;
+        if (await finishSync(db, id, s, everyMs, (tx) => writeSpaceDetailsTx(tx, s.spaceId, details, "sweep", detailsAt))) swept++;
         return;
       }
       const readAt = new Date();
