@@ -19,7 +19,7 @@ import { sql } from "drizzle-orm";
 import type { PhoneNumberRow, AllSpacesResponse } from "@/lib/schemas/phone-numbers";
 import { connectDatabase } from "@/server/db/connect";
 import { percentile } from "../phone-list/measure";
-import { loadActionIds, networkCause, resentGetCount, UserAgent, type ActionReply } from "./http";
+import { loadActionIds, networkCause, resentGetCount, setupToken, UserAgent, type ActionReply } from "./http";
 import { ensureBuild, startLoadStack } from "./stack";
 import { markdownTable, Stats, type Verdict } from "./stats";
 
@@ -351,6 +351,7 @@ async function main() {
       email: "load-admin@bench.test",
       password: PASSWORD,
       confirmPassword: PASSWORD,
+      setupToken: setupToken(stack.dataDir),
     });
     if (!setup.result?.data) throw new Error(`setup failed: ${setup.status} ${setup.text.slice(0, 300)}`);
     const adminSignIn = await new UserAgent(stack.appUrl).signIn("load-admin@bench.test", PASSWORD);

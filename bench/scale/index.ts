@@ -13,7 +13,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { OPERATIONS } from "@/lib/cams/operations";
-import { loadActionIds, UserAgent } from "../load/http";
+import { loadActionIds, setupToken, UserAgent } from "../load/http";
 import { ensureBuild, startLoadStack } from "../load/stack";
 import { markdownTable } from "../load/stats";
 import { percentile } from "../phone-list/measure";
@@ -149,7 +149,13 @@ async function main() {
     const admin = new UserAgent(stack.appUrl);
     const setupAction = ids.get("setup.createFirstAdminAction")!;
     const setupPage = setupAction.pages.map((p) => p.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "")).find((u) => !u.includes("[")) || "/";
-    const setup = await admin.action(setupPage, setupAction.id, { name: "Scale Admin", email: "scale-admin@bench.test", password: PASSWORD, confirmPassword: PASSWORD });
+    const setup = await admin.action(setupPage, setupAction.id, {
+      name: "Scale Admin",
+      email: "scale-admin@bench.test",
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+      setupToken: setupToken(stack.dataDir),
+    });
     if (!setup.result?.data) throw new Error(`setup failed: ${setup.status} ${setup.text.slice(0, 300)}`);
     const signIn = await admin.signIn("scale-admin@bench.test", PASSWORD);
     if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status}`);
