@@ -68,7 +68,10 @@ class CallWatch {
         for (const [op, n] of Object.entries(this.last.byAction)) {
           if (n > 0 && !this.first.has(op)) this.first.set(op, now);
           const target = this.targets[op];
-          if (target !== undefined && n >= target && !this.reached.has(op)) this.reached.set(op, now);
+          if (target !== undefined && n >= target && !this.reached.has(op)) {
+            this.reached.set(op, now);
+            console.error(`${op}: ${n} calls after ${((now - this.first.get(op)!) / 1000).toFixed(1)} s`);
+          }
         }
       } catch {
         /* the next tick tries again */
