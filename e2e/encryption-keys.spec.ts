@@ -130,15 +130,19 @@ test("unverified numbers read as such, calmly; seeded MISMATCH keys are counted"
   await expect(page.getByRole("button", { name: "Review and update" })).toHaveCount(0);
 });
 
-test("all spaces: every readable space's numbers with a space column, one page of keys at a time", async ({ page }) => {
+test("all spaces: one page of every readable space's numbers and keys from the server, with a space column", async ({ page }) => {
   await signInAsAdmin(page);
   const before = await keysCalls();
+  const requests = recordRequests(page);
   await page.goto("/s/all/encryption-keys");
   // Every space's list first: a spec running alongside may have slowed its own space down.
   await expect(page.getByRole("columnheader", { name: "Space" })).toBeVisible({ timeout: 30_000 });
   const rows = page.locator("[data-testid^=key-row-]");
   await expect(rows).toHaveCount(50);
   await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(page.getByTestId("keys-count")).toHaveText(/^1–50 of \d+$/);
+  const total = Number((await page.getByTestId("keys-count").textContent())!.split(" of ")[1]);
+  expect(total).toBeGreaterThanOrEqual(KEYS_SPACE.numbers + 5);
   await expect(rows.filter({ hasText: "E2E Alpha" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: KEYS_SPACE.name }).first()).toBeVisible();
   await expect(page.locator('[data-key-status="loading"]')).toHaveCount(0, { timeout: 40_000 });
@@ -148,9 +152,17 @@ test("all spaces: every readable space's numbers with a space column, one page o
   const asked = (after.byAction.GetPhoneEncryptionPublicKey ?? 0) - (before.byAction.GetPhoneEncryptionPublicKey ?? 0);
   expect(asked).toBeLessThanOrEqual(shown);
   expect(after.limitControl).toBe(before.limitControl);
+  const firstPage = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
+  await expect(page.getByTestId("keys-count")).toHaveText(new RegExp(`^51–\\d+ of ${total}$`));
   await expect(page.locator('[data-key-status="loading"]')).toHaveCount(0, { timeout: 40_000 });
+  // The pages do not overlap (the server's order is total), and the browser never loaded a space's whole list.
+  const secondPage = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+  const urls = requests.all.map((r) => new URL(r.url()).pathname);
+  expect(urls.filter((u) => /^\/api\/spaces\/[^/]+\/encryption-keys$/.test(u))).toEqual([]);
+  expect(urls.filter((u) => u === "/api/encryption-keys/all/page").length).toBeGreaterThan(0);
   expect((await keysCalls()).limitControl).toBe(before.limitControl);
 });
 

@@ -281,10 +281,34 @@ test("QR codes page: every code of the space, search, per-number filter, all spa
     await page.unroute("**/_sandbox/qr/**");
   });
 
-  await test.step("all spaces: a space column, and the retail codes among the rest", async () => {
+  await test.step("all spaces: one page from the server with a space column; search, a number from a link, paging", async () => {
+    const urls: string[] = [];
+    page.on("request", (r) => void urls.push(new URL(r.url()).pathname));
     await page.goto("/s/all/qr-codes");
     await expect(page.getByRole("columnheader", { name: "Space" })).toBeVisible({ timeout: 30_000 });
+    const count = page.getByTestId("qr-count");
+    await expect(count).toHaveText(/^1–\d+ of \d+$/);
+    const total = Number((await count.textContent())!.split(" of ")[1]);
+    expect(total).toBeGreaterThanOrEqual(expected.length);
+    await expect(page.getByTestId(/^qr-row-/)).toHaveCount(Math.min(total, 25));
     await page.getByLabel("Search QR codes").fill(expected[0]!.code);
-    await expect(page.getByTestId(`qr-row-${expected[0]!.code}`)).toContainText("Retail Demo", { timeout: 30_000 });
+    await expect(page.getByTestId(/^qr-row-/)).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId(`qr-row-${expected[0]!.code}`)).toContainText("Retail Demo");
+    await page.getByLabel("Search QR codes").fill("no code is called this");
+    await expect(page.getByRole("heading", { name: "No QR code matches" })).toBeVisible();
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(count).toHaveText(`1–${Math.min(total, 25)} of ${total}`);
+    if (total > 25) {
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+      await expect(count).toHaveText(new RegExp(`^26–\\d+ of ${total}$`));
+    }
+    // A number filter from a link: only that number's codes, shown as a chip that clears it.
+    const p = expected[0]!.phone;
+    await page.goto(`/s/all/qr-codes?number=${retailId}:${p}`);
+    await expect(page.getByTestId(/^qr-row-/)).toHaveCount(expected.filter((e) => e.phone === p).length, { timeout: 30_000 });
+    await expect(page.getByTestId("qr-number-filtered")).toBeVisible();
+    // No request per number from the browser: the page is one read of the inventory.
+    expect(urls.filter((u) => /^\/api\/spaces\/[^/]+\/qr-codes\//.test(u))).toEqual([]);
+    expect(urls.filter((u) => u === "/api/qr-codes/all/page").length).toBeGreaterThan(0);
   });
 });

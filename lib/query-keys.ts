@@ -25,6 +25,9 @@ export const qrCodeKeys = {
   numbers: () => [...qrCodeKeys.all, "number"] as const,
   /** One number's codes (ListPhoneMessageQrdl); the space page reads the same keys, number by number. */
   number: (spaceId: string, phone: string) => [...qrCodeKeys.numbers(), spaceId, phone] as const,
+  allPages: () => [...qrCodeKeys.all, "all-page"] as const,
+  /** One page of every readable space's stored codes (search, number filter and page made in SQL). */
+  allPage: (query: Record<string, string | number | undefined>) => [...qrCodeKeys.allPages(), query] as const,
 };
 
 export const encryptionKeyKeys = {
@@ -32,6 +35,9 @@ export const encryptionKeyKeys = {
   lists: () => [...encryptionKeyKeys.all, "list"] as const,
   /** One space's numbers with their last change here (no key states). */
   list: (spaceId: string) => [...encryptionKeyKeys.lists(), spaceId] as const,
+  allPages: () => [...encryptionKeyKeys.lists(), "all-page"] as const,
+  /** One page of every readable space's numbers with their stored keys (paged in SQL). */
+  allPage: (query: Record<string, string | number | undefined>) => [...encryptionKeyKeys.allPages(), query] as const,
   details: () => [...encryptionKeyKeys.all, "detail"] as const,
   /** Every number's key of one space: "refresh all" invalidates this prefix. */
   spaceDetails: (spaceId: string) => [...encryptionKeyKeys.details(), spaceId] as const,

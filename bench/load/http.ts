@@ -10,6 +10,11 @@ import { ROOT } from "../phone-list/stack";
 const TIMEOUT_MS = 60_000;
 const SOCKET_RESET = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
 
+/** The one-time setup token the app wrote into its data directory at first start (the setup form asks for it). */
+export function setupToken(dataDir: string): string {
+  return fs.readFileSync(path.join(dataDir, "setup.token"), "utf8").trim();
+}
+
 /** The code under fetch's "fetch failed" (undici puts the socket error in `cause`). */
 export function networkCause(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;

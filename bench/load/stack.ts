@@ -64,7 +64,17 @@ function groupRssMb(pid: number | undefined): number | null {
   return kb ? kb / 1024 : null;
 }
 
-export async function startLoadStack(opts: { port: number; distDir: string; env?: Record<string, string> }): Promise<LoadStack> {
+export interface LoadStackOptions {
+  port: number;
+  distDir: string;
+  env?: Record<string, string>;
+  /** The sandbox's own environment on top (CAMS_SANDBOX_SPACES=… for no demo seed). */
+  sandboxEnv?: Record<string, string>;
+  /** Runs once the sandbox is up and before the app starts (which links every sandbox space at boot). */
+  beforeApp?: (sandbox: { url: string; controlToken: string }) => Promise<void>;
+}
+
+export async function startLoadStack(opts: LoadStackOptions): Promise<LoadStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-bench-load-"));
   const sandboxPort = await freePort();
   const keyId = `LTAIload${crypto.randomBytes(4).toString("hex")}`;
@@ -106,8 +116,9 @@ export async function startLoadStack(opts: { port: number; distDir: string; env?
   };
 
   try {
-    const sandbox = start(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], env);
+    const sandbox = start(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], { ...env, ...opts.sandboxEnv });
     await waitFor(`${sandboxUrl}/_sandbox/health`, 30_000, sandbox);
+    await opts.beforeApp?.({ url: sandboxUrl, controlToken });
     const app = start(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
       ...env,
       NEXT_DIST_DIR: opts.distDir,

@@ -14,13 +14,14 @@ const all = [
   encryptionKeyKeys.detail("s2", P),
   encryptionKeyKeys.list("s2"),
   phoneNumberKeys.detail("s1", P),
+  encryptionKeyKeys.allPage({ page: 2 }),
 ];
 
 describe("useRefreshKeys", () => {
-  it("after a key change: that number's key and its space's list (which shows the last change)", async () => {
+  it("after a key change: that number's key, its space's list and the All-spaces pages (which show the last change)", async () => {
     const { wrapper, invalidated } = seededClient(all);
     await runAction(wrapper, useRefreshKeys, "succeeds", (refresh) => refresh.changed("s1", P));
-    expect(invalidated()).toEqual([encryptionKeyKeys.detail("s1", P), encryptionKeyKeys.list("s1")]);
+    expect(invalidated()).toEqual([encryptionKeyKeys.detail("s1", P), encryptionKeyKeys.list("s1"), encryptionKeyKeys.allPage({ page: 2 })]);
   });
 
   it("after a refused key change: nothing", async () => {

@@ -1,9 +1,9 @@
 // Not a client module: the server pages import the factories below for their prefetch.
-import { queryOptions, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import pLimit from "p-limit";
 import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import { encryptionKeyKeys } from "@/lib/query-keys";
-import type { EncryptionKeyResponse, KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
+import type { AllKeysPageQuery, AllKeysPageResponse, EncryptionKeyResponse, KeyNumbersResponse } from "@/lib/schemas/encryption-keys";
 
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/encryption-keys`;
 
@@ -30,6 +30,14 @@ export const keyQuery = (
 /** One space's numbers with their stored keys and last key change (the keys page prefetches it with listKeyNumbers). */
 export const keyNumbersQuery = (spaceId: string, fetcher: Fetcher<KeyNumbersResponse> = getJson(base(spaceId))) =>
   queryOptions({ queryKey: encryptionKeyKeys.list(spaceId), queryFn: fetcher, refetchInterval: INVENTORY_LIVE_MS });
+
+/** One page of every readable space's numbers with their stored keys, paged in SQL (the All-spaces page prefetches page 1 with pageAllSpacesKeys). */
+export const allKeysPageQuery = (query: AllKeysPageQuery, fetcher: Fetcher<AllKeysPageResponse> = getJson(`/api/encryption-keys/all/page?page=${query.page}`)) =>
+  queryOptions({ queryKey: encryptionKeyKeys.allPage(query), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
+
+export function useAllKeysPage(query: AllKeysPageQuery) {
+  return useQuery(allKeysPageQuery(query));
+}
 
 export function useKeyNumbers(spaceId: string, enabled = true) {
   return useQuery({ ...keyNumbersQuery(spaceId), enabled });
@@ -63,6 +71,7 @@ export function useRefreshKeys() {
       Promise.all([
         qc.invalidateQueries({ queryKey: encryptionKeyKeys.detail(spaceId, phone) }),
         qc.invalidateQueries({ queryKey: encryptionKeyKeys.list(spaceId) }),
+        qc.invalidateQueries({ queryKey: encryptionKeyKeys.allPages() }),
       ]),
   };
 }

@@ -1,13 +1,13 @@
 // Not a client module: the server pages import the factories below for their prefetch.
-import { queryOptions, useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { useAllSpacesList, usePhoneList } from "@/components/phone-numbers/queries";
+import { usePhoneList } from "@/components/phone-numbers/queries";
 import pLimit from "p-limit";
 import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import type { DetailsAsOf } from "@/lib/schemas/encryption-keys";
 import { qrCodeKeys } from "@/lib/query-keys";
 import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
-import { mayHaveQrCodes, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
+import { mayHaveQrCodes, type AllQrPageQuery, type AllQrPageResponse, type NumberQrCodesResponse, type QrCodeDto } from "@/lib/schemas/qr-codes";
 
 const url = (spaceId: string, phone: string) => `/api/spaces/${encodeURIComponent(spaceId)}/qr-codes/${encodeURIComponent(phone)}`;
 
@@ -33,6 +33,17 @@ export function oldestAsOf(answers: (NumberQrCodesResponse | undefined)[]): { ob
   return { observedAt: seen.map((a) => a.observedAt).sort()[0]!, stale: !!stale, lastError: stale?.lastError ?? null };
 }
 
+const pageUrl = (query: AllQrPageQuery) =>
+  `/api/qr-codes/all/page?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === "" || v === undefined ? [] : [[k, String(v)]])))}`;
+
+/** One page of every readable space's stored codes, searched and paged in SQL (the All-spaces page prefetches it with pageAllSpacesQrCodes). */
+export const allQrPageQuery = (query: AllQrPageQuery, fetcher: Fetcher<AllQrPageResponse> = getJson(pageUrl(query))) =>
+  queryOptions({ queryKey: qrCodeKeys.allPage(query), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
+
+export function useAllQrPage(query: AllQrPageQuery) {
+  return useQuery(allQrPageQuery(query));
+}
+
 export function useNumberQrCodes(spaceId: string, phone: string) {
   return useQuery(numberQrCodesQuery(spaceId, phone));
 }
@@ -55,27 +66,20 @@ export interface NumberLoad {
 }
 
 /**
- * Every code of every number of a space (or of every readable space for "all"): the numbers come
- * from the phone-number list, then ListPhoneMessageQrdl runs per verified number. The keys are the
- * number tab's own, so a change made on either page refreshes both.
+ * Every code of every number of one space: the numbers come from the phone-number list, then each
+ * verified number's codes from the inventory. The keys are the number tab's own, so a change made
+ * on either page refreshes both. (All spaces: one page in SQL, useAllQrPage.)
  */
 export function useSpaceQrCodes(spaceId: string) {
-  const all = spaceId === "all";
-  const one = usePhoneList(spaceId, "", !all);
-  const many = useAllSpacesList("", all);
-  const numbersQuery = all ? many : one;
+  const numbersQuery = usePhoneList(spaceId, "");
 
-  const numbers = useMemo<NumberRef[] | undefined>(() => {
-    const keep = (n: PhoneNumberRow) => mayHaveQrCodes(n.codeVerificationStatus);
-    const ref = (n: PhoneNumberRow, sId: string, spaceName?: string): NumberRef => ({
-      spaceId: sId,
-      spaceName,
-      phoneNumber: n.phoneNumber,
-      verifiedName: n.verifiedName,
-    });
-    if (all) return many.data?.spaces.flatMap((s) => (s.ok ? s.numbers.filter(keep).map((n) => ref(n, s.spaceId, s.spaceName)) : []));
-    return one.data?.numbers.filter(keep).map((n) => ref(n, spaceId));
-  }, [all, many.data, one.data, spaceId]);
+  const numbers = useMemo<NumberRef[] | undefined>(
+    () =>
+      numbersQuery.data?.numbers
+        .filter((n: PhoneNumberRow) => mayHaveQrCodes(n.codeVerificationStatus))
+        .map((n): NumberRef => ({ spaceId, phoneNumber: n.phoneNumber, verifiedName: n.verifiedName })),
+    [numbersQuery.data, spaceId],
+  );
 
   const list = numbers ?? NO_NUMBERS;
   // combine re-runs only when a result or this function changes, so rows keep their identity
@@ -92,16 +96,15 @@ export function useSpaceQrCodes(spaceId: string) {
   const pending = loads.filter((l) => l.query.isPending).length;
   const refetchFailed = () => failed.forEach((l) => void l.query.refetch());
 
-  const failedSpaces = useMemo(
-    () => (all ? (many.data?.spaces.flatMap((s) => (s.ok ? [] : [{ spaceName: s.spaceName, error: s.error }])) ?? []) : []),
-    [all, many.data],
-  );
-
-  return { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed, failedSpaces };
+  return { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed };
 }
 
-/** After a change: the number's codes, wherever they are shown. */
+/** After a change: the number's codes, wherever they are shown, and the All-spaces pages. */
 export function useInvalidateQrCodes() {
   const qc = useQueryClient();
-  return useCallback((spaceId: string, phone: string) => qc.invalidateQueries({ queryKey: qrCodeKeys.number(spaceId, phone) }), [qc]);
+  return useCallback(
+    (spaceId: string, phone: string) =>
+      Promise.all([qc.invalidateQueries({ queryKey: qrCodeKeys.number(spaceId, phone) }), qc.invalidateQueries({ queryKey: qrCodeKeys.allPages() })]),
+    [qc],
+  );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { QrCode, RotateCw, SearchX } from "lucide-react";
+import { QrCode, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
@@ -10,9 +9,8 @@ import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { qrCodeKeys } from "@/lib/query-keys";
 import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
-import { LoadProgress, NumberFailures, SpaceFailures } from "./load-status";
+import { LoadProgress, NumberFailures } from "./load-status";
 import { NumberFilter } from "./number-filter";
 import { Pagination } from "@/components/pagination";
 import { CreateQrCodeButton, createBlock } from "./qr-code-actions";
@@ -26,12 +24,10 @@ import { SearchBox } from "./search-box";
 const PAGE_SIZE = 25;
 const columns = qrColumns<QrRow>();
 
-/** The "QR codes" page: every code of every verified number of the space (or of every readable space). */
+/** A space's "QR codes" page: every code of every verified number of the space (All spaces: all-spaces-qr-codes.tsx). */
 export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; writableSpaceIds: string[] }) {
   const t = useTranslations("qrCodes.list");
-  const qc = useQueryClient();
-  const all = spaceId === "all";
-  const { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed, failedSpaces } = useSpaceQrCodes(spaceId);
+  const { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed } = useSpaceQrCodes(spaceId);
   // Search, number filter and page live in the URL; a new search or filter starts from page 1.
   const [view, setView] = useQueryStates(qrListParsers, LIST_URL_OPTIONS);
   const q = useDeferredValue(view.q);
@@ -48,16 +44,10 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
         }),
     [loads],
   );
-  const canCreate = !all && writable.has(spaceId);
+  const canCreate = writable.has(spaceId);
   const block = createBlock({ loading: !numbers || pending > 0, choices });
   const listError = readErrorOf(numbersQuery.error);
-  const refreshing = numbersQuery.isFetching || pending > 0;
-  const refresh = () => {
-    void numbersQuery.refetch();
-    void qc.invalidateQueries({ queryKey: qrCodeKeys.numbers() });
-  };
-
-  const asOf = useMemo(() => (all ? null : oldestAsOf(loads.map((l) => l.query.data))), [all, loads]);
+  const asOf = useMemo(() => oldestAsOf(loads.map((l) => l.query.data)), [loads]);
 
   let body: React.ReactNode;
   if (listError && !numbers) {
@@ -88,7 +78,7 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
   } else {
     body = (
       <div className="space-y-3">
-        <QrTable rows={paged.rows} showSpace={all} canWriteIn={(id) => writable.has(id)} />
+        <QrTable rows={paged.rows} showSpace={false} canWriteIn={(id) => writable.has(id)} />
         <Pagination page={paged.page} pages={paged.pages} total={paged.total} pageSize={PAGE_SIZE} onPage={(page) => void setView({ page })} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
@@ -98,14 +88,8 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     <div className="space-y-4">
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox value={view.q} onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)} className="w-full max-w-sm" />
-        <NumberFilter loads={loads} value={view.number} onChange={(v) => void setView({ number: v, page: null })} showSpace={all} />
-        {all ? (
-          <Button variant="outline" size="icon" onClick={refresh} disabled={refreshing} aria-label={t("refresh")} title={t("refresh")}>
-            <RotateCw className={refreshing ? "animate-spin" : undefined} aria-hidden="true" />
-          </Button>
-        ) : (
-          <RefreshNowButton spaceId={spaceId} kind="details" />
-        )}
+        <NumberFilter loads={loads} value={view.number} onChange={(v) => void setView({ number: v, page: null })} showSpace={false} />
+        <RefreshNowButton spaceId={spaceId} kind="details" />
         {canCreate ? (
           <div className="ml-auto">
             <CreateQrCodeButton spaceId={spaceId} choices={choices} block={block} />
@@ -114,7 +98,6 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
       </div>
       {asOf ? <AsOf {...asOf} /> : null}
       {numbers && pending > 0 ? <LoadProgress done={loads.length - pending} total={loads.length} /> : null}
-      <SpaceFailures failed={failedSpaces} />
       <NumberFailures failed={failed} onRetry={refetchFailed} />
       {listError && numbers ? <ReadErrorPanel error={listError} onRetry={() => void numbersQuery.refetch()} retrying={numbersQuery.isFetching} /> : null}
       {body}

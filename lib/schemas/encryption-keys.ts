@@ -116,3 +116,36 @@ export const isKnownUnverified = (codeVerificationStatus: string | null | undefi
 
 /** The business code CAMS answers key operations with before verification. */
 export const NOT_VERIFIED_CODE = "InvalidParameter.PhoneNumberNotVerified";
+
+// ---- the All-spaces key list, paged in SQL ----
+
+/** Rows per page of the key lists. */
+export const KEY_PAGE_SIZE = 50;
+
+export const allKeysPageSchema = z.object({
+  page: z.coerce.number().int().positive().max(1_000_000).catch(1).default(1),
+});
+export type AllKeysPageQuery = z.infer<typeof allKeysPageSchema>;
+
+export interface AllKeysPageRow extends KeyNumberRow {
+  spaceId: string;
+  spaceName: string;
+}
+
+/** A space that could not be shown (never read, its read failed) or whose last refresh failed. */
+export type PageSpaceProblem = ({ ok: false; error: ActionServerError } | { ok: true; stale: true; lastError: ActionServerError }) & { spaceId: string; spaceName: string };
+
+/** One page of every readable space's numbers with their stored keys, from the inventory. */
+export interface AllKeysPageResponse {
+  rows: AllKeysPageRow[];
+  /** Numbers over every space; a page past the end answers the last page. */
+  total: number;
+  page: number;
+  pages: number;
+  /** Readable spaces. */
+  spaces: number;
+  failed: PageSpaceProblem[];
+  /** The oldest observation of the keys shown (details), null when none was observed yet. */
+  observedAt: string | null;
+  fetchedAt: string;
+}

@@ -1,4 +1,4 @@
-import type { DetailsAsOf } from "./encryption-keys";
+import type { DetailsAsOf, PageSpaceProblem } from "./encryption-keys";
 import { z } from "zod";
 import { charCount } from "@/lib/text-length";
 import { idField } from "./common";
@@ -95,4 +95,39 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+// ---- the All-spaces QR page, searched and paged in SQL ----
+
+/** Rows per page of the QR lists. */
+export const QR_PAGE_SIZE = 25;
+
+/** The All-spaces QR page's query string: the same search, number filter and page as its URL state. */
+export const allQrPageSchema = z.object({
+  q: z.string().max(140).catch("").default(""),
+  /** "spaceId:phone", or a bare phone number. */
+  number: z.string().max(200).catch("").default(""),
+  page: z.coerce.number().int().positive().max(1_000_000).catch(1).default(1),
+});
+export type AllQrPageQuery = z.infer<typeof allQrPageSchema>;
+
+export interface AllQrPageRow extends QrCodeDto {
+  spaceId: string;
+  spaceName: string;
+  verifiedName: string | null;
+}
+
+/** One page of every readable space's stored codes, from the inventory. */
+export interface AllQrPageResponse {
+  rows: AllQrPageRow[];
+  total: number;
+  page: number;
+  pages: number;
+  spaces: number;
+  failed: PageSpaceProblem[];
+  /** Numbers that may have codes whose list the inventory has not read yet (the sweep is asked to). */
+  unread: number;
+  observedAt: string | null;
+  stale: boolean;
+  fetchedAt: string;
 }

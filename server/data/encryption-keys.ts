@@ -2,13 +2,25 @@ import "server-only";
 import { createPublicKey } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { REQUIRED_RSA_BITS } from "@/lib/pem";
-import { KEY_ORIGINS, type EncryptionKeyResponse, type KeyNumbersResponse, type KeyOrigin, type LastKeyChange } from "@/lib/schemas/encryption-keys";
+import {
+  KEY_ORIGINS,
+  KEY_PAGE_SIZE,
+  type AllKeysPageQuery,
+  type AllKeysPageResponse,
+  type EncryptionKeyResponse,
+  type KeyNumbersResponse,
+  type KeyOrigin,
+  type LastKeyChange,
+} from "@/lib/schemas/encryption-keys";
+import type { SessionUser } from "@/server/auth/session";
 import { withLane } from "@/server/cams/lane";
 import { getDb } from "@/server/db";
 import { detailKey, putKeyTx, readKey } from "@/server/inventory/details";
-import { numberKeyView, spaceKeysView } from "@/server/inventory/read";
+import { pageKeys } from "@/server/inventory/details-page";
+import { numberKeyView, revalidateDetails, spaceKeysView } from "@/server/inventory/read";
 import { markRead } from "@/server/inventory/store";
 import { auditEvents, user as users } from "@/server/db/schema";
+import { shownSpaces } from "./all-spaces";
 import { listPhoneNumbers } from "./phone-numbers";
 
 /** The audit operation of a key update; "last changed here" is read back from it. */
@@ -113,13 +125,14 @@ export async function lastKeyChange(spaceId: string, phoneNumber: string): Promi
   return r ? toChange(r) : null;
 }
 
-/** The same for every number of a space, in one query. */
-export async function lastKeyChanges(spaceId: string): Promise<Map<string, LastKeyChange>> {
+/** The same for every number of a space (or only the given numbers of it), in one query. */
+export async function lastKeyChanges(spaceId: string, phones?: string[]): Promise<Map<string, LastKeyChange>> {
+  if (phones && !phones.length) return new Map();
   const rows = await getDb()
     .selectDistinctOn([auditEvents.target], changeColumns)
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(okKeyUpdates(spaceId))
+    .where(and(okKeyUpdates(spaceId), phones ? inArray(auditEvents.target, phones) : undefined))
     .orderBy(auditEvents.target, desc(auditEvents.at), desc(auditEvents.id));
   return new Map(rows.filter((r) => r.target).map((r) => [r.target!, toChange(r)]));
 }
@@ -142,5 +155,28 @@ export async function listKeyNumbers(spaceId: string): Promise<Omit<KeyNumbersRe
     observedAt: meta.observedAt?.toISOString() ?? null,
     stale: meta.stale,
     lastError: meta.lastError,
+  };
+}
+
+/**
+ * One page of every readable space's numbers with their stored keys and last change here, paged
+ * in SQL over the inventory (server/inventory/details-page.ts); the page's spaces get their
+ * details refreshed in the background when old. A number with no stored key comes with `result:
+ * null` (the browser asks for that one, as on a space's list).
+ */
+export async function pageAllSpacesKeys(user: SessionUser, query: AllKeysPageQuery): Promise<Omit<AllKeysPageResponse, "fetchedAt">> {
+  const db = getDb();
+  const spaces = await shownSpaces(user, "encryption-keys.all");
+  const paged = await pageKeys(db, spaces.shown, query.page, KEY_PAGE_SIZE);
+  const bySpace = new Map<string, string[]>();
+  for (const r of paged.rows) bySpace.set(r.spaceId, [...(bySpace.get(r.spaceId) ?? []), r.phoneNumber]);
+  const changes = new Map(await Promise.all([...bySpace].map(async ([id, phones]) => [id, await lastKeyChanges(id, phones)] as const)));
+  await revalidateDetails(db, [...bySpace.keys()]);
+  return {
+    ...paged,
+    rows: paged.rows.map((r) => ({ ...r, lastChange: changes.get(r.spaceId)?.get(r.phoneNumber) ?? null })),
+    spaces: spaces.list.length,
+    failed: spaces.failed,
+    observedAt: spaces.observedAt,
   };
 }

@@ -165,3 +165,13 @@ export async function spaceKeysView(db: Db, spaceId: string): Promise<{ keys: Ma
   else void markRead(db, [spaceId], { due: true, kind: "details" }).then(() => wakeSweepWorker()).catch(() => {});
   return { keys: await storedKeys(db, [spaceId]), meta };
 }
+
+/**
+ * The spaces of one page of an All-spaces detail list were opened: their details are made due
+ * when old (or never observed), as a space's own list does. Only the page's spaces, so opening the
+ * list does not queue every space's details at once.
+ */
+export async function revalidateDetails(db: Db, spaceIds: string[]): Promise<void> {
+  if (!spaceIds.length) return;
+  revalidate(db, spaceIds, await syncStates(db, spaceIds, "details"), "details");
+}

@@ -3,18 +3,20 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { accessibleSpaces, getSessionUser } from "@/server/auth/session";
-import { listKeyNumbers } from "@/server/data/encryption-keys";
+import { listKeyNumbers, pageAllSpacesKeys } from "@/server/data/encryption-keys";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getSpace } from "@/server/data/spaces";
 import { dehydrated, prefetch } from "@/server/query-client";
+import { AllKeysList } from "@/components/encryption-key/all-keys-list";
 import { KeysList } from "@/components/encryption-key/keys-list";
-import { keyNumbersQuery } from "@/components/encryption-key/queries";
+import { allKeysPageQuery, keyNumbersQuery } from "@/components/encryption-key/queries";
 
 type Props = { params: Promise<{ space: string }> };
 
 /**
- * Every number of the space (or of every readable space) with its key state, from the inventory:
- * the first paint carries the stored keys; a number never observed is asked about from the browser.
+ * Every number of the space (or one page of every readable space's, paged in SQL) with its key
+ * state, from the inventory: the first paint carries the stored keys; a number never observed is
+ * asked about from the browser.
  */
 export default async function EncryptionKeysPage({ params }: Props) {
   const { space } = await params;
@@ -27,8 +29,11 @@ export default async function EncryptionKeysPage({ params }: Props) {
     if (!user) notFound();
     const list = await accessibleSpaces(user);
     if (!user.isAdmin && list.length < 2) notFound();
-    spaces = list.map((s) => ({ id: s.id, name: s.name }));
+    spaces = [];
     description = t("allDescription", { count: list.length });
+    // Page 1, paged in SQL over every readable space's stored keys (as the browser asks for it).
+    const query = { page: 1 };
+    await prefetch(allKeysPageQuery(query, async () => ({ ...(await pageAllSpacesKeys(user, query)), fetchedAt: new Date().toISOString() })));
   } else {
     await pageSpaceAccess(space);
     const row = await getSpace(space);
@@ -42,7 +47,7 @@ export default async function EncryptionKeysPage({ params }: Props) {
     <div className="space-y-6">
       <PageHeader title={t("title")} description={description} />
       <HydrationBoundary state={dehydrated()}>
-        <KeysList spaces={spaces} showSpace={space === "all"} />
+        {space === "all" ? <AllKeysList /> : <KeysList spaces={spaces} showSpace={false} />}
       </HydrationBoundary>
     </div>
   );

@@ -1,28 +1,47 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { AllSpacesQrCodes } from "@/components/qr-codes/all-spaces-qr-codes";
+import { allQrPageQuery } from "@/components/qr-codes/queries";
 import { SpaceQrCodes } from "@/components/qr-codes/space-qr-codes";
 import { PageHeader } from "@/components/ui/page-header";
+import { allQrPageSchema } from "@/lib/schemas/qr-codes";
 import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
-import { notFound } from "next/navigation";
+import { pageAllSpacesQrCodes } from "@/server/data/qr-codes";
+import { dehydrated, prefetch } from "@/server/query-client";
 
-/** Every message QR code of the space, or of every readable space for "all" (with a space column). */
-export default async function QrCodesPage({ params }: { params: Promise<{ space: string }> }) {
+type Props = { params: Promise<{ space: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Every message QR code of the space, or of every readable space for "all" (with a space column;
+ * one page prefetched from the inventory in SQL, from the URL's search, number filter and page).
+ */
+export default async function QrCodesPage({ params, searchParams }: Props) {
   const { space } = await params;
   const t = await getTranslations("qrCodes.page");
-  let writable: string[];
   if (space === "all") {
     const user = await getSessionUser();
     if (!user) notFound();
-    writable = (await accessibleSpaces(user)).filter((s) => canWrite(s.role)).map((s) => s.id);
-  } else {
-    // The client's writes are checked again by the actions; this only decides which buttons to show.
-    const { role } = await pageSpaceAccess(space);
-    writable = canWrite(role) ? [space] : [];
+    const writable = (await accessibleSpaces(user)).filter((s) => canWrite(s.role)).map((s) => s.id);
+    const sp = await searchParams;
+    const query = allQrPageSchema.parse(Object.fromEntries(Object.entries(sp).filter(([k, v]) => typeof v === "string" && ["q", "number", "page"].includes(k))));
+    await prefetch(allQrPageQuery(query, async () => ({ ...(await pageAllSpacesQrCodes(user, query)), fetchedAt: new Date().toISOString() })));
+    return (
+      <div className="space-y-6">
+        <PageHeader title={t("title")} description={t("descriptionAll")} />
+        <HydrationBoundary state={dehydrated()}>
+          <AllSpacesQrCodes writableSpaceIds={writable} />
+        </HydrationBoundary>
+      </div>
+    );
   }
+  // The client's writes are checked again by the actions; this only decides which buttons to show.
+  const { role } = await pageSpaceAccess(space);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={space === "all" ? t("descriptionAll") : t("description")} />
-      <SpaceQrCodes spaceId={space} writableSpaceIds={writable} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <SpaceQrCodes spaceId={space} writableSpaceIds={canWrite(role) ? [space] : []} />
     </div>
   );
 }
