@@ -90,7 +90,7 @@ test("sign-in: wrong password, throttling, sign out", async ({ page }) => {
 });
 
 test("admin creates spaces and users; operator sees only their space; viewer is refused", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const scanned = scanFrom();
   // Saving a space checks its CustSpaceId through the account: the sandbox must know them first.
   await ensureSandboxSpaces();
