@@ -22,7 +22,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
-const { openTestDatabase } = await import("@/server/db/test-db");
+const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
 const { alertChannels, alertDeliveries, auditEvents, notifications, numberEvents, smtpSettings, user } = await import("@/server/db/schema");
 const { raiseAlerts } = await import("./rules");
 const { deliverDue, BACKOFF_MS, MAX_ATTEMPTS } = await import("./delivery");
@@ -104,7 +104,7 @@ function verify(secret: string, headers: http.IncomingHttpHeaders, body: string)
   return sig.length === want.length && timingSafeEqual(Buffer.from(sig), want);
 }
 
-describe("alert delivery by e-mail and signed webhook (real SMTP server, loopback receiver)", () => {
+describe.each(testEngines())("alert delivery by e-mail and signed webhook (real SMTP server, loopback receiver) on %s", (engine) => {
   let database: Database;
   let f: Awaited<ReturnType<typeof seedRoles>>;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -133,7 +133,7 @@ describe("alert delivery by e-mail and signed webhook (real SMTP server, loopbac
   }
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase("pglite"));
+    database = installTestDatabase(await openTestDatabase(engine));
     f = await seedRoles(database);
     await database.db.update(user).set({ locale: "zh-CN" }).where(eq(user.id, f.operator.id));
     smtp = await startSmtp();
