@@ -86,6 +86,10 @@ const ROUTES: Record<string, Level> = {
   "phone-numbers/all GET": "auth",
   // One page of the All-spaces list in SQL: any signed-in user, over the spaces they may read (server/inventory/page.test.ts).
   "phone-numbers/all/page GET": "auth",
+  // The All-spaces key and QR code pages in SQL: any signed-in user, over the spaces they may read
+  // (server/inventory/details-page.test.ts).
+  "encryption-keys/all/page GET": "auth",
+  "qr-codes/all/page GET": "auth",
   // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
   "search GET": "auth",
   // The history CSV: any signed-in user, over the spaces they may read; another space is refused
