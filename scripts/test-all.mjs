@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Every test: typecheck, lint and the production build side by side (none needs another), then
 // unit + integration (Vitest: data layer on PGlite and PostgreSQL, the sandbox and CAMS client over
-// HTTP) beside e2e in Chromium against that build.
+// HTTP), then e2e in Chromium against that build.
 // Ends with one line "N passed, N failed" from the runners' JSON reports.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -69,30 +69,21 @@ function together(steps) {
 /** The last lines of a failed step, printed again at the end so a log cut to its tail shows why. */
 const failureTails = [];
 
-/**
- * Runs one step and keeps its last lines in case it fails. Its output is streamed as it comes, or,
- * with `held`, kept and printed whole when it ends (a step running beside a streamed one).
- */
-function step(name, cmd, args, extraEnv = {}, { held = false } = {}) {
-  if (!held) console.log(`\n=== ${name} ===`);
+/** Runs one step with its output streamed as it comes; keeps its last lines in case it fails. */
+function step(name, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${name} ===`);
   const started = Date.now();
   return new Promise((resolve) => {
     let tail = "";
-    const out = [];
     const keep = (d) => {
       tail = (tail + d.toString()).slice(-6000);
-      if (held) out.push(d);
     };
     const run = withCpu(cmd, args);
     const child = spawn(run.cmd, run.args, { cwd: root, env: { ...env, ...extraEnv } });
-    child.stdout.on("data", (d) => (held || process.stdout.write(d), keep(d)));
-    child.stderr.on("data", (d) => (held || process.stderr.write(d), keep(d)));
+    child.stdout.on("data", (d) => (process.stdout.write(d), keep(d)));
+    child.stderr.on("data", (d) => (process.stderr.write(d), keep(d)));
     child.on("close", (status, signal) => {
       const wall = (Date.now() - started) / 1000;
-      if (held) {
-        console.log(`\n=== ${name} (ran beside the step above; its whole output) ===`);
-        process.stdout.write(Buffer.concat(out));
-      }
       console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${wall.toFixed(1)} s${run.report(wall)} ===`);
       if (status !== 0) {
         if (!failedStep) failedStep = name;
@@ -163,14 +154,12 @@ const [, , built] = await together([
   ["lint", bin("eslint"), [".", "--max-warnings=0"]],
   ["build", bin("next"), ["build"], { NODE_ENV: "production" }],
 ]);
-// Vitest and e2e side by side: neither needs the other, and each alone left much of the two
-// cores idle (Vitest waits on the sandbox, PostgreSQL and timers; e2e on the browser and the app
-// in turn). e2e streams; Vitest's output is printed whole when it ends.
-const vitest = step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results-vitest/vitest.json"], vitestEnv, { held: built });
-if (built) await step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
-await vitest;
+await step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results-vitest/vitest.json"], vitestEnv);
 readVitest(path.join(root, "test-results-vitest", "vitest.json"));
-if (built) readPlaywright(path.join(root, "test-results", "e2e.json"));
+if (built) {
+  await step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
+  readPlaywright(path.join(root, "test-results", "e2e.json"));
+}
 
 if (failedStep && results.failed === 0) results.failed = 1; // a failed typecheck/lint/build counts
 for (const t of failureTails) console.log(`\n${t}`);
