@@ -1,13 +1,12 @@
 "use client";
 
-import { PhoneOff, SearchX } from "lucide-react";
+import { PhoneOff } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useMemo } from "react";
 import { byNumber, listColumns, PAGE_SIZE, searchRows, type ListRow } from "@/components/phone-numbers/list-columns";
 import { allSpacesPageQueryOf, useAllSpacesPage, usePhoneList } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatchState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { FailedSpaces, type Failed } from "@/components/phone-numbers/failed-spaces";
 import { Pagination } from "@/components/pagination";
@@ -86,18 +85,7 @@ export function PhoneList({ spaceId, emptyAction }: { spaceId: string; emptyActi
   } else if (rows.length === 0 && !filteredView && failed.length === 0) {
     body = <EmptyState icon={<PhoneOff />} title={t("emptyTitle")} description={t("emptyBody")} action={emptyAction} />;
   } else if (paged.total === 0) {
-    body = (
-      <EmptyState
-        icon={<SearchX />}
-        title={t("noMatchTitle")}
-        description={t("noMatchBody")}
-        action={
-          <Button variant="outline" onClick={reset}>
-            {t("clearFilters")}
-          </Button>
-        }
-      />
-    );
+    body = <NoMatchState title={t("noMatchTitle")} description={t("noMatchBody")} clearLabel={t("clearFilters")} onClear={reset} />;
   } else {
     body = (
       <div className="space-y-3">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Info, QrCode, RotateCw, SearchX, X } from "lucide-react";
+import { Info, QrCode, RotateCw, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
@@ -8,7 +8,7 @@ import { AsOf } from "@/components/inventory/as-of";
 import { Pagination } from "@/components/pagination";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatchState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatPhoneNumber } from "@/lib/phone";
 import { allQrPageSchema, QR_PAGE_SIZE } from "@/lib/schemas/qr-codes";
@@ -51,18 +51,7 @@ export function AllSpacesQrCodes({ writableSpaceIds }: { writableSpaceIds: strin
   } else if (data.total === 0 && !filtered) {
     body = <EmptyState icon={<QrCode />} title={t("emptyTitle")} description={t("emptyBodyAll")} />;
   } else if (data.total === 0) {
-    body = (
-      <EmptyState
-        icon={<SearchX />}
-        title={t("noMatchTitle")}
-        description={t("noMatchBody")}
-        action={
-          <Button variant="outline" onClick={clear}>
-            {t("clearFilters")}
-          </Button>
-        }
-      />
-    );
+    body = <NoMatchState title={t("noMatchTitle")} description={t("noMatchBody")} clearLabel={t("clearFilters")} onClear={clear} />;
   } else {
     body = (
       <div className="space-y-3" aria-busy={page.isFetching || q !== view.q || undefined}>

@@ -1,14 +1,13 @@
 "use client";
 
-import { QrCode, SearchX, ShieldAlert } from "lucide-react";
+import { QrCode, ShieldAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue } from "react";
 import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatchState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MAX_QR_PER_NUMBER, type QrCodeDto } from "@/lib/schemas/qr-codes";
 import { Pagination } from "@/components/pagination";
@@ -53,16 +52,12 @@ export function NumberQrCodes({ spaceId, phone, canWrite }: { spaceId: string; p
     body = <EmptyState titleAs="h3" icon={<QrCode />} title={t("number.emptyTitle")} description={canWrite ? t("number.emptyBody") : t("number.emptyBodyViewer")} />;
   } else if (paged.total === 0) {
     body = (
-      <EmptyState
+      <NoMatchState
         titleAs="h3"
-        icon={<SearchX />}
         title={t("list.noMatchTitle")}
         description={t("list.noMatchBody")}
-        action={
-          <Button variant="outline" onClick={() => void setView({ q: null, page: null })}>
-            {t("list.clearSearch")}
-          </Button>
-        }
+        clearLabel={t("list.clearSearch")}
+        onClear={() => void setView({ q: null, page: null })}
       />
     );
   } else {

@@ -1,13 +1,12 @@
 "use client";
 
-import { QrCode, SearchX } from "lucide-react";
+import { QrCode } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
 import { AsOf, RefreshNowButton } from "@/components/inventory/as-of";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoMatchState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MAX_QR_PER_NUMBER } from "@/lib/schemas/qr-codes";
 import { LoadProgress, NumberFailures } from "./load-status";
@@ -64,15 +63,11 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
     body = <EmptyState icon={<QrCode />} title={t("emptyTitle")} description={numbers.length ? t("emptyBody") : t("noVerifiedNumbers")} />;
   } else if (paged.total === 0) {
     body = (
-      <EmptyState
-        icon={<SearchX />}
+      <NoMatchState
         title={t("noMatchTitle")}
         description={t("noMatchBody")}
-        action={
-          <Button variant="outline" onClick={() => void setView({ q: null, number: null, page: null })}>
-            {t("clearFilters")}
-          </Button>
-        }
+        clearLabel={t("clearFilters")}
+        onClear={() => void setView({ q: null, number: null, page: null })}
       />
     );
   } else {

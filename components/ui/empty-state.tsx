@@ -1,5 +1,7 @@
+import { SearchX } from "lucide-react";
 import * as React from "react";
 
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
 type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
@@ -50,4 +52,23 @@ function EmptyState({
   );
 }
 
-export { EmptyState, type EmptyStateProps };
+/** What a filtered list shows when nothing matches: why, and one button that clears the filters. */
+function NoMatchState({
+  clearLabel,
+  onClear,
+  ...props
+}: Omit<EmptyStateProps, "icon" | "action"> & { clearLabel: React.ReactNode; onClear: () => void }) {
+  return (
+    <EmptyState
+      icon={<SearchX />}
+      action={
+        <Button variant="outline" onClick={onClear}>
+          {clearLabel}
+        </Button>
+      }
+      {...props}
+    />
+  );
+}
+
+export { EmptyState, NoMatchState, type EmptyStateProps };
