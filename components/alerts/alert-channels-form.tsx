@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionErrorAlert, useToastActionError } from "@/components/action-error";
@@ -38,8 +38,17 @@ export function AlertChannelsForm({ channels, spaces, users }: { channels: Alert
   const form = useForm<AlertChannelFormValues>({ resolver: zodResolver(alertChannelFormSchema), defaultValues: valuesOf(channels, null, ALERT_KINDS[0]) });
   const [spaceId, kind] = useWatch({ control: form.control, name: ["spaceId", "kind"] });
   const stored = channels.find((x) => x.spaceId === spaceId && x.kind === kind);
-  // Choosing another rule or scope shows what is stored for it.
-  useEffect(() => form.reset(valuesOf(channels, spaceId, kind)), [channels, spaceId, kind, form]);
+  // Choosing another rule or scope shows what is stored for it. New stored channels (the page
+  // refreshed after any save on it, e.g. the SMTP form's) replace the fields only while nothing was
+  // typed into them: a refresh landing mid-typing wiped the addresses already entered.
+  const shown = useRef<string | null>(null);
+  const dirty = form.formState.isDirty; // read while rendering: react-hook-form tracks it from then on
+  useEffect(() => {
+    const scope = `${spaceId ?? ""}|${kind}`;
+    if (shown.current === scope && dirty) return;
+    shown.current = scope;
+    form.reset(valuesOf(channels, spaceId, kind));
+  }, [channels, spaceId, kind, form, dirty]);
   const save = useAction(saveAlertChannelAction, {
     onSuccess: ({ data }) => {
       toast.success(t("channels.saved"));
