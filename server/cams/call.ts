@@ -81,6 +81,7 @@ export interface Caller {
 
 /** CAMS's throttling answer: the call was not run. */
 const LIMIT_CONTROL = "System.LimitControl";
+const LIMITED_SECOND_MS = 1000;
 /** Lets the SDK's own timer win when it works, so the socket gets aborted too. */
 const DEADLINE_GRACE_MS = 25;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -208,7 +209,10 @@ export function createCaller(account: CamsAccount, deps: CamsClientDeps): Caller
             "cams call failed",
           );
           if (!retry) throw e;
+          // Without a limiter nothing spaces the attempts: a refused second is waited out first
+          // (CAMS budgets are per second), or every retry lands in the same refused second.
           if (!limited) await sleep(Math.random() * retryBaseMs * 2 ** (n - 1));
+          else if (!deps.limiter) await sleep(LIMITED_SECOND_MS + Math.random() * retryBaseMs);
         }
       }
   }

@@ -183,6 +183,16 @@ describe("retries", () => {
     expect((await fx.control.calls()).byAction.AddChatappPhoneNumber).toBe(3);
   });
 
+  it("without a limiter, a burst past the sandbox's own budget waits out the refused second: every call answers", async () => {
+    const before = (await fx.control.calls()).byAction.QueryChatappPhoneNumbers ?? 0;
+    const cams = fx.client({ shareReads: false, maxRetries: 3 });
+    // QueryChatappPhoneNumbers: 10 per second per AccessKey in the sandbox, as in CAMS.
+    const answers = await Promise.all(Array.from({ length: 14 }, () => cams.queryPhoneNumbers()));
+    expect(answers).toHaveLength(14);
+    // More than 14 reached the sandbox: some were refused (System.LimitControl) and sent again.
+    expect(((await fx.control.calls()).byAction.QueryChatappPhoneNumbers ?? 0) - before).toBeGreaterThan(14);
+  });
+
   it("a throttled add succeeds at the next slot once CAMS lets it through", async () => {
     await fx.control.fault({ action: "AddChatappPhoneNumber", count: 1, kind: "error", code: "System.LimitControl", httpStatus: 400 });
     const cams = fx.client({ maxRetries: 2 });
