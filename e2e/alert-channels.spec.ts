@@ -1,12 +1,10 @@
 import { createHmac } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { linkSpace } from "./helpers/keys";
 import { ensureSandboxSpace } from "./helpers/qr";
 import { sandbox } from "./helpers/sandbox";
+import { startSmtp } from "./helpers/smtp";
 import { expect, test } from "./helpers/test";
 import { editAllowedNetworks, startReceiver, type Receiver } from "./helpers/webhooks";
 
@@ -22,31 +20,10 @@ test.describe.configure({ mode: "serial" });
 const SPACE = { custSpaceId: "e2e-alert-channels", name: "E2E Alert channels" };
 const TO = "oncall@alerts.e2e.test";
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
 test("an alert reaches an SMTP server and a signed webhook; the delivery log shows both ok", async ({ page }) => {
   const phone = (await ensureSandboxSpace(SPACE.custSpaceId, SPACE.name, 1))[0]!.phoneNumber;
-  const mails: Mail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0] : m.to;
-          mails.push({ to: to?.value[0]?.address ?? "", subject: m.subject ?? "", text: m.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const smtp = await startSmtp();
+  const { mails, port: smtpPort } = smtp;
   const receiver: Receiver = await startReceiver();
   const entry = `${receiver.host}/32 ports ${receiver.port}`;
   try {
@@ -111,6 +88,6 @@ test("an alert reaches an SMTP server and a signed webhook; the delivery log sho
     await editAllowedNetworks(page, (lines) => lines.filter((l) => l !== entry));
   } finally {
     await receiver.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   }
 });

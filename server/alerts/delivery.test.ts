@@ -6,9 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -33,6 +31,7 @@ const { setSetting, SETTING } = await import("@/server/data/settings");
 const { reencryptAllSecrets } = await import("@/server/data/rotate");
 const { decryptWith, loadKeyring } = await import("@/server/crypto");
 const { machineAddress } = await import("@/e2e/helpers/machine-address");
+const { startSmtp } = await import("@/e2e/helpers/smtp");
 
 /** Loopback is never reached: the webhook receiver listens on this machine's non-loopback address. */
 const HOST = machineAddress();
@@ -42,40 +41,7 @@ type Database = import("@/server/db/connect").Database;
 
 const PASSWORD = "smtp-pa55-0f9c2b7e-never-shown";
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server on a loopback port: it wants our user and password, and keeps what it receives. */
-async function startSmtp() {
-  const mails: Mail[] = [];
-  const logins: string[] = [];
-  const server = new SMTPServer({
-    authOptional: false,
-    allowInsecureAuth: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onAuth(auth, _session, cb) {
-      logins.push(`${auth.username}:${auth.password}`);
-      if (auth.username === "alerts" && auth.password === PASSWORD) return cb(null, { user: "alerts" });
-      return cb(new Error("Invalid username or password"));
-    },
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0] : m.to;
-          mails.push({ to: to?.value[0]?.address ?? "", subject: m.subject ?? "", text: m.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, port, mails, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+const startMailServer = () => startSmtp({ login: { username: "alerts", password: PASSWORD } });
 
 /** A webhook receiver on this machine's address, answering with the given statuses in turn (then 200). */
 async function startReceiver() {
@@ -107,7 +73,7 @@ function verify(secret: string, headers: http.IncomingHttpHeaders, body: string)
 describe.each(testEngines())("alert delivery by e-mail and signed webhook (real SMTP server, loopback receiver) on %s", (engine) => {
   let database: Database;
   let f: Awaited<ReturnType<typeof seedRoles>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startMailServer>>;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string;
   let logOut = "";
@@ -136,7 +102,7 @@ describe.each(testEngines())("alert delivery by e-mail and signed webhook (real 
     database = installTestDatabase(await openTestDatabase(engine));
     f = await seedRoles(database);
     await database.db.update(user).set({ locale: "zh-CN" }).where(eq(user.id, f.operator.id));
-    smtp = await startSmtp();
+    smtp = await startMailServer();
     rx = await startReceiver();
     // Everything the app logs during these tests, at the most verbose level.
     const sink = new Writable({
