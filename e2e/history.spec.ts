@@ -159,3 +159,30 @@ test("a QR code made outside the console shows in History after Refresh now, and
   await page.goto(`/s/all/phone-numbers?q=${phone}`);
   await expect(page.getByTestId(`phone-row-${phone}`).getByTestId("changes-7d")).toHaveAttribute("data-count", shown);
 });
+
+test("a health check that can send less shows in History in words, and raises 'Health degraded'", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/s/${spaceId}/phone-numbers/${phone}`);
+  const panel = page.getByTestId("health-panel");
+  // The stored (or first) reading is the starting point.
+  await expect(panel.getByTestId("health-badge").first()).toHaveAttribute("data-health", "AVAILABLE");
+  await sandbox("PUT", `numbers/${phone}/health`, { canSendMessage: "BLOCKED" });
+  try {
+    await panel.getByRole("button", { name: "Check now" }).click();
+    await expect(panel.getByTestId("health-badge").first()).toHaveAttribute("data-health", "BLOCKED");
+
+    await page.getByTestId("number-tabs").getByRole("link", { name: "History" }).click();
+    const row = page.locator('[data-testid="history-row"][data-field="health"]');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute("data-source", "cams");
+    // The values in words (and colour), not CAMS's raw AVAILABLE / BLOCKED.
+    await expect(row).toContainText("Available");
+    await expect(row).toContainText("Blocked");
+    await expect(row).not.toContainText("BLOCKED");
+
+    await page.getByTestId("notification-bell").click();
+    await expect(page.locator('[data-testid="notification"][data-kind="healthDegraded"]').first()).toContainText("Health degraded");
+  } finally {
+    await sandbox("DELETE", `numbers/${phone}/health`);
+  }
+});

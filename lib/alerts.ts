@@ -3,7 +3,7 @@
  * recovery). Pure, shared by the server (server/alerts/rules.ts) and the settings page.
  */
 
-export const ALERT_KINDS = ["qualityDropped", "statusLeftConnected", "nameDeclined", "tierChanged", "drift", "keyMissingOrMismatch", "qrRemovedOutside"] as const;
+export const ALERT_KINDS = ["qualityDropped", "statusLeftConnected", "nameDeclined", "tierChanged", "drift", "keyMissingOrMismatch", "qrRemovedOutside", "healthDegraded"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertState = "alert" | "recovery";
 
@@ -15,6 +15,8 @@ export interface ObservedChange {
 }
 
 const QUALITY_RANK: Record<string, number> = { GREEN: 3, YELLOW: 2, RED: 1 };
+/** GetWhatsappHealthStatus's CanSendMessage, best first. */
+const HEALTH_RANK: Record<string, number> = { AVAILABLE: 3, LIMITED: 2, BLOCKED: 1 };
 const DECLINED = new Set(["DECLINED", "Rejected", "REJECTED"]);
 /** The key's status values that need someone (lib/history.ts: "missing" is a number with no key). */
 const KEY_BAD = new Set(["MISMATCH", "missing"]);
@@ -51,6 +53,13 @@ export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null 
       return null;
     case "qrRemovedOutside":
       return c.field === "qrCode" && c.source === "outside" && c.oldValue !== null && c.newValue === null ? "alert" : null;
+    case "healthDegraded": {
+      if (c.field !== "health") return null;
+      const from = HEALTH_RANK[c.oldValue ?? ""];
+      const to = HEALTH_RANK[c.newValue ?? ""];
+      if (from === undefined || to === undefined || from === to) return null;
+      return to < from ? "alert" : "recovery";
+    }
   }
 }
 

@@ -20,6 +20,8 @@ const ENUM_OF: Record<string, EnumKind> = {
   nameStatus: "nameStatus",
   newNameStatus: "nameStatus",
   codeVerificationStatus: "verification",
+  health: "health",
+  keyStatus: "keyStatus",
 };
 
 const SOURCE_VARIANT = { console: "outline", outside: "warning", cams: "secondary" } as const;

@@ -4,7 +4,7 @@
  * any other value is shown as it came, never an error.
  */
 
-export type EnumKind = "status" | "quality" | "tier" | "nameStatus" | "verification";
+export type EnumKind = "status" | "quality" | "tier" | "nameStatus" | "verification" | "health" | "keyStatus";
 export type Tone = "success" | "warning" | "destructive" | "muted" | "outline";
 
 const TONES: Record<EnumKind, Record<string, Tone>> = {
@@ -37,6 +37,10 @@ const TONES: Record<EnumKind, Record<string, Tone>> = {
     NONE: "muted",
   },
   verification: { VERIFIED: "success", NOT_VERIFIED: "warning", UNVERIFIED: "warning", EXPIRED: "warning" },
+  /** GetWhatsappHealthStatus's CanSendMessage. */
+  health: { AVAILABLE: "success", LIMITED: "warning", BLOCKED: "destructive" },
+  /** The encryption key's status as History records it ("missing": the number has no key). */
+  keyStatus: { VALID: "success", MISMATCH: "destructive", missing: "warning" },
 };
 
 /** Values the Status filter offers (CAMS metadata plus the user guide's extra ones). */

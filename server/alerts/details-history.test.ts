@@ -118,7 +118,7 @@ describe("diffing a number's details", () => {
   });
 });
 
-describe("rules for keys and QR codes", () => {
+describe("rules for keys, QR codes and health", () => {
   const c = (field: string, oldValue: string | null, newValue: string | null, source = "cams") => ({ field, oldValue, newValue, source });
   it("a key MISMATCH or removed raises, VALID again recovers; a newly verified number without a key does not", () => {
     expect(evaluate("keyMissingOrMismatch", c("keyStatus", "VALID", "MISMATCH"))).toBe("alert");
@@ -128,6 +128,15 @@ describe("rules for keys and QR codes", () => {
     expect(evaluate("keyMissingOrMismatch", c("keyStatus", "MISMATCH", "VALID"))).toBe("recovery");
     expect(evaluate("keyMissingOrMismatch", c("keyStatus", "missing", "VALID"))).toBe("recovery");
     expect(evaluate("keyMissingOrMismatch", c("keyFingerprint", "AA", null, "outside"))).toBeNull();
+  });
+  it("health that can send less raises (Available → Limited → Blocked), more again recovers; the first reading and unknown values do not", () => {
+    expect(evaluate("healthDegraded", c("health", "AVAILABLE", "LIMITED"))).toBe("alert");
+    expect(evaluate("healthDegraded", c("health", "LIMITED", "BLOCKED"))).toBe("alert");
+    expect(evaluate("healthDegraded", c("health", "BLOCKED", "LIMITED"))).toBe("recovery");
+    expect(evaluate("healthDegraded", c("health", "LIMITED", "AVAILABLE"))).toBe("recovery");
+    expect(evaluate("healthDegraded", c("health", null, "BLOCKED"))).toBeNull();
+    expect(evaluate("healthDegraded", c("health", "AVAILABLE", "SOMETHING_NEW"))).toBeNull();
+    expect(evaluate("healthDegraded", c("qualityRating", "GREEN", "RED"))).toBeNull();
   });
   it("a QR code removed outside the console raises; removed here, or added outside, does not", () => {
     expect(evaluate("qrRemovedOutside", c("qrCode", "A1: Hi", null, "outside"))).toBe("alert");
@@ -150,7 +159,7 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
     database.db
       .select({ kind: notifications.kind, state: notifications.state, phoneNumber: notifications.phoneNumber, oldValue: notifications.oldValue, newValue: notifications.newValue })
       .from(notifications)
-      .where(and(eq(notifications.spaceId, f.spaceId), inArray(notifications.kind, ["keyMissingOrMismatch", "qrRemovedOutside"])))
+      .where(and(eq(notifications.spaceId, f.spaceId), inArray(notifications.kind, ["keyMissingOrMismatch", "qrRemovedOutside", "healthDegraded"])))
       .orderBy(notifications.id);
   const setHealth = (phone: string, canSendMessage: string) =>
     fetch(`${sb.url}/_sandbox/numbers/${phone}/health`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ canSendMessage }) });
@@ -208,6 +217,7 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
     expect(await alerts()).toEqual([
       { kind: "keyMissingOrMismatch", state: "alert", phoneNumber: phones[0], oldValue: "VALID", newValue: "MISMATCH" },
       { kind: "qrRemovedOutside", state: "alert", phoneNumber: phones[0], oldValue: `${spring}: Spring sale`, newValue: null },
+      { kind: "healthDegraded", state: "alert", phoneNumber: phones[2], oldValue: "AVAILABLE", newValue: "LIMITED" },
     ]);
   });
 
@@ -218,6 +228,7 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
     expect((await alerts()).map((a) => [a.kind, a.state])).toEqual([
       ["keyMissingOrMismatch", "alert"],
       ["qrRemovedOutside", "alert"],
+      ["healthDegraded", "alert"],
       ["keyMissingOrMismatch", "recovery"],
     ]);
   });
