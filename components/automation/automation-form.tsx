@@ -6,11 +6,10 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { Separator } from "@/components/ui/separator";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
 import { Switch } from "@/components/ui/switch";
 import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
 import { automationFormSchema, formValuesOf, type AutomationDto, type AutomationResponse } from "@/lib/schemas/automation";
@@ -80,14 +79,7 @@ export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved 
               <Separator />
               <CommandsField control={form.control} readOnly={readOnly} />
               {canWrite ? (
-                <div className="flex flex-wrap gap-2">
-                  <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-                    {t("save")}
-                  </SubmitButton>
-                  <Button type="button" variant="ghost" disabled={!form.formState.isDirty || action.isPending} onClick={() => form.reset()}>
-                    {t("undo")}
-                  </Button>
-                </div>
+                <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("save")} undo={t("undo")} />
               ) : null}
             </form>
           </Form>

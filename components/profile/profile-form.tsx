@@ -8,10 +8,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
 import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
 import { profileKeys } from "@/lib/query-keys";
 import {
@@ -118,14 +117,7 @@ export function ProfileForm({ spaceId, phone, profile, canWrite }: { spaceId: st
             <CountedField control={form.control} name="email" readOnly={readOnly} />
             <WebsiteFields control={form.control} readOnly={readOnly} />
             {canWrite ? (
-              <div className="flex flex-wrap gap-2">
-                <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-                  {t("review")}
-                </SubmitButton>
-                <Button type="button" variant="ghost" disabled={!form.formState.isDirty || action.isPending} onClick={() => form.reset()}>
-                  {t("undo")}
-                </Button>
-              </div>
+              <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("review")} undo={t("undo")} />
             ) : null}
           </form>
         </Form>

@@ -6,10 +6,9 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
 import { phoneWebhookSchema, type WebhookRow } from "@/lib/schemas/webhooks";
 import { updatePhoneWebhookAction } from "@/server/actions/webhooks";
 import { FlagField, UrlField } from "./form-fields";
@@ -72,14 +71,7 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
               {canWrite ? (
                 <>
                   <p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>
-                  <div className="flex flex-wrap gap-2">
-                    <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-                      {t("save")}
-                    </SubmitButton>
-                    <Button type="button" variant="ghost" disabled={!form.formState.isDirty || action.isPending} onClick={() => form.reset()}>
-                      {t("undo")}
-                    </Button>
-                  </div>
+                  <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("save")} undo={t("undo")} />
                 </>
               ) : null}
             </form>
