@@ -1,6 +1,6 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormState, useWatch, type Control } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -9,11 +9,11 @@ import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LIMITS, type AutomationFormInput } from "@/lib/schemas/automation";
 import { CharCounter } from "./char-counter";
+import { ListFooter } from "./list-footer";
 
 /** Up to 30 commands (the menu a customer gets after typing "/"): add, edit in place, remove. */
 export function CommandsField({ control, readOnly }: { control: Control<AutomationFormInput>; readOnly: boolean }) {
   const t = useTranslations("automation.commands");
-  const tv = useTranslations();
   const { fields, append, remove } = useFieldArray({ control, name: "commands" });
   const values = useWatch({ control, name: "commands" }) ?? [];
   const { errors } = useFormState({ control, name: "commands" });
@@ -87,26 +87,7 @@ export function CommandsField({ control, readOnly }: { control: Control<Automati
           </TableBody>
         </Table>
       )}
-      {listError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {tv.has(listError) ? tv(listError) : listError}
-        </p>
-      ) : null}
-      {readOnly ? null : (
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          disabled={fields.length >= LIMITS.commands}
-          onClick={() => append({ name: "", description: "" }, { shouldFocus: true })}
-        >
-          <Plus aria-hidden="true" />
-          {t("add")}
-          <span className="text-muted-foreground tabular-nums">
-            {fields.length}/{LIMITS.commands}
-          </span>
-        </Button>
-      )}
+      <ListFooter error={listError} readOnly={readOnly} count={fields.length} max={LIMITS.commands} addLabel={t("add")} onAdd={() => append({ name: "", description: "" }, { shouldFocus: true })} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus, QrCode, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, QrCode, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormState, useWatch, type Control } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -9,6 +9,7 @@ import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/comp
 import { Input } from "@/components/ui/input";
 import { LIMITS, type AutomationFormInput } from "@/lib/schemas/automation";
 import { CharCounter } from "./char-counter";
+import { ListFooter } from "./list-footer";
 
 interface Props {
   control: Control<AutomationFormInput>;
@@ -19,7 +20,6 @@ interface Props {
 /** Up to four ice breakers, in order: move up/down buttons (keyboard reachable), live counters. */
 export function IceBreakersField({ control, readOnly, prefilledQrCodes }: Props) {
   const t = useTranslations("automation.iceBreakers");
-  const tv = useTranslations();
   const { fields, append, remove, move } = useFieldArray({ control, name: "prompts" });
   const values = useWatch({ control, name: "prompts" }) ?? [];
   const { errors } = useFormState({ control, name: "prompts" });
@@ -95,20 +95,7 @@ export function IceBreakersField({ control, readOnly, prefilledQrCodes }: Props)
           </li>
         ))}
       </ol>
-      {listError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {tv.has(listError) ? tv(listError) : listError}
-        </p>
-      ) : null}
-      {readOnly ? null : (
-        <Button type="button" variant="outline" size="sm" disabled={fields.length >= LIMITS.prompts} onClick={() => append({ text: "" }, { shouldFocus: true })}>
-          <Plus aria-hidden="true" />
-          {t("add")}
-          <span className="text-muted-foreground tabular-nums">
-            {fields.length}/{LIMITS.prompts}
-          </span>
-        </Button>
-      )}
+      <ListFooter error={listError} readOnly={readOnly} count={fields.length} max={LIMITS.prompts} addLabel={t("add")} onAdd={() => append({ text: "" }, { shouldFocus: true })} />
     </section>
   );
 }
