@@ -180,6 +180,8 @@ test("a health check that can send less shows in History in words, and raises 'H
     await expect(row).toContainText("Blocked");
     await expect(row).not.toContainText("BLOCKED");
 
+    // The bell polls every 30 s; a reload reads it now.
+    await page.reload();
     await page.getByTestId("notification-bell").click();
     await expect(page.locator('[data-testid="notification"][data-kind="healthDegraded"]').first()).toContainText("Health degraded");
   } finally {
