@@ -21,16 +21,19 @@ const DECLINED = new Set(["DECLINED", "Rejected", "REJECTED"]);
 /** The key's status values that need someone (lib/history.ts: "missing" is a number with no key). */
 const KEY_BAD = new Set(["MISMATCH", "missing"]);
 
+/** Down a ranked scale is an alert, up a recovery; an unknown value on either side is neither. */
+function byRank(rank: Record<string, number>, c: ObservedChange): AlertState | null {
+  const from = rank[c.oldValue ?? ""];
+  const to = rank[c.newValue ?? ""];
+  if (from === undefined || to === undefined || from === to) return null;
+  return to < from ? "alert" : "recovery";
+}
+
 /** What one change means for one rule: an alert, a recovery, or nothing. */
 export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null {
   switch (kind) {
-    case "qualityDropped": {
-      if (c.field !== "qualityRating") return null;
-      const from = QUALITY_RANK[c.oldValue ?? ""];
-      const to = QUALITY_RANK[c.newValue ?? ""];
-      if (from === undefined || to === undefined || from === to) return null;
-      return to < from ? "alert" : "recovery";
-    }
+    case "qualityDropped":
+      return c.field === "qualityRating" ? byRank(QUALITY_RANK, c) : null;
     case "statusLeftConnected":
       if (c.field !== "status") return null;
       if (c.oldValue === "CONNECTED" && c.newValue !== "CONNECTED") return "alert";
@@ -53,13 +56,8 @@ export function evaluate(kind: AlertKind, c: ObservedChange): AlertState | null 
       return null;
     case "qrRemovedOutside":
       return c.field === "qrCode" && c.source === "outside" && c.oldValue !== null && c.newValue === null ? "alert" : null;
-    case "healthDegraded": {
-      if (c.field !== "health") return null;
-      const from = HEALTH_RANK[c.oldValue ?? ""];
-      const to = HEALTH_RANK[c.newValue ?? ""];
-      if (from === undefined || to === undefined || from === to) return null;
-      return to < from ? "alert" : "recovery";
-    }
+    case "healthDegraded":
+      return c.field === "health" ? byRank(HEALTH_RANK, c) : null;
   }
 }
 
