@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
+import { errForLog, getLogger } from "@/server/logger";
 import * as schema from "./schema";
 
 /** Both engines expose the same query API; we type them as the node-postgres flavour. */
@@ -63,6 +64,9 @@ function takeDirectoryLock(dir: string): () => void {
 export function connectDatabase(opts: { url?: string; dataDir?: string; pool?: number; loadDataDir?: Blob }): Database {
   if (opts.url) {
     const pool = new Pool({ connectionString: opts.url, max: opts.pool ?? 10 });
+    // An idle connection the server ends (a restart, a failover, a dropped database) is an 'error'
+    // on the pool: without a listener it would end the process. The pool opens a new one when asked.
+    pool.on("error", (err) => getLogger().warn({ err: errForLog(err) }, "database connection lost"));
     const db = drizzlePg(pool, { schema });
     return {
       db,

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getLogger } from "@/server/logger";
 import type { Database } from "./connect";
 import { auditEvents, cloudAccounts, spaceMembers, spaces, user } from "./schema";
 import { openTestDatabase, testEngines } from "./test-db";
@@ -76,5 +77,26 @@ describe.each(testEngines())("data layer on %s", (engine) => {
     await expect(db.delete(auditEvents).where(eq(auditEvents.id, ev!.id))).rejects.toMatchObject(appendOnly);
     const [still] = await db.select().from(auditEvents).where(eq(auditEvents.id, ev!.id));
     expect(still!.outcome).toBe("ok");
+  });
+});
+
+describe.each(testEngines().filter((e) => e === "postgres"))("the connection pool on %s", (engine) => {
+  it("outlives the server ending its idle connections: the loss is logged, the next statement gets a new one", async () => {
+    const database = await openTestDatabase(engine);
+    const warn = vi.spyOn(getLogger(), "warn");
+    try {
+      // Two connections, both idle afterwards; one of them then ends every other of this database.
+      await Promise.all([database.db.execute(sql`select pg_sleep(0.05)`), database.db.execute(sql`select pg_sleep(0.05)`)]);
+      const ended = await database.db.execute(
+        sql`select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()) t`,
+      );
+      expect((ended.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => warn.mock.calls.some((c) => c[1] === "database connection lost")).toBe(true);
+      const r = await Promise.all([1, 2, 3].map(() => database.db.execute(sql`select 1 as one`)));
+      expect(r.map((x) => (x.rows[0] as { one: number }).one)).toEqual([1, 1, 1]);
+    } finally {
+      warn.mockRestore();
+      await database.close();
+    }
   });
 });
