@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./helpers/test";
 import { signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
+import { linkSpace } from "./helpers/keys";
 import { spaceIds } from "./helpers/phone-numbers";
 import { clearFaults, injectFault, sandbox, sandboxCalls } from "./helpers/sandbox";
 
@@ -44,17 +45,7 @@ async function spacesCalls(spaces = SPACES) {
 
 /** Links the sandbox spaces in the dashboard (Settings → Spaces), once. */
 async function linkSpaces(page: Page) {
-  ids = await spaceIds(page);
-  for (const s of SPACES) {
-    if (ids[s.custSpaceId]) continue;
-    await page.getByRole("button", { name: "Add space" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Name").fill(s.name);
-    await dialog.getByLabel("CustSpaceId").fill(s.custSpaceId);
-    await dialog.getByRole("button", { name: "Add space" }).click();
-    await expect(dialog).toBeHidden();
-  }
-  ids = await spaceIds(page);
+  for (const s of SPACES) ids[s.custSpaceId] = await linkSpace(page, s.name, s.custSpaceId);
 }
 
 async function pickBothSpaces(page: Page) {
