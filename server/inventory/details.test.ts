@@ -203,4 +203,70 @@ describe.each(testEngines())("inventory details on %s", (engine) => {
     const again = await refreshSpaceInventoryAction({ spaceId: f.spaceId, kind: "details" });
     expect(again.serverError).toMatchObject({ key: "refreshThrottled", httpStatus: 429 });
   });
+  it("a second sweep stores the whole space's changes at once: a code gone on one number, codes added on two others, a key replaced", async () => {
+    const { client } = await camsForSpace(database.db, f.spaceId);
+    const before = await database.db.select().from(inventoryQrCodes).where(eq(inventoryQrCodes.spaceId, f.spaceId));
+    const gone = before.filter((c) => c.phoneNumber === phones[0]);
+    expect(gone.length).toBe(1);
+    await client.deleteQrCode({ phoneNumber: phones[0]!, qrdlCode: gone[0]!.qrdlCode });
+    const added = [await api.addQrCode(phones[1]!, "Second A"), await api.addQrCode(phones[1]!, "Second B"), await api.addQrCode(phones[2]!, "Third")];
+    const newKey = pem();
+    await client.updateEncryptionPublicKey({ phoneNumber: phones[0]!, encryptionPublicKey: newKey });
+    const swept = (await syncStates(database.db, [f.spaceId], "details")).get(f.spaceId)!.observedAt!;
+    await due(f.spaceId);
+    await sweepDetails((w) => w.stats().swept >= 1);
+    expect((await syncStates(database.db, [f.spaceId], "details")).get(f.spaceId)!.observedAt! > swept).toBe(true);
+    const codes = await database.db.select().from(inventoryQrCodes).where(eq(inventoryQrCodes.spaceId, f.spaceId));
+    expect(codes.map((c) => [c.phoneNumber, c.qrdlCode, c.prefilledMessage]).sort()).toEqual(
+      [
+        ...before.filter((c) => c.phoneNumber !== phones[0]).map((c) => [c.phoneNumber, c.qrdlCode, c.prefilledMessage]),
+        [phones[1], added[0]!.qrdlCode, "Second A"],
+        [phones[1], added[1]!.qrdlCode, "Second B"],
+        [phones[2], added[2]!.qrdlCode, "Third"],
+      ].sort(),
+    );
+    expect(codes.every((c) => c.source === "sweep" && c.observedAt > swept)).toBe(true);
+    const keys = await database.db.select().from(inventoryKeys).where(eq(inventoryKeys.spaceId, f.spaceId));
+    expect(keys.find((k) => k.phoneNumber === phones[0])).toMatchObject({ state: "key", publicKey: newKey.trim() });
+    expect(keys.every((k) => k.observedAt > swept)).toBe(true);
+    const lists = await database.db.select().from(inventoryQrLists).where(eq(inventoryQrLists.spaceId, f.spaceId));
+    expect(lists.length).toBe(phones.length);
+    expect(lists.every((l) => l.observedAt > swept)).toBe(true);
+  });
+  it("a space's details are not claimed before its number list was observed", async () => {
+    const third = `${cust}-c`;
+    await api.addSpace(third, 1);
+    const [{ accountId }] = await database.db.select({ accountId: spaces.accountId }).from(spaces).where(eq(spaces.id, f.spaceId));
+    const [fresh] = await database.db.insert(spaces).values({ name: `Fresh ${third}`, custSpaceId: third, accountId }).returning({ id: spaces.id });
+    await ensureSyncRows(database.db, ["numbers", "details"]);
+    await database.db.update(inventorySyncs).set({ dueAt: new Date(Date.now() + 600_000) });
+    await database.db.update(inventorySyncs).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(inventorySyncs.spaceId, fresh!.id));
+    expect(await claimSyncs(database.db, "C", 5, 5_000, ["details"])).toEqual([]);
+    await observeSpace(database.db, fresh!.id, "read");
+    await database.db.update(inventorySyncs).set({ leaseOwner: null, leaseUntil: null, dueAt: new Date(Date.now() - 1000) }).where(eq(inventorySyncs.spaceId, fresh!.id));
+    expect((await claimSyncs(database.db, "C", 5, 5_000, ["details"])).map((c) => c.spaceId)).toEqual([fresh!.id]);
+    await database.db.delete(spaces).where(eq(spaces.id, fresh!.id));
+  });
+
+  it("number lists are swept while a slow details space is in flight (each kind has its own spaces in flight)", async () => {
+    await api.fault({ action: "GetPhoneEncryptionPublicKey", custSpaceId: cust, kind: "latency", latencyMs: 3_000, count: -1 });
+    const listedBefore = (await syncStates(database.db, [f.otherSpaceId])).get(f.otherSpaceId)!.observedAt!;
+    const detailsBefore = (await syncStates(database.db, [f.spaceId], "details")).get(f.spaceId)!.observedAt!;
+    // The slow details first in the queue, the other space's list after it.
+    await database.db.update(inventorySyncs).set({ leaseOwner: null, leaseUntil: null, dueAt: new Date(Date.now() + 600_000) });
+    await database.db.update(inventorySyncs).set({ dueAt: new Date(Date.now() - 2000) }).where(and(eq(inventorySyncs.spaceId, f.spaceId), eq(inventorySyncs.kind, "details")));
+    await database.db.update(inventorySyncs).set({ dueAt: new Date(Date.now() - 1000) }).where(and(eq(inventorySyncs.spaceId, f.otherSpaceId), eq(inventorySyncs.kind, "numbers")));
+    const w = createSweepWorker({ id: "one-each", concurrency: 1, pollMs: 50, leaseMs: 10_000, heartbeatMs: 200, numbersEveryMs: 60_000, detailsEveryMs: 600_000, retryBaseMs: 60_000 });
+    w.start();
+    try {
+      await h.waitFor("the other space's list", async () => (await syncStates(database.db, [f.otherSpaceId])).get(f.otherSpaceId)!.observedAt! > listedBefore);
+      // The details are still waiting on their slow calls.
+      expect((await syncStates(database.db, [f.spaceId], "details")).get(f.spaceId)!.observedAt).toEqual(detailsBefore);
+      expect(w.stats().inFlight).toBe(1);
+      await api.clearFaults();
+      await h.waitFor("the slow details", async () => w.stats().swept >= 2);
+    } finally {
+      await w.stop();
+    }
+  });
 });

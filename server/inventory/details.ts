@@ -9,11 +9,12 @@ import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import { withLane, type Lane } from "@/server/cams/lane";
 import type { Db } from "@/server/db/connect";
+import { excludedSet } from "@/server/db/excluded";
 import { inventoryHealth, inventoryKeys, inventoryProfiles, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
 import type { ProfileView } from "@/lib/schemas/profile";
 import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history";
-import { putHealthTx, readHealth, writeHealthRow, type NumberHealth } from "./health";
-import { putProfileTx, readProfile, writeProfileRow } from "./profile";
+import { putHealthTx, readHealth, writeHealthRows, type NumberHealth } from "./health";
+import { putProfileTx, readProfile, writeProfileRows } from "./profile";
 import { toShownError } from "@/server/safe-error";
 import { recordSyncError, storedNumbers, syncStates, type Source } from "./store";
 import { observeSpace } from "./sync";
@@ -85,53 +86,56 @@ export async function readQrList(db: Db, spaceId: string, phone: string): Promis
 export async function putKeyTx(tx: Tx | Db, spaceId: string, phone: string, key: KeyState, source: Source, at = new Date()): Promise<void> {
   await tx.transaction(async (t) => {
     const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, key }], source, at);
-    if (!isSkipped(diff, phone, "key")) await writeKeyRow(t, spaceId, phone, key, source, at);
+    if (!isSkipped(diff, phone, "key")) await writeKeyRows(t, spaceId, [{ phone, key }], source, at);
   });
 }
 
-async function writeKeyRow(tx: Tx | Db, spaceId: string, phone: string, key: KeyState, source: Source, at: Date): Promise<void> {
-  const row = {
-    state: key.state,
-    publicKey: key.state === "key" ? key.key.pem : null,
-    keyStatus: key.state === "key" ? key.status : null,
-    fingerprint: key.state === "key" ? key.key.fingerprint : null,
-    observedAt: at,
-    source,
-  };
+/** Stores numbers' keys in one statement (each row with its number). */
+async function writeKeyRows(tx: Tx | Db, spaceId: string, rows: { phone: string; key: KeyState }[], source: Source, at: Date): Promise<void> {
+  if (!rows.length) return;
   await tx
     .insert(inventoryKeys)
-    .values({ spaceId, phoneNumber: phone, ...row })
-    .onConflictDoUpdate({ target: [inventoryKeys.spaceId, inventoryKeys.phoneNumber], set: row });
+    .values(
+      rows.map(({ phone, key }) => ({
+        spaceId,
+        phoneNumber: phone,
+        state: key.state,
+        publicKey: key.state === "key" ? key.key.pem : null,
+        keyStatus: key.state === "key" ? key.status : null,
+        fingerprint: key.state === "key" ? key.key.fingerprint : null,
+        observedAt: at,
+        source,
+      })),
+    )
+    .onConflictDoUpdate({ target: [inventoryKeys.spaceId, inventoryKeys.phoneNumber], set: excludedSet(inventoryKeys, ["state", "publicKey", "keyStatus", "fingerprint", "observedAt", "source"]) });
 }
 
 /** A number's whole QR list from one answer, its changes recorded in the history first. */
 export async function putQrListTx(tx: Tx | Db, spaceId: string, phone: string, list: QrList, source: Source, at = new Date()): Promise<void> {
   await tx.transaction(async (t) => {
     const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, qr: list }], source, at);
-    if (!isSkipped(diff, phone, "qr")) await writeQrList(t, spaceId, phone, list, source, at);
+    if (!isSkipped(diff, phone, "qr")) await writeQrLists(t, spaceId, [{ phone, list }], source, at);
   });
 }
 
-/** Seen codes upserted, gone ones deleted, the list stamped. */
-async function writeQrList(tx: Tx | Db, spaceId: string, phone: string, list: QrList, source: Source, at: Date): Promise<void> {
+/** Numbers' whole QR lists: their seen codes upserted, gone ones deleted, each list stamped (three statements for any number of lists). */
+async function writeQrLists(tx: Tx | Db, spaceId: string, lists: { phone: string; list: QrList }[], source: Source, at: Date): Promise<void> {
+  if (!lists.length) return;
   const q = inventoryQrCodes;
-  const seen = list.codes.filter((c) => c.qrdlCode);
-  const mine = and(eq(q.spaceId, spaceId), eq(q.phoneNumber, phone));
-  await tx.delete(q).where(seen.length ? and(mine, notInArray(q.qrdlCode, seen.map((c) => c.qrdlCode!))) : mine);
+  const seen = lists.flatMap(({ phone, list }) => list.codes.filter((c) => c.qrdlCode).map((c) => ({ phone, code: c })));
+  const theirs = and(eq(q.spaceId, spaceId), inArray(q.phoneNumber, lists.map((l) => l.phone)));
+  const kept = sql.join(seen.map(({ phone, code }) => sql`(${phone}, ${code.qrdlCode!})`), sql`, `);
+  await tx.delete(q).where(seen.length ? and(theirs, sql`(${q.phoneNumber}, ${q.qrdlCode}) NOT IN (${kept})`) : theirs);
   if (seen.length) {
     await tx
       .insert(q)
-      .values(seen.map((c) => ({ spaceId, phoneNumber: phone, qrdlCode: c.qrdlCode!, record: c, prefilledMessage: c.prefilledMessage, observedAt: at, source })))
-      .onConflictDoUpdate({
-        target: [q.spaceId, q.phoneNumber, q.qrdlCode],
-        set: { record: sql`excluded.record`, prefilledMessage: sql`excluded.prefilled_message`, observedAt: sql`excluded.observed_at`, source: sql`excluded.source` },
-      });
+      .values(seen.map(({ phone, code }) => ({ spaceId, phoneNumber: phone, qrdlCode: code.qrdlCode!, record: code, prefilledMessage: code.prefilledMessage, observedAt: at, source })))
+      .onConflictDoUpdate({ target: [q.spaceId, q.phoneNumber, q.qrdlCode], set: excludedSet(q, ["record", "prefilledMessage", "observedAt", "source"]) });
   }
-  const stamp = { notVerified: list.notVerified, observedAt: at, source };
   await tx
     .insert(inventoryQrLists)
-    .values({ spaceId, phoneNumber: phone, ...stamp })
-    .onConflictDoUpdate({ target: [inventoryQrLists.spaceId, inventoryQrLists.phoneNumber], set: stamp });
+    .values(lists.map(({ phone, list }) => ({ spaceId, phoneNumber: phone, notVerified: list.notVerified, observedAt: at, source })))
+    .onConflictDoUpdate({ target: [inventoryQrLists.spaceId, inventoryQrLists.phoneNumber], set: excludedSet(inventoryQrLists, ["notVerified", "observedAt", "source"]) });
 }
 
 /** The details of a space's numbers as CAMS holds them now, a few calls in flight (the limiter paces them). */
@@ -177,13 +181,11 @@ export async function writeSpaceDetailsTx(tx: Tx, spaceId: string, details: Numb
     at,
     { wholeSpace: true },
   );
-  for (const d of details) {
-    const keep = (kind: "key" | "qr" | "health" | "profile") => !isSkipped(diff, d.phoneNumber, kind);
-    if (keep("key")) await writeKeyRow(tx, spaceId, d.phoneNumber, d.key, source, at);
-    if (keep("qr")) await writeQrList(tx, spaceId, d.phoneNumber, d.qr, source, at);
-    if (d.health && keep("health")) await writeHealthRow(tx, spaceId, d.phoneNumber, d.health, source, at);
-    if (d.profile && keep("profile")) await writeProfileRow(tx, spaceId, d.phoneNumber, d.profile, source, at);
-  }
+  const kept = (kind: "key" | "qr" | "health" | "profile") => details.filter((d) => !isSkipped(diff, d.phoneNumber, kind));
+  await writeKeyRows(tx, spaceId, kept("key").map((d) => ({ phone: d.phoneNumber, key: d.key })), source, at);
+  await writeQrLists(tx, spaceId, kept("qr").map((d) => ({ phone: d.phoneNumber, list: d.qr })), source, at);
+  await writeHealthRows(tx, spaceId, kept("health").flatMap((d) => (d.health ? [{ phone: d.phoneNumber, health: d.health }] : [])), source, at);
+  await writeProfileRows(tx, spaceId, kept("profile").flatMap((d) => (d.profile ? [{ phone: d.phoneNumber, profile: d.profile }] : [])), source, at);
   const phones = details.map((d) => d.phoneNumber);
   for (const t of [inventoryKeys, inventoryQrLists, inventoryQrCodes, inventoryHealth, inventoryProfiles]) {
     await tx.delete(t).where(phones.length ? and(eq(t.spaceId, spaceId), notInArray(t.phoneNumber, phones)) : eq(t.spaceId, spaceId));

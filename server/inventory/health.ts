@@ -6,6 +6,7 @@ import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history"
 import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import type { Db } from "@/server/db/connect";
+import { excludedSet } from "@/server/db/excluded";
 import { inventoryHealth } from "@/server/db/schema";
 import type { Source } from "./store";
 
@@ -34,16 +35,17 @@ export async function readHealth(db: Db, spaceId: string, phone: string): Promis
 export async function putHealthTx(tx: Tx | Db, spaceId: string, phone: string, health: NumberHealth, source: Source, at = new Date()): Promise<void> {
   await tx.transaction(async (t) => {
     const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, health }], source, at);
-    if (!isSkipped(diff, phone, "health")) await writeHealthRow(t, spaceId, phone, health, source, at);
+    if (!isSkipped(diff, phone, "health")) await writeHealthRows(t, spaceId, [{ phone, health }], source, at);
   });
 }
 
-export async function writeHealthRow(tx: Tx | Db, spaceId: string, phone: string, health: NumberHealth, source: Source, at: Date): Promise<void> {
-  const row = { canSendMessage: health.canSendMessage, status: health, observedAt: at, source };
+/** Stores numbers' health in one statement (each row with its number). */
+export async function writeHealthRows(tx: Tx | Db, spaceId: string, rows: { phone: string; health: NumberHealth }[], source: Source, at: Date): Promise<void> {
+  if (!rows.length) return;
   await tx
     .insert(inventoryHealth)
-    .values({ spaceId, phoneNumber: phone, ...row })
-    .onConflictDoUpdate({ target: [inventoryHealth.spaceId, inventoryHealth.phoneNumber], set: row });
+    .values(rows.map((r) => ({ spaceId, phoneNumber: r.phone, canSendMessage: r.health.canSendMessage, status: r.health, observedAt: at, source })))
+    .onConflictDoUpdate({ target: [inventoryHealth.spaceId, inventoryHealth.phoneNumber], set: excludedSet(inventoryHealth, ["canSendMessage", "status", "observedAt", "source"]) });
 }
 
 export interface StoredHealth {

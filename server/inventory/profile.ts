@@ -7,6 +7,7 @@ import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history"
 import { isCamsError } from "@/server/cams/errors";
 import { camsForSpace } from "@/server/cams/for-space";
 import type { Db } from "@/server/db/connect";
+import { excludedSet } from "@/server/db/excluded";
 import { inventoryProfiles } from "@/server/db/schema";
 import type { Source } from "./store";
 
@@ -53,16 +54,17 @@ export const profileSearchText = (p: ProfileView) => [p.about, p.description, p.
 export async function putProfileTx(tx: Tx | Db, spaceId: string, phone: string, profile: ProfileView, source: Source, at = new Date()): Promise<void> {
   await tx.transaction(async (t) => {
     const diff = await recordDetailChanges(t, spaceId, [{ phoneNumber: phone, profile }], source, at);
-    if (!isSkipped(diff, phone, "profile")) await writeProfileRow(t, spaceId, phone, profile, source, at);
+    if (!isSkipped(diff, phone, "profile")) await writeProfileRows(t, spaceId, [{ phone, profile }], source, at);
   });
 }
 
-export async function writeProfileRow(tx: Tx | Db, spaceId: string, phone: string, profile: ProfileView, source: Source, at: Date): Promise<void> {
-  const row = { profile, search: profileSearchText(profile), observedAt: at, source };
+/** Stores numbers' profiles in one statement (each row with its number). */
+export async function writeProfileRows(tx: Tx | Db, spaceId: string, rows: { phone: string; profile: ProfileView }[], source: Source, at: Date): Promise<void> {
+  if (!rows.length) return;
   await tx
     .insert(inventoryProfiles)
-    .values({ spaceId, phoneNumber: phone, ...row })
-    .onConflictDoUpdate({ target: [inventoryProfiles.spaceId, inventoryProfiles.phoneNumber], set: row });
+    .values(rows.map((r) => ({ spaceId, phoneNumber: r.phone, profile: r.profile, search: profileSearchText(r.profile), observedAt: at, source })))
+    .onConflictDoUpdate({ target: [inventoryProfiles.spaceId, inventoryProfiles.phoneNumber], set: excludedSet(inventoryProfiles, ["profile", "search", "observedAt", "source"]) });
 }
 
 export interface StoredProfile {

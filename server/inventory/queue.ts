@@ -26,7 +26,8 @@ const OPENED_WINDOW_S = 600;
 
 /**
  * Takes up to `limit` due syncs: spaces someone has open first, then the oldest due. Only spaces
- * with an account (the others have nothing to read).
+ * with an account (the others have nothing to read), and a space's details only once its number
+ * list was observed.
  */
 export async function claimSyncs(db: Db, owner: string, limit: number, leaseMs: number, kinds: readonly SyncKind[] = SYNC_KINDS): Promise<ClaimedSync[]> {
   if (limit <= 0 || !kinds.length) return [];
@@ -36,6 +37,9 @@ export async function claimSyncs(db: Db, owner: string, limit: number, leaseMs: 
       JOIN spaces sp ON sp.id = s.space_id AND sp.account_id IS NOT NULL
       WHERE s.due_at <= now() AND (s.lease_until IS NULL OR s.lease_until < now())
         AND s.kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+        -- A space's details are read per number of its list: not before the list was observed.
+        AND (s.kind <> 'details' OR EXISTS (
+          SELECT 1 FROM inventory_syncs l WHERE l.space_id = s.space_id AND l.kind = 'numbers' AND l.observed_at IS NOT NULL))
       ORDER BY (s.opened_at IS NOT NULL AND s.opened_at > now() - ${OPENED_WINDOW_S} * interval '1 second') DESC,
         s.due_at, s.space_id, s.kind
       LIMIT ${limit}

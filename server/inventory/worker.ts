@@ -20,7 +20,11 @@ import { readSpaceNumbers } from "./sync";
  */
 export interface SweepOptions {
   id?: string;
-  /** Spaces in flight per worker: enough to keep the limiter's queue fed while calls travel. */
+  /**
+   * Spaces in flight per worker and kind: enough to keep the limiter's queue fed while calls travel
+   * and answers are stored. Per kind, because number lists and details use different operations,
+   * each with its own budget: a details space (tens of calls) never holds up the number lists.
+   */
   concurrency?: number;
   leaseMs?: number;
   heartbeatMs?: number;
@@ -58,7 +62,8 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   } as Required<Omit<SweepOptions, "id">>;
   const id = opts.id ?? `${os.hostname()}:${process.pid}:sweep:${crypto.randomUUID().slice(0, 6)}`;
   const log = getLogger().child({ component: "inventory", worker: id });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<SyncKind, Set<Promise<void>>>(SYNC_KINDS.map((k) => [k, new Set()]));
+  const allInFlight = () => [...inFlight.values()].flatMap((set) => [...set]);
   const { sleep, wake } = createWaker();
   let running = false;
   let swept = 0;
@@ -92,13 +97,14 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   }
 
   function track(s: ClaimedSync) {
+    const mine = inFlight.get(s.kind)!;
     const p = handle(s)
       .catch((err) => log.warn({ err: { message: (err as Error)?.message }, spaceId: s.spaceId }, "sweep not recorded"))
       .finally(() => {
-        inFlight.delete(p);
+        mine.delete(p);
         wake();
       });
-    inFlight.add(p);
+    mine.add(p);
   }
 
   async function loop() {
@@ -108,18 +114,22 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
         lastEnsure = Date.now();
         await ensureSyncRows(getDb(), [...o.kinds]).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "sync rows not made"));
       }
-      const free = o.concurrency - inFlight.size;
-      let claimed: ClaimedSync[] = [];
-      if (free > 0) {
+      // Sleeps unless some kind took all it asked for (more may be due): a finished space wakes it.
+      let more = false;
+      for (const kind of o.kinds) {
+        const free = o.concurrency - inFlight.get(kind)!.size;
+        if (free <= 0) continue;
+        let claimed: ClaimedSync[] = [];
         try {
-          claimed = await claimSyncs(getDb(), id, free, o.leaseMs, o.kinds);
+          claimed = await claimSyncs(getDb(), id, free, o.leaseMs, [kind]);
         } catch (err) {
           log.warn({ err: { message: (err as Error)?.message } }, "claiming syncs failed");
         }
         for (const s of claimed) track(s);
+        if (claimed.length === free) more = true;
       }
       if (!running) break;
-      if (free <= 0 || claimed.length < free) await sleep(o.pollMs);
+      if (!more) await sleep(o.pollMs);
     }
   }
 
@@ -129,7 +139,7 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       if (running) return;
       running = true;
       beat = setInterval(() => {
-        if (inFlight.size) renewLeases(getDb(), id, o.leaseMs).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
+        if (allInFlight().length) renewLeases(getDb(), id, o.leaseMs).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
       }, o.heartbeatMs);
       loopDone = (async () => {
         if (getDatabase().kind === "pglite") await releaseAllLeases(getDb()).catch(() => 0);
@@ -141,11 +151,11 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       running = false;
       wake();
       await loopDone;
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled(allInFlight());
       clearInterval(beat);
     },
     wake,
-    stats: () => ({ swept, failed, inFlight: inFlight.size, running, lastTickAt }),
+    stats: () => ({ swept, failed, inFlight: allInFlight().length, running, lastTickAt }),
   };
 }
 
