@@ -1,9 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { cn } from "@/lib/utils";
+import { LinkTabs } from "@/components/ui/link-tabs";
 
 const TABS = [
   { href: "/settings/users", key: "users" },
@@ -17,25 +15,5 @@ const TABS = [
 
 export function SettingsTabs() {
   const t = useTranslations("settings");
-  const pathname = usePathname();
-  return (
-    <nav aria-label={t("title")} className="scroll-hint-x relative flex gap-1 overflow-x-auto border-b">
-      {TABS.map((tab) => {
-        const active = pathname.startsWith(tab.href);
-        return (
-          <Link
-            key={tab.href}
-            href={tab.href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "-mb-px shrink-0 border-b-2 border-transparent px-2.5 py-2 sm:px-3 text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
-              active && "border-primary text-foreground",
-            )}
-          >
-            {t(tab.key)}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <LinkTabs label={t("title")} tabs={TABS.map((tab) => ({ href: tab.href, label: t(tab.key) }))} />;
 }
