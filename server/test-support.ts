@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/connect";
@@ -68,4 +69,26 @@ export async function seedRoles(database: Database): Promise<RoleFixture> {
     { userId: otherOperator.id, spaceId: b!.id, role: "operator" },
   ]);
   return { admin, operator, viewer, otherOperator, spaceId: a!.id, otherSpaceId: b!.id };
+}
+
+/**
+ * The role fixture with its spaces on a sandbox of their own: a started sandbox (close it after the
+ * file), one sandbox account, and the first space (then the other, when given) linked to a sandbox
+ * space of that CustSpaceId with that many verified numbers.
+ */
+export async function seedSandboxRoles(database: Database, first: readonly [custSpaceId: string, numbers: number], other?: readonly [custSpaceId: string, numbers: number]) {
+  const { startSandbox } = await import("@/server/sandbox/server");
+  const h = await import("@/server/jobs/test-helpers");
+  const f = await seedRoles(database);
+  const sb = await startSandbox({ spaces: [] });
+  const api = h.sandboxApi(sb);
+  const accountId = await h.insertSandboxAccount(database.db, sb);
+  for (const [[custSpaceId, numbers], spaceId] of [
+    [first, f.spaceId],
+    ...(other ? ([[other, f.otherSpaceId]] as const) : []),
+  ] as const) {
+    await api.addSpace(custSpaceId, numbers);
+    await database.db.update(spaces).set({ custSpaceId, accountId }).where(eq(spaces.id, spaceId));
+  }
+  return { f, sb, api, accountId };
 }

@@ -13,11 +13,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
+const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
 const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
-const { notifications, numberEvents, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
-const h = await import("@/server/jobs/test-helpers");
+const { notifications, numberEvents } = await import("@/server/db/schema");
+
 const { observeSpace } = await import("@/server/inventory/sync");
 const { observeNumberDetails, observeSpaceDetails, putKeyTx } = await import("@/server/inventory/details");
 const { camsForSpace } = await import("@/server/cams/for-space");
@@ -149,9 +148,9 @@ describe("rules for keys, QR codes and health", () => {
 /** Observations of a real sandbox over HTTP, on both engines, through the sweep's and the actions' own paths. */
 describe.each(testEngines())("history of observed details on %s", (engine) => {
   let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
-  let api: ReturnType<typeof h.sandboxApi>;
+  let f: import("@/server/test-support").RoleFixture;
+  let sb: import("@/server/sandbox/server").SandboxHandle;
+  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
   let phones: string[] = [];
   const cust = `dh-${engine}-${crypto.randomUUID().slice(0, 6)}`;
   const events = () => database.db.select().from(numberEvents).where(eq(numberEvents.spaceId, f.spaceId)).orderBy(asc(numberEvents.id));
@@ -167,12 +166,7 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
 
   beforeAll(async () => {
     database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
-    sb = await startSandbox({ spaces: [] });
-    api = h.sandboxApi(sb);
-    await api.addSpace(cust, 3);
-    const accountId = await h.insertSandboxAccount(database.db, sb);
-    await database.db.update(spaces).set({ custSpaceId: cust, accountId }).where(eq(spaces.id, f.spaceId));
+    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 3]));
     phones = (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
     const { client } = await camsForSpace(database.db, f.spaceId);
     await client.updateEncryptionPublicKey({ phoneNumber: phones[0]!, encryptionPublicKey: pem() });

@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -14,11 +13,9 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { seedRoles, session, useTestDatabase } = await import("@/server/test-support");
-const { spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+
 const { camsForSpace } = await import("@/server/cams/for-space");
-const h = await import("@/server/jobs/test-helpers");
 const phoneActions = await import("@/server/actions/phone-numbers");
 const { updateEncryptionKeyAction } = await import("@/server/actions/encryption-keys");
 const { createQrCodeAction, deleteQrCodeAction, updateQrCodeAction } = await import("@/server/actions/qr-codes");
@@ -31,9 +28,9 @@ const { updateAutomationAction } = await import("@/server/actions/automation");
  * before any CAMS call for it. The sandbox counts every call it gets: the only ones allowed are
  * reads of A's own lists (the one refresh an unknown number triggers).
  */
-let sb: Awaited<ReturnType<typeof startSandbox>>;
-let api: ReturnType<typeof h.sandboxApi>;
-let f: Awaited<ReturnType<typeof seedRoles>>;
+let sb: import("@/server/sandbox/server").SandboxHandle;
+let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+let f: import("@/server/test-support").RoleFixture;
 let mine = "";
 let theirs = "";
 let theirCode = "";
@@ -45,14 +42,7 @@ const publicKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.
 
 beforeAll(async () => {
   const database = await useTestDatabase();
-  f = await seedRoles(database);
-  sb = await startSandbox({ spaces: [] });
-  api = h.sandboxApi(sb);
-  await api.addSpace(A, 2);
-  await api.addSpace(B, 2);
-  const accountId = await h.insertSandboxAccount(database.db, sb);
-  await database.db.update(spaces).set({ custSpaceId: A, accountId }).where(eq(spaces.id, f.spaceId));
-  await database.db.update(spaces).set({ custSpaceId: B, accountId }).where(eq(spaces.id, f.otherSpaceId));
+  ({ f, sb, api } = await seedSandboxRoles(database, [A, 2], [B, 2]));
   mine = (await api.numbers(A))[0]!.phoneNumber;
   theirs = (await api.numbers(B))[0]!.phoneNumber;
   const { client } = await camsForSpace(database.db, f.otherSpaceId);

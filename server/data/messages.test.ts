@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -11,10 +10,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { seedRoles, session, useTestDatabase } = await import("@/server/test-support");
-const { spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
-const h = await import("@/server/jobs/test-helpers");
+const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+
 const pageRoute = await import("@/app/api/spaces/[spaceId]/messages/[phone]/route");
 const exportRoute = await import("@/app/api/spaces/[spaceId]/messages/[phone]/export/route");
 const { exportMessages, sentAtOf } = await import("./messages");
@@ -23,8 +20,8 @@ const { exportMessages, sentAtOf } = await import("./messages");
  * The message log through its route handlers, against the real sandbox over HTTP and PGlite: pages
  * without a total (a short page is the last), filters, and the CSV streamed page by page.
  */
-let sb: Awaited<ReturnType<typeof startSandbox>>;
-let f: Awaited<ReturnType<typeof seedRoles>>;
+let sb: import("@/server/sandbox/server").SandboxHandle;
+let f: import("@/server/test-support").RoleFixture;
 let phone = "";
 const SPACE = `msg-${crypto.randomUUID().slice(0, 6)}`;
 const BASE = Date.UTC(2026, 10, 1, 8);
@@ -32,12 +29,9 @@ const TOTAL = 130;
 
 beforeAll(async () => {
   const database = await useTestDatabase();
-  f = await seedRoles(database);
-  sb = await startSandbox({ spaces: [] });
-  const api = h.sandboxApi(sb);
-  await api.addSpace(SPACE, 1);
-  const accountId = await h.insertSandboxAccount(database.db, sb);
-  await database.db.update(spaces).set({ custSpaceId: SPACE, accountId }).where(eq(spaces.id, f.spaceId));
+  const linked = await seedSandboxRoles(database, [SPACE, 1]);
+  ({ f, sb } = linked);
+  const api = linked.api;
   phone = (await api.numbers(SPACE))[0]!.phoneNumber;
   const messages = Array.from({ length: TOTAL }, (_, i) => ({
     eventAction: i % 4 === 0 ? "UP" : "DOWN",

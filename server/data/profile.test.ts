@@ -10,10 +10,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
+const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
 const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
-const { auditEvents, inventoryHealth, inventoryProfiles, inventorySyncs, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+const { auditEvents, inventoryHealth, inventoryProfiles, inventorySyncs } = await import("@/server/db/schema");
+
 const h = await import("@/server/jobs/test-helpers");
 const { createSweepWorker } = await import("@/server/inventory/worker");
 const { observeSpace } = await import("@/server/inventory/sync");
@@ -32,9 +32,9 @@ type Database = import("@/server/db/connect").Database;
  */
 describe.each(testEngines())("profile and health on %s", (engine) => {
   let database: Database;
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
-  let api: ReturnType<typeof h.sandboxApi>;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  let sb: import("@/server/sandbox/server").SandboxHandle;
+  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+  let f: import("@/server/test-support").RoleFixture;
   const cust = `pf-${engine}-${crypto.randomUUID().slice(0, 6)}`;
   let phones: string[] = [];
   const calls = async (op: string) => (await api.calls()).byAction[op] ?? 0;
@@ -44,12 +44,7 @@ describe.each(testEngines())("profile and health on %s", (engine) => {
   beforeAll(async () => {
     const pair = await openTestDatabaseWithPeer(engine);
     database = installTestDatabase(pair.database);
-    f = await seedRoles(database);
-    sb = await startSandbox({ spaces: [] });
-    api = h.sandboxApi(sb);
-    await api.addSpace(cust, 3);
-    const accountId = await h.insertSandboxAccount(database.db, sb);
-    await database.db.update(spaces).set({ custSpaceId: cust, accountId }).where(eq(spaces.id, f.spaceId));
+    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 3]));
     phones = (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
     await observeSpace(database.db, f.spaceId, "read");
   });

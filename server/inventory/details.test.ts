@@ -11,10 +11,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
+const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
 const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
 const { inventoryKeys, inventoryProfiles, inventoryQrCodes, inventoryQrLists, inventorySyncs, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+
 const h = await import("@/server/jobs/test-helpers");
 const { claimSyncs } = await import("./queue");
 const { ensureSyncRows, syncStates } = await import("./store");
@@ -40,9 +40,9 @@ const pem = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.
 describe.each(testEngines())("inventory details on %s", (engine) => {
   let database: Database;
   let peer: Database;
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
-  let api: ReturnType<typeof h.sandboxApi>;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  let sb: import("@/server/sandbox/server").SandboxHandle;
+  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+  let f: import("@/server/test-support").RoleFixture;
   const cust = `dt-${engine}-${crypto.randomUUID().slice(0, 6)}`;
   const other = `${cust}-b`;
   let phones: string[] = [];
@@ -68,14 +68,7 @@ describe.each(testEngines())("inventory details on %s", (engine) => {
     const pair = await openTestDatabaseWithPeer(engine);
     database = installTestDatabase(pair.database);
     peer = pair.peer();
-    f = await seedRoles(database);
-    sb = await startSandbox({ spaces: [] });
-    api = h.sandboxApi(sb);
-    await api.addSpace(cust, 3);
-    await api.addSpace(other, 2);
-    const accountId = await h.insertSandboxAccount(database.db, sb);
-    await database.db.update(spaces).set({ custSpaceId: cust, accountId }).where(eq(spaces.id, f.spaceId));
-    await database.db.update(spaces).set({ custSpaceId: other, accountId }).where(eq(spaces.id, f.otherSpaceId));
+    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 3], [other, 2]));
     phones = (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
     // A key and a code on the first number, set through CAMS itself.
     const { client } = await camsForSpace(database.db, f.spaceId);

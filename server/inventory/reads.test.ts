@@ -11,10 +11,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
+const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
 const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
-const { inventoryNumbers, inventorySyncs, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+const { inventoryNumbers, inventorySyncs } = await import("@/server/db/schema");
+
 const h = await import("@/server/jobs/test-helpers");
 const { listAllSpacesNumbers, listPhoneNumbers, listPhoneNumbersView } = await import("@/server/data/phone-numbers");
 const { listWebhooks } = await import("@/server/data/webhooks");
@@ -31,9 +31,9 @@ type Database = import("@/server/db/connect").Database;
  */
 describe.each(testEngines())("inventory reads on %s", (engine) => {
   let database: Database;
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
-  let api: ReturnType<typeof h.sandboxApi>;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  let sb: import("@/server/sandbox/server").SandboxHandle;
+  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+  let f: import("@/server/test-support").RoleFixture;
   const cust = `rd-${engine}-${crypto.randomUUID().slice(0, 6)}`;
   const other = `${cust}-b`;
   const reads = async () => (await api.calls()).byAction.QueryChatappPhoneNumbers ?? 0;
@@ -45,14 +45,7 @@ describe.each(testEngines())("inventory reads on %s", (engine) => {
 
   beforeAll(async () => {
     database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
-    sb = await startSandbox({ spaces: [] });
-    api = h.sandboxApi(sb);
-    await api.addSpace(cust, 4);
-    await api.addSpace(other, 2);
-    const accountId = await h.insertSandboxAccount(database.db, sb);
-    await database.db.update(spaces).set({ custSpaceId: cust, accountId }).where(eq(spaces.id, f.spaceId));
-    await database.db.update(spaces).set({ custSpaceId: other, accountId }).where(eq(spaces.id, f.otherSpaceId));
+    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 4], [other, 2]));
   });
   afterAll(async () => {
     await sb?.close();

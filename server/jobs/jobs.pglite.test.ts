@@ -8,9 +8,9 @@ vi.hoisted(() => {
   process.env.ENCRYPTION_KEY_ID = "v1";
 });
 
-const { seedRoles, session, useTestDatabase } = await import("@/server/test-support");
-const { auditEvents, spaceMembers, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { auditEvents, spaceMembers } = await import("@/server/db/schema");
+
 const { createBulkJobAction, cancelBulkJobAction, pauseBulkJobAction, resumeBulkJobAction, retryFailedBulkJobAction } = await import(
   "@/server/actions/bulk"
 );
@@ -27,23 +27,15 @@ type ItemResult = import("@/lib/schemas/bulk").ItemResult;
  */
 type Database = Awaited<ReturnType<typeof useTestDatabase>>;
 let database: Database;
-let sb: Awaited<ReturnType<typeof startSandbox>>;
-let api: ReturnType<typeof h.sandboxApi>;
-let f: Awaited<ReturnType<typeof seedRoles>>;
+let sb: import("@/server/sandbox/server").SandboxHandle;
+let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+let f: import("@/server/test-support").RoleFixture;
 // `concurrency: undefined` as the worker script passes an absent flag: the default must hold.
 const worker = () => createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
 
 beforeAll(async () => {
   database = await useTestDatabase("pglite");
-  f = await seedRoles(database);
-  sb = await startSandbox({ spaces: [] });
-  api = h.sandboxApi(sb);
-  await api.addSpace("pgl-a", 12);
-  await api.addSpace("pgl-b", 6);
-  const accountId = await h.insertSandboxAccount(database.db, sb);
-  // seedRoles made spaces A (operator + viewer) and B (other operator): point them at the sandbox.
-  await database.db.update(spaces).set({ custSpaceId: "pgl-a", accountId }).where(eq(spaces.id, f.spaceId));
-  await database.db.update(spaces).set({ custSpaceId: "pgl-b", accountId }).where(eq(spaces.id, f.otherSpaceId));
+  ({ f, sb, api } = await seedSandboxRoles(database, ["pgl-a", 12], ["pgl-b", 6]));
 });
 afterAll(async () => {
   await sb?.close();

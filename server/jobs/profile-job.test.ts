@@ -7,9 +7,9 @@ vi.hoisted(() => {
   process.env.ENCRYPTION_KEY_ID = "v1";
 });
 
-const { seedRoles, session, useTestDatabase } = await import("@/server/test-support");
-const { auditEvents, spaces } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
+const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { auditEvents } = await import("@/server/db/schema");
+
 const { camsForSpace } = await import("@/server/cams/for-space");
 const { createBulkJobAction } = await import("@/server/actions/bulk");
 const { getJobProgress } = await import("@/server/data/bulk");
@@ -22,22 +22,15 @@ const h = await import("./test-helpers");
  */
 type Database = Awaited<ReturnType<typeof useTestDatabase>>;
 let database: Database;
-let sb: Awaited<ReturnType<typeof startSandbox>>;
-let api: ReturnType<typeof h.sandboxApi>;
-let f: Awaited<ReturnType<typeof seedRoles>>;
+let sb: import("@/server/sandbox/server").SandboxHandle;
+let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
+let f: import("@/server/test-support").RoleFixture;
 
 type Held = { About: string; Address: string; Description: string; Email: string; ProfilePictureUrl: string; Vertical: string; Websites: string[] };
 
 beforeAll(async () => {
   database = await useTestDatabase("pglite");
-  f = await seedRoles(database);
-  sb = await startSandbox({ spaces: [] });
-  api = h.sandboxApi(sb);
-  await api.addSpace("prof-a", 3);
-  await api.addSpace("prof-b", 2);
-  const accountId = await h.insertSandboxAccount(database.db, sb);
-  await database.db.update(spaces).set({ custSpaceId: "prof-a", accountId }).where(eq(spaces.id, f.spaceId));
-  await database.db.update(spaces).set({ custSpaceId: "prof-b", accountId }).where(eq(spaces.id, f.otherSpaceId));
+  ({ f, sb, api } = await seedSandboxRoles(database, ["prof-a", 3], ["prof-b", 2]));
 });
 afterAll(async () => {
   await sb?.close();
