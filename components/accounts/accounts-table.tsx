@@ -9,9 +9,9 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountDto, AccountTestResult } from "@/lib/schemas/accounts";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SettingsList } from "@/components/settings-list";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { deleteAccountAction, testAccountConnectionAction } from "@/server/actions/accounts";
 import { AccountDialog } from "@/components/accounts/account-dialog";
 
@@ -69,69 +69,46 @@ export function AccountsTable({ accounts }: { accounts: AccountDto[] }) {
     onError: ({ error }) => toastError(error.serverError, tc("somethingWrong")),
   });
   return (
-    <section aria-labelledby="accounts-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h2 id="accounts-title" className="text-lg font-semibold">
-            {t("title")}
-          </h2>
-          <p className="text-sm text-muted-foreground">{t("description")}</p>
-        </div>
-        <AccountDialog />
-      </div>
-      {accounts.length === 0 ? (
-        <EmptyState icon={<CloudCog />} title={t("empty")} description={t("emptyBody")} />
-      ) : (
-        <div className="overflow-x-auto rounded-md border">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("name")}</TableHead>
-                <TableHead>{t("accessKeyId")}</TableHead>
-                <TableHead>{t("accessKeySecret")}</TableHead>
-                <TableHead>{t("endpoint")}</TableHead>
-                <TableHead className="text-right">{t("spaces")}</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">{tc("actions")}</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {accounts.map((a) => (
-                <TableRow key={a.id} data-testid={`account-row-${a.name}`}>
-                  <TableCell className="font-medium">
-                    {a.name} {a.isSandbox ? <Badge variant="warning">{tc("sandbox")}</Badge> : null}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{a.accessKeyId}</TableCell>
-                  <TableCell className="text-xs text-muted-foreground">
-                    <span aria-hidden="true">••••••••</span> {t("secretStored", { keyId: a.secretKeyId })}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">
-                    {a.protocol.toLowerCase()}://{a.endpoint}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{a.spaces}</TableCell>
-                  <TableCell className="space-x-2 whitespace-nowrap text-right">
-                    <TestButton accountId={a.id} />
-                    <AccountDialog account={a} />
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="outline" size="sm" aria-label={`${tc("delete")}: ${a.name}`}>
-                          {tc("delete")}
-                        </Button>
-                      }
-                      title={t("deleteTitle", { name: a.name })}
-                      description={t("deleteBody")}
-                      confirmLabel={tc("delete")}
-                      destructive
-                      onConfirm={() => del.executeAsync({ accountId: a.id })}
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-    </section>
+    <SettingsList
+      id="accounts"
+      title={t("title")}
+      description={t("description")}
+      add={<AccountDialog />}
+      columns={[{ label: t("name") }, { label: t("accessKeyId") }, { label: t("accessKeySecret") }, { label: t("endpoint") }, { label: t("spaces"), align: "right" }]}
+      actionsLabel={tc("actions")}
+      empty={accounts.length === 0 ? { icon: <CloudCog />, title: t("empty"), description: t("emptyBody") } : null}
+    >
+      {accounts.map((a) => (
+        <TableRow key={a.id} data-testid={`account-row-${a.name}`}>
+          <TableCell className="font-medium">
+            {a.name} {a.isSandbox ? <Badge variant="warning">{tc("sandbox")}</Badge> : null}
+          </TableCell>
+          <TableCell className="font-mono text-xs">{a.accessKeyId}</TableCell>
+          <TableCell className="text-xs text-muted-foreground">
+            <span aria-hidden="true">••••••••</span> {t("secretStored", { keyId: a.secretKeyId })}
+          </TableCell>
+          <TableCell className="font-mono text-xs">
+            {a.protocol.toLowerCase()}://{a.endpoint}
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{a.spaces}</TableCell>
+          <TableCell className="space-x-2 whitespace-nowrap text-right">
+            <TestButton accountId={a.id} />
+            <AccountDialog account={a} />
+            <ConfirmDialog
+              trigger={
+                <Button variant="outline" size="sm" aria-label={`${tc("delete")}: ${a.name}`}>
+                  {tc("delete")}
+                </Button>
+              }
+              title={t("deleteTitle", { name: a.name })}
+              description={t("deleteBody")}
+              confirmLabel={tc("delete")}
+              destructive
+              onConfirm={() => del.executeAsync({ accountId: a.id })}
+            />
+          </TableCell>
+        </TableRow>
+      ))}
+    </SettingsList>
   );
 }

@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SettingsList } from "@/components/settings-list";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToastActionError } from "@/components/action-error";
 import type { UserDto } from "@/lib/schemas/users";
@@ -35,99 +36,79 @@ export function UsersTable({ users, spaces, meId }: { users: UserDto[]; spaces: 
   });
   const spaceName = new Map(spaces.map((s) => [s.id, s.name]));
   return (
-    <section aria-labelledby="users-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h2 id="users-title" className="text-lg font-semibold">
-            {t("title")}
-          </h2>
-          <p className="text-sm text-muted-foreground">{t("description")}</p>
-        </div>
-        <UserDialog spaces={spaces} />
-      </div>
-      <div className="overflow-x-auto rounded-md border">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("name")}</TableHead>
-              <TableHead>{t("email")}</TableHead>
-              <TableHead>{t("role")}</TableHead>
-              <TableHead>{t("spaces")}</TableHead>
-              <TableHead>{t("status")}</TableHead>
-              <TableHead className="text-right">
-                <span className="sr-only">{t("edit")}</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id} data-testid={`user-row-${u.email}`}>
-                <TableCell className="font-medium">
-                  {u.name} {u.id === meId ? <span className="text-muted-foreground">({t("you")})</span> : null}
-                </TableCell>
-                <TableCell>{u.email}</TableCell>
-                <TableCell>{u.isAdmin ? <Badge>{t("adminShort")}</Badge> : null}</TableCell>
-                <TableCell className="max-w-72">
-                  {u.isAdmin ? null : u.assignments.length === 0 ? (
-                    <span className="text-muted-foreground">{t("noAccess")}</span>
-                  ) : (
-                    <ul className="flex flex-wrap gap-1">
-                      {u.assignments.map((a) => (
-                        <li key={a.spaceId}>
-                          <Badge variant="outline">
-                            {spaceName.get(a.spaceId) ?? a.spaceId} · {a.role === "operator" ? t("roleOperator") : t("roleViewer")}
-                          </Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {u.disabled ? <Badge variant="destructive">{t("disabled")}</Badge> : <Badge variant="success">{t("active")}</Badge>}
-                  {u.twoFactorEnabled ? (
-                    <Badge variant="outline" className="ml-1" data-testid="two-factor-on">
-                      {t("twoFactorOn")}
+    <SettingsList
+      id="users"
+      title={t("title")}
+      description={t("description")}
+      add={<UserDialog spaces={spaces} />}
+      columns={[{ label: t("name") }, { label: t("email") }, { label: t("role") }, { label: t("spaces") }, { label: t("status") }]}
+      actionsLabel={t("edit")}
+    >
+      {users.map((u) => (
+        <TableRow key={u.id} data-testid={`user-row-${u.email}`}>
+          <TableCell className="font-medium">
+            {u.name} {u.id === meId ? <span className="text-muted-foreground">({t("you")})</span> : null}
+          </TableCell>
+          <TableCell>{u.email}</TableCell>
+          <TableCell>{u.isAdmin ? <Badge>{t("adminShort")}</Badge> : null}</TableCell>
+          <TableCell className="max-w-72">
+            {u.isAdmin ? null : u.assignments.length === 0 ? (
+              <span className="text-muted-foreground">{t("noAccess")}</span>
+            ) : (
+              <ul className="flex flex-wrap gap-1">
+                {u.assignments.map((a) => (
+                  <li key={a.spaceId}>
+                    <Badge variant="outline">
+                      {spaceName.get(a.spaceId) ?? a.spaceId} · {a.role === "operator" ? t("roleOperator") : t("roleViewer")}
                     </Badge>
-                  ) : null}
-                  {u.signInDelayed ? (
-                    <Badge variant="outline" className="ml-1" data-testid="sign-in-delayed">
-                      {t("signInDelayed")}
-                    </Badge>
-                  ) : null}
-                </TableCell>
-                <TableCell className="space-x-2 whitespace-nowrap text-right">
-                  {u.signInDelayed ? (
-                    <Button variant="outline" size="sm" aria-label={`${t("unlockSignIn")}: ${u.email}`} onClick={() => unlock.execute({ userId: u.id })}>
-                      {t("unlockSignIn")}
-                    </Button>
-                  ) : null}
-                  <UserDialog spaces={spaces} user={u} />
-                  {u.id === meId ? null : <ResetPasswordDialog userId={u.id} email={u.email} />}
-                  {u.id !== meId && u.twoFactorEnabled ? <ResetTwoFactorButton userId={u.id} email={u.email} /> : null}
-                  {u.id === meId ? null : u.disabled ? (
-                    <Button variant="outline" size="sm" onClick={() => setDisabled.execute({ userId: u.id, disabled: false })}>
-                      {t("enable")}
-                    </Button>
-                  ) : (
-                    <ConfirmDialog
-                      trigger={
-                        <Button variant="outline" size="sm">
-                          {t("disable")}
-                        </Button>
-                      }
-                      title={t("disableConfirmTitle", { email: u.email })}
-                      description={t("disableConfirmBody")}
-                      confirmLabel={t("disable")}
-                      destructive
-                      onConfirm={() => setDisabled.executeAsync({ userId: u.id, disabled: true })}
-                    />
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </section>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </TableCell>
+          <TableCell>
+            {u.disabled ? <Badge variant="destructive">{t("disabled")}</Badge> : <Badge variant="success">{t("active")}</Badge>}
+            {u.twoFactorEnabled ? (
+              <Badge variant="outline" className="ml-1" data-testid="two-factor-on">
+                {t("twoFactorOn")}
+              </Badge>
+            ) : null}
+            {u.signInDelayed ? (
+              <Badge variant="outline" className="ml-1" data-testid="sign-in-delayed">
+                {t("signInDelayed")}
+              </Badge>
+            ) : null}
+          </TableCell>
+          <TableCell className="space-x-2 whitespace-nowrap text-right">
+            {u.signInDelayed ? (
+              <Button variant="outline" size="sm" aria-label={`${t("unlockSignIn")}: ${u.email}`} onClick={() => unlock.execute({ userId: u.id })}>
+                {t("unlockSignIn")}
+              </Button>
+            ) : null}
+            <UserDialog spaces={spaces} user={u} />
+            {u.id === meId ? null : <ResetPasswordDialog userId={u.id} email={u.email} />}
+            {u.id !== meId && u.twoFactorEnabled ? <ResetTwoFactorButton userId={u.id} email={u.email} /> : null}
+            {u.id === meId ? null : u.disabled ? (
+              <Button variant="outline" size="sm" onClick={() => setDisabled.execute({ userId: u.id, disabled: false })}>
+                {t("enable")}
+              </Button>
+            ) : (
+              <ConfirmDialog
+                trigger={
+                  <Button variant="outline" size="sm">
+                    {t("disable")}
+                  </Button>
+                }
+                title={t("disableConfirmTitle", { email: u.email })}
+                description={t("disableConfirmBody")}
+                confirmLabel={t("disable")}
+                destructive
+                onConfirm={() => setDisabled.executeAsync({ userId: u.id, disabled: true })}
+              />
+            )}
+          </TableCell>
+        </TableRow>
+      ))}
+    </SettingsList>
   );
 }
