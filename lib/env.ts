@@ -53,6 +53,11 @@ export const env = createEnv({
     /** The sandbox control API's bearer token (start:embedded makes one per start). */
     CAMS_SANDBOX_CONTROL_TOKEN: z.string().optional(),
     CAMS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /**
+     * The share of each operation's documented QPS the shared limiter uses (server/cams/rate-limit.ts).
+     * Lower it when other tools call CAMS with the same account.
+     */
+    CAMS_QPS_HEADROOM: z.coerce.number().min(0.5).max(1).default(0.92),
     // The SDK applies its connect timeout to the whole request, so it matches the read timeout.
     CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
