@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { getDatabase, getDb } from "@/server/db";
 import { createWaker } from "@/server/jobs/waker";
 import { getLogger } from "@/server/logger";
+import { processSingleton } from "@/server/process-singleton";
 import { toShownError } from "@/server/safe-error";
 import { claimSyncs, failSync, finishSync, releaseAllLeases, renewLeases, type ClaimedSync } from "./queue";
 import { readSpaceDetails, writeSpaceDetailsTx } from "./details";
@@ -159,24 +160,13 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   };
 }
 
-const globalForSweep = globalThis as unknown as { __camsSweepWorker?: SweepWorker };
+const sweepWorker = processSingleton("__camsSweepWorker", createSweepWorker);
 
 /** Starts this process's sweep once (server boot); later calls return the same one. */
-export function startSweepWorker(opts?: SweepOptions): SweepWorker {
-  if (!globalForSweep.__camsSweepWorker) {
-    globalForSweep.__camsSweepWorker = createSweepWorker(opts);
-    globalForSweep.__camsSweepWorker.start();
-  }
-  return globalForSweep.__camsSweepWorker;
-}
+export const startSweepWorker = (opts?: SweepOptions): SweepWorker => sweepWorker.start(opts);
 
 /** This process's sweep, if it was started (the health check). */
-export function currentSweepWorker(): SweepWorker | undefined {
-  return globalForSweep.__camsSweepWorker;
-}
+export const currentSweepWorker = sweepWorker.current;
 
 /** Nudges this process's sweep (a read found stale data, a space was linked); false when none runs here. */
-export function wakeSweepWorker(): boolean {
-  globalForSweep.__camsSweepWorker?.wake();
-  return !!globalForSweep.__camsSweepWorker;
-}
+export const wakeSweepWorker = sweepWorker.wake;

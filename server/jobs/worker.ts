@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import { getDatabase, getDb } from "@/server/db";
 import { getLogger, maskPhone } from "@/server/logger";
+import { processSingleton } from "@/server/process-singleton";
 import { createWaker } from "./waker";
 import { BULK_ERROR, loadJob, performItem, type JobContext } from "./perform";
 import {
@@ -182,23 +183,15 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   };
 }
 
-const globalForWorker = globalThis as unknown as { __camsJobWorker?: JobWorker };
+const jobWorker = processSingleton("__camsJobWorker", createJobWorker);
 
 /** Starts this process's worker once (server boot); later calls return the same one. */
-export function startJobWorker(opts?: WorkerOptions): JobWorker {
-  if (!globalForWorker.__camsJobWorker) {
-    globalForWorker.__camsJobWorker = createJobWorker(opts);
-    globalForWorker.__camsJobWorker.start();
-  }
-  return globalForWorker.__camsJobWorker;
-}
+export const startJobWorker = (opts?: WorkerOptions): JobWorker => jobWorker.start(opts);
 
 /** This process's worker, if it was started (the health check). */
-export function currentJobWorker(): JobWorker | undefined {
-  return globalForWorker.__camsJobWorker;
-}
+export const currentJobWorker = jobWorker.current;
 
 /** Nudges this process's worker after a job was created or resumed here. */
 export function wakeJobWorker(): void {
-  globalForWorker.__camsJobWorker?.wake();
+  jobWorker.wake();
 }
