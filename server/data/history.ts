@@ -1,5 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import { historyFilterSchema, type HistoryEventDto, type HistoryFilter } from "@/lib/schemas/history";
 import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -37,7 +38,7 @@ export async function historyScope(user: SessionUser, space: string): Promise<Hi
 
 function conditions(scope: HistoryScope, f: HistoryFilter & { exactPhone?: string }): SQL[] {
   const e = numberEvents;
-  const c: SQL[] = [scope.spaceIds.length ? inArray(e.spaceId, scope.spaceIds) : sql`false`];
+  const c: SQL[] = [anyOf(e.spaceId, scope.spaceIds)];
   if (f.exactPhone) c.push(eq(e.phoneNumber, f.exactPhone));
   else if (f.phone) c.push(like(e.phoneNumber, `%${f.phone}%`));
   if (f.field) c.push(eq(e.field, f.field));
@@ -102,7 +103,7 @@ export async function recentChangeCounts(spaceIds: string[], days = 7, phones?: 
   const rows = await getDb()
     .select({ spaceId: e.spaceId, phoneNumber: e.phoneNumber, n: count() })
     .from(e)
-    .where(and(inArray(e.spaceId, spaceIds), gte(e.observedAt, new Date(Date.now() - days * 86_400_000)), phones ? inArray(e.phoneNumber, phones) : undefined))
+    .where(and(anyOf(e.spaceId, spaceIds), gte(e.observedAt, new Date(Date.now() - days * 86_400_000)), phones ? inArray(e.phoneNumber, phones) : undefined))
     .groupBy(e.spaceId, e.phoneNumber);
   return new Map(rows.map((r) => [changeKey(r.spaceId, r.phoneNumber), Number(r.n)]));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import type { AlertRuleRow, NotificationsResponse } from "@/lib/schemas/alerts";
 import { accessibleSpaces, type SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -33,10 +34,10 @@ export async function listNotifications(user: SessionUser, limit = 20): Promise<
       .from(n)
       .leftJoin(spaces, eq(spaces.id, n.spaceId))
       .leftJoin(r, mine)
-      .where(inArray(n.spaceId, spaceIds))
+      .where(anyOf(n.spaceId, spaceIds))
       .orderBy(desc(n.id))
       .limit(limit),
-    db.select({ c: count() }).from(n).leftJoin(r, mine).where(and(inArray(n.spaceId, spaceIds), isNull(r.userId))),
+    db.select({ c: count() }).from(n).leftJoin(r, mine).where(and(anyOf(n.spaceId, spaceIds), isNull(r.userId))),
   ]);
   return {
     unread: Number(unread?.c ?? 0),
@@ -49,7 +50,7 @@ export async function markNotificationsRead(user: SessionUser, which: { ids: num
   const spaceIds = await readable(user);
   if (!spaceIds.length) return 0;
   const n = notifications;
-  const where = "ids" in which ? and(inArray(n.spaceId, spaceIds), inArray(n.id, which.ids)) : inArray(n.spaceId, spaceIds);
+  const where = "ids" in which ? and(anyOf(n.spaceId, spaceIds), inArray(n.id, which.ids)) : anyOf(n.spaceId, spaceIds);
   const r = await getDb().execute(sql`
     INSERT INTO notification_reads (user_id, notification_id)
     SELECT ${user.id}, ${n.id} FROM ${n} WHERE ${where}

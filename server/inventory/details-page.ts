@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import type { QrCode } from "@/lib/cams/wire";
 import type { KeyState } from "@/lib/schemas/encryption-keys";
 import type { AllQrPageQuery } from "@/lib/schemas/qr-codes";
@@ -19,7 +20,7 @@ export interface Paged<R> {
   pages: number;
 }
 
-const inSpaces = (col: SQL, spaceIds: string[]) => sql`${col} IN (${sql.join(spaceIds.map((id) => sql`${id}`), sql`, `)})`;
+const inSpaces = (col: SQL, spaceIds: string[]) => anyOf(col, spaceIds);
 
 type Rows = { rows: Record<string, unknown>[] };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import pLimit from "p-limit";
 import type { QrCode } from "@/lib/cams/wire";
 import { describePublicKey } from "@/lib/pem";
@@ -262,7 +263,7 @@ export async function storedKeys(db: Db, spaceIds: string[], phone?: string): Pr
   const rows = await db
     .select()
     .from(k)
-    .where(and(inArray(k.spaceId, spaceIds), phone ? eq(k.phoneNumber, phone) : undefined));
+    .where(and(anyOf(k.spaceId, spaceIds), phone ? eq(k.phoneNumber, phone) : undefined));
   return new Map(
     rows.map((r) => {
       const key: KeyState =

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import { healthStatusSchema, type HealthStatus } from "@/lib/cams/wire-profile";
 import { NOT_VERIFIED_CODE } from "@/lib/schemas/encryption-keys";
 import { isSkipped, recordDetailChanges } from "@/server/alerts/details-history";
@@ -61,7 +62,7 @@ export async function storedHealth(db: Db, spaceIds: string[], phone?: string): 
   const rows = await db
     .select()
     .from(t)
-    .where(and(inArray(t.spaceId, spaceIds), phone ? eq(t.phoneNumber, phone) : undefined));
+    .where(and(anyOf(t.spaceId, spaceIds), phone ? eq(t.phoneNumber, phone) : undefined));
   return new Map(
     rows.map((r) => [
       `${r.spaceId}\u0000${r.phoneNumber}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import { QUALITY_RANK, TIER_RANK } from "@/lib/phone-ranks";
 import type { AllSpacesPageQuery, AllSpacesPageRow, SortKey } from "@/lib/schemas/phone-numbers";
 import type { Db } from "@/server/db/connect";
@@ -42,7 +43,7 @@ export interface NumbersPage {
 
 export async function pageNumbers(db: Db, spaceIds: string[], query: AllSpacesPageQuery, pageSize: number): Promise<NumbersPage> {
   if (!spaceIds.length) return { rows: [], total: 0, page: 1, pages: 1 };
-  const where: SQL[] = [sql`n.space_id IN (${sql.join(spaceIds.map((id) => sql`${id}`), sql`, `)})`];
+  const where: SQL[] = [anyOf(sql`n.space_id`, spaceIds)];
   if (query.status) {
     where.push(query.status === "VERIFIED" ? sql`(n.status = ${query.status} OR n.code_verification_status = 'VERIFIED')` : sql`n.status = ${query.status}`);
   }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import type { BusinessProfileDto } from "@/lib/cams/wire-profile";
 import type { ProfileView } from "@/lib/schemas/profile";
 import { NOT_VERIFIED_CODE } from "@/lib/schemas/encryption-keys";
@@ -80,6 +81,6 @@ export async function storedProfiles(db: Db, spaceIds: string[], phone?: string)
   const rows = await db
     .select()
     .from(t)
-    .where(and(inArray(t.spaceId, spaceIds), phone ? eq(t.phoneNumber, phone) : undefined));
+    .where(and(anyOf(t.spaceId, spaceIds), phone ? eq(t.phoneNumber, phone) : undefined));
   return new Map(rows.map((r) => [`${r.spaceId}\u0000${r.phoneNumber}`, { profile: r.profile as ProfileView, observedAt: r.observedAt, source: r.source as Source }]));
 }

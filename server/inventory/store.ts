@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import { anyOf } from "@/server/db/any-of";
 import type { ActionServerError } from "@/lib/action-error";
 import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
@@ -135,7 +136,7 @@ export async function syncStates(db: Db, spaceIds: string[], kind: SyncKind = "n
   const rows = await db
     .select()
     .from(inventorySyncs)
-    .where(and(inArray(inventorySyncs.spaceId, spaceIds), eq(inventorySyncs.kind, kind)));
+    .where(and(anyOf(inventorySyncs.spaceId, spaceIds), eq(inventorySyncs.kind, kind)));
   return new Map(
     rows.map((r) => [
       r.spaceId,
@@ -151,7 +152,7 @@ export async function syncStates(db: Db, spaceIds: string[], kind: SyncKind = "n
 export async function storedNumbers(db: Db, spaceIds: string[], opts: { status?: string; phoneNumber?: string } = {}): Promise<StoredNumber[]> {
   if (!spaceIds.length) return [];
   const n = inventoryNumbers;
-  const where = [inArray(n.spaceId, spaceIds)];
+  const where = [anyOf(n.spaceId, spaceIds)];
   if (opts.status) {
     where.push(
       opts.status === "VERIFIED"
@@ -180,7 +181,7 @@ export async function markRead(db: Db, spaceIds: string[], opts: { due: boolean;
     UPDATE inventory_syncs AS s SET
       due_at = CASE WHEN ${opts.due} THEN least(s.due_at, now()) ELSE s.due_at END,
       opened_at = now()
-    WHERE s.kind = ${kind} AND s.space_id IN (${sql.join(spaceIds.map((id) => sql`${id}`), sql`, `)})
+    WHERE s.kind = ${kind} AND ${anyOf(sql`s.space_id`, spaceIds)}
       AND ((${opts.due} AND s.due_at > now()) OR s.opened_at IS NULL OR s.opened_at < now() - interval '60 seconds')`);
 }
 
