@@ -26,7 +26,9 @@ export async function shownSpaces(user: SessionUser, what: string): Promise<Show
   const db = getDb();
   const list = await accessibleSpaces(user);
   const ids = list.map((s) => s.id);
-  const { states, failed: unread } = await spacesState(db, ids, eachSpace);
+  // The page revalidates the details of the spaces it shows (revalidateDetails); the number lists
+  // follow the sweep's own schedule.
+  const { states, failed: unread } = await spacesState(db, ids, eachSpace, { revalidate: false });
   const shown = ids.filter((id) => states.get(id)?.observedAt && !unread.has(id));
   const details = await syncStates(db, shown, "details");
   const failed: PageSpaceProblem[] = [];

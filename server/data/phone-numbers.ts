@@ -20,7 +20,7 @@ import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { pageNumbers } from "@/server/inventory/page";
-import { spacesState, spacesView, spaceView, staleness, type SpaceView } from "@/server/inventory/read";
+import { revalidateNumbers, spacesState, spacesView, spaceView, staleness, type SpaceView } from "@/server/inventory/read";
 import { eachSpace } from "./each-space";
 import { withRecentChanges } from "./history";
 import { withHealth } from "./profile";
@@ -118,9 +118,10 @@ export async function listAllSpacesNumbers(user: SessionUser, status?: string): 
 export async function pageAllSpacesNumbers(user: SessionUser, query: AllSpacesPageQuery): Promise<Omit<AllSpacesPageResponse, "fetchedAt">> {
   const list = await accessibleSpaces(user);
   const ids = list.map((s) => s.id);
-  const { states, failed } = await spacesState(getDb(), ids, eachSpace);
+  const { states, failed } = await spacesState(getDb(), ids, eachSpace, { revalidate: false });
   const shown = ids.filter((id) => states.get(id)?.observedAt && !failed.has(id));
   const paged = await pageNumbers(getDb(), shown, query, PHONE_PAGE_SIZE);
+  revalidateNumbers(getDb(), [...new Set(paged.rows.map((r) => r.spaceId))], states);
   const page = { ...paged, rows: await withRecentChanges(await withHealth(paged.rows)) };
   const problems: AllSpacesPageResponse["failed"] = [];
   let oldest: Date | null = null;

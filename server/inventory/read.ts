@@ -33,7 +33,8 @@ function revalidate(db: Db, spaceIds: string[], states: Map<string, SyncState>, 
   const freshMs = (kind === "details" ? env.INVENTORY_DETAILS_FRESH_S : env.INVENTORY_FRESH_S) * 1000;
   const now = Date.now();
   const old = spaceIds.filter((id) => now - (states.get(id)?.observedAt?.getTime() ?? 0) > freshMs);
-  const opened = spaceIds.filter((id) => !old.includes(id) && now - (states.get(id)?.openedAt?.getTime() ?? 0) > 60_000);
+  const isOld = new Set(old);
+  const opened = spaceIds.filter((id) => !isOld.has(id) && now - (states.get(id)?.openedAt?.getTime() ?? 0) > 60_000);
   void (async () => {
     await markRead(db, old, { due: true, kind });
     await markRead(db, opened, { due: false, kind });
@@ -73,16 +74,28 @@ export interface SpacesState {
 
 /**
  * Many spaces' sync states; the never-observed ones are read on demand first (a few at once by
- * `each`), the rest refreshed in the background when old. No number is loaded here.
+ * `each`), the rest refreshed in the background when old, unless `revalidate` is false: an
+ * All-spaces page revalidates only the spaces of the rows it shows (`revalidateNumbers`), so
+ * opening it does not queue every space's list at once. No number is loaded here.
  */
-export async function spacesState(db: Db, spaceIds: string[], each: <S, R>(items: readonly S[], fn: (s: S) => Promise<R>) => Promise<R[]>): Promise<SpacesState> {
+export async function spacesState(
+  db: Db,
+  spaceIds: string[],
+  each: <S, R>(items: readonly S[], fn: (s: S) => Promise<R>) => Promise<R[]>,
+  opts: { revalidate?: boolean } = {},
+): Promise<SpacesState> {
   let states = await syncStates(db, spaceIds);
   const unseen = spaceIds.filter((id) => !states.get(id)?.observedAt);
   const failed = new Map<string, unknown>();
   await each(unseen, (id) => observeSpace(db, id, "read").catch((err: unknown) => void failed.set(id, err)));
   if (unseen.length) states = await syncStates(db, spaceIds);
-  revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
+  if (opts.revalidate !== false) revalidate(db, spaceIds.filter((id) => !unseen.includes(id)), states);
   return { states, failed };
+}
+
+/** The spaces of the rows a page shows were opened: their number lists are made due when old. */
+export function revalidateNumbers(db: Db, spaceIds: string[], states: Map<string, SyncState>): void {
+  if (spaceIds.length) revalidate(db, spaceIds, states);
 }
 
 /** Whether a space's last refresh failed (what is stored is its last known data), and with what. */

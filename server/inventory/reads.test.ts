@@ -16,7 +16,8 @@ const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
 const { inventoryNumbers, inventorySyncs } = await import("@/server/db/schema");
 
 const h = await import("@/server/jobs/test-helpers");
-const { listAllSpacesNumbers, listPhoneNumbers, listPhoneNumbersView } = await import("@/server/data/phone-numbers");
+const { listAllSpacesNumbers, listPhoneNumbers, listPhoneNumbersView, pageAllSpacesNumbers } = await import("@/server/data/phone-numbers");
+const { allSpacesPageSchema } = await import("@/lib/schemas/phone-numbers");
 const { listWebhooks } = await import("@/server/data/webhooks");
 const { updatePhoneWebhookAction } = await import("@/server/actions/webhooks");
 const { refreshSpaceInventoryAction } = await import("@/server/actions/inventory");
@@ -80,6 +81,26 @@ describe.each(testEngines())("inventory reads on %s", (engine) => {
     await h.waitFor("the background refresh", async () =>
       (await listPhoneNumbers(f.spaceId)).find((n) => n.phoneNumber === phone)!.verifiedName === "Changed Outside",
     );
+  });
+
+  it("the All-spaces list refreshes only the spaces of the rows it shows, not every readable space", async () => {
+    session.user = f.admin;
+    await listPhoneNumbers(f.spaceId);
+    await listPhoneNumbers(f.otherSpaceId);
+    await age(f.spaceId, 120_000);
+    await age(f.otherSpaceId, 120_000);
+    const sync = async (id: string) =>
+      (await database.db.select().from(inventorySyncs).where(and(eq(inventorySyncs.spaceId, id), eq(inventorySyncs.kind, "numbers"))))[0]!;
+    const before = await sync(f.otherSpaceId);
+    const phone = (await api.numbers(cust))[0]!.phoneNumber;
+    const page = await pageAllSpacesNumbers(f.admin, allSpacesPageSchema.parse({ q: phone }));
+    expect(page.rows.map((r) => r.spaceId)).toEqual([f.spaceId]);
+    // The shown space is made due (opened) and refreshed behind; the other is not touched at all.
+    await h.waitFor("the shown space's refresh", async () => (await sync(f.spaceId)).observedAt!.getTime() > Date.now() - 60_000);
+    const after = await sync(f.otherSpaceId);
+    expect({ observedAt: after.observedAt, dueAt: after.dueAt, openedAt: after.openedAt }).toEqual({ observedAt: before.observedAt, dueAt: before.dueAt, openedAt: before.openedAt });
+    // Fresh again, so no later read here refreshes it behind the next tests' call counts.
+    await age(f.otherSpaceId, 0);
   });
 
   it("a space whose account fails shows its last data, marked stale, with the explained error", async () => {
