@@ -1,11 +1,7 @@
+import "@/server/test-key-env";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
-
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
 
 const { installTestDatabase } = await import("@/server/test-support");
 const { openTestDatabase, testEngines } = await import("@/server/db/test-db");

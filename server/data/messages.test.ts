@@ -1,10 +1,7 @@
+import "@/server/test-key-env";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),

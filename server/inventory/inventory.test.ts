@@ -1,12 +1,8 @@
+import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 // The app's own encryption key for this process: the same one the accounts below are encrypted with.
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
-
 const { installTestDatabase } = await import("@/server/test-support");
 const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
 const { inventoryNumbers, inventorySyncs, spaces } = await import("@/server/db/schema");

@@ -1,10 +1,6 @@
+import "@/server/test-key-env";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
 const { auditEvents } = await import("@/server/db/schema");

@@ -1,13 +1,9 @@
+import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 // The app's own encryption key for this process: the same one the accounts below are encrypted with.
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
-
 const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
 const { auditEvents, spaceMembers } = await import("@/server/db/schema");
 

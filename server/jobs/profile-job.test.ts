@@ -1,11 +1,7 @@
+import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBulkJobSchema, type CreateBulkJobInput } from "@/lib/schemas/bulk";
-
-vi.hoisted(() => {
-  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-  process.env.ENCRYPTION_KEY_ID = "v1";
-});
 
 const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
 const { auditEvents } = await import("@/server/db/schema");
