@@ -3,12 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { RecordDialog } from "@/components/record-dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -126,31 +123,14 @@ function EditForm({ account, onDone }: { account: AccountDto; onDone: () => void
 export function AccountDialog({ account }: { account?: AccountDto }) {
   const t = useTranslations("accounts");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const done = () => {
-    toast.success(t("created"));
-    setOpen(false);
-    router.refresh();
-  };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {account ? (
-          <Button variant="outline" size="sm" aria-label={`${tc("edit")}: ${account.name}`}>
-            {tc("edit")}
-          </Button>
-        ) : (
-          <Button>{t("add")}</Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto" closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{account ? `${tc("edit")}: ${account.name}` : t("add")}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        {open ? account ? <EditForm account={account} onDone={done} /> : <CreateForm onDone={done} /> : null}
-      </DialogContent>
-    </Dialog>
+    <RecordDialog
+      edit={account ? { action: tc("edit"), name: account.name } : undefined}
+      addLabel={t("add")}
+      description={t("description")}
+      doneMessage={t("created")}
+      scroll
+      form={(done) => (account ? <EditForm account={account} onDone={done} /> : <CreateForm onDone={done} />)}
+    />
   );
 }

@@ -3,12 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
+import { RecordDialog } from "@/components/record-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -161,32 +159,13 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
 
 export function SpaceDialog({ accounts, space }: { accounts: Accounts; space?: SpaceDto }) {
   const t = useTranslations("spaces");
-  const tc = useTranslations("common");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const done = () => {
-    toast.success(space ? t("updated") : t("created"));
-    setOpen(false);
-    router.refresh();
-  };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {space ? (
-          <Button variant="outline" size="sm" aria-label={`${t("rename")}: ${space.name}`}>
-            {t("rename")}
-          </Button>
-        ) : (
-          <Button>{t("add")}</Button>
-        )}
-      </DialogTrigger>
-      <DialogContent closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{space ? `${t("rename")}: ${space.name}` : t("add")}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        {open ? space ? <EditForm accounts={accounts} space={space} onDone={done} /> : <CreateForm accounts={accounts} onDone={done} /> : null}
-      </DialogContent>
-    </Dialog>
+    <RecordDialog
+      edit={space ? { action: t("rename"), name: space.name } : undefined}
+      addLabel={t("add")}
+      description={t("description")}
+      doneMessage={space ? t("updated") : t("created")}
+      form={(done) => (space ? <EditForm accounts={accounts} space={space} onDone={done} /> : <CreateForm accounts={accounts} onDone={done} />)}
+    />
   );
 }

@@ -3,13 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
-import { Button } from "@/components/ui/button";
+import { RecordDialog } from "@/components/record-dialog";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -105,32 +102,14 @@ function AdminAndAssignments({ form, spaces, isAdmin }: { form: any; spaces: Spa
 
 export function UserDialog({ spaces, user }: { spaces: Spaces; user?: UserDto }) {
   const t = useTranslations("users");
-  const tc = useTranslations("common");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const done = () => {
-    toast.success(user ? t("updated") : t("created"));
-    setOpen(false);
-    router.refresh();
-  };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {user ? (
-          <Button variant="outline" size="sm" aria-label={`${t("edit")}: ${user.email}`}>
-            {t("edit")}
-          </Button>
-        ) : (
-          <Button>{t("add")}</Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto" closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{user ? `${t("edit")}: ${user.email}` : t("add")}</DialogTitle>
-          <DialogDescription>{t("assignmentsHint")}</DialogDescription>
-        </DialogHeader>
-        {open ? user ? <EditUserForm spaces={spaces} user={user} onDone={done} /> : <CreateUserForm spaces={spaces} onDone={done} /> : null}
-      </DialogContent>
-    </Dialog>
+    <RecordDialog
+      edit={user ? { action: t("edit"), name: user.email } : undefined}
+      addLabel={t("add")}
+      description={t("assignmentsHint")}
+      doneMessage={user ? t("updated") : t("created")}
+      scroll
+      form={(done) => (user ? <EditUserForm spaces={spaces} user={user} onDone={done} /> : <CreateUserForm spaces={spaces} onDone={done} />)}
+    />
   );
 }
