@@ -5,11 +5,9 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { ActionErrorAlert } from "@/components/action-error";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
+import { SettingsFormCard } from "@/components/settings-form-card";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { Separator } from "@/components/ui/separator";
-import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
 import { Switch } from "@/components/ui/switch";
 import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
 import { automationFormSchema, formValuesOf, type AutomationDto, type AutomationResponse } from "@/lib/schemas/automation";
@@ -49,42 +47,39 @@ export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved 
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle asHeading="h2">{t("title")}</CardTitle>
-          <CardDescription>{readOnly ? t("readOnly") : t("description")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Form {...form}>
-            <form onSubmit={handleSubmitWithAction} className="space-y-6" noValidate aria-label={t("title")}>
-              <ActionErrorAlert error={action.result.serverError} />
-              <FormField
-                control={form.control}
-                name="enableWelcomeMessage"
-                render={({ field }) => (
-                  <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
-                    <div className="space-y-1">
-                      <FormLabel>{t("welcome.label")}</FormLabel>
-                      <FormDescription>{t("welcome.help")}</FormDescription>
-                      <FormDescription className="font-medium text-foreground/80">{t("welcome.webhook")}</FormDescription>
-                    </div>
-                    <FormControl>
-                      <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                    </FormControl>
-                  </FormItem>
-                )}
-              />
-              <Separator />
-              <IceBreakersField control={form.control} readOnly={readOnly} prefilledQrCodes={data.prefilledQrCodes} />
-              <Separator />
-              <CommandsField control={form.control} readOnly={readOnly} />
-              {canWrite ? (
-                <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("save")} undo={t("undo")} />
-              ) : null}
-            </form>
-          </Form>
-        </CardContent>
-      </Card>
+      <SettingsFormCard
+        className="gap-4"
+        title={t("title")}
+        description={readOnly ? t("readOnly") : t("description")}
+        form={form}
+        onSubmit={handleSubmitWithAction}
+        error={action.result.serverError}
+        canWrite={canWrite}
+        pending={action.isPending}
+        save={t("save")}
+        undo={t("undo")}
+      >
+          <FormField
+            control={form.control}
+            name="enableWelcomeMessage"
+            render={({ field }) => (
+              <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
+                <div className="space-y-1">
+                  <FormLabel>{t("welcome.label")}</FormLabel>
+                  <FormDescription>{t("welcome.help")}</FormDescription>
+                  <FormDescription className="font-medium text-foreground/80">{t("welcome.webhook")}</FormDescription>
+                </div>
+                <FormControl>
+                  <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
+                </FormControl>
+              </FormItem>
+            )}
+          />
+          <Separator />
+          <IceBreakersField control={form.control} readOnly={readOnly} prefilledQrCodes={data.prefilledQrCodes} />
+          <Separator />
+          <CommandsField control={form.control} readOnly={readOnly} />
+      </SettingsFormCard>
       <div className="space-y-2 lg:sticky lg:top-4">
         <h3 className="text-sm font-medium text-muted-foreground">{t("preview.title")}</h3>
         <AutomationPreview

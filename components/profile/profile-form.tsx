@@ -6,11 +6,8 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { ActionErrorAlert } from "@/components/action-error";
+import { SettingsFormCard } from "@/components/settings-form-card";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form } from "@/components/ui/form";
-import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
 import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
 import { profileKeys } from "@/lib/query-keys";
 import {
@@ -100,41 +97,41 @@ export function ProfileForm({ spaceId, phone, profile, canWrite }: { spaceId: st
   });
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle asHeading="h2">{t("title")}</CardTitle>
-        <CardDescription>{readOnly ? t("readOnly") : t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <Form {...form}>
-          <form onSubmit={review} className="space-y-6" noValidate aria-label={t("title")}>
-            <ActionErrorAlert error={action.result.serverError} />
-            <PictureField control={form.control} spaceId={spaceId} phone={phone} readOnly={readOnly} />
-            <CountedField control={form.control} name="about" readOnly={readOnly} />
-            <CountedField control={form.control} name="description" multiline readOnly={readOnly} />
-            <VerticalField control={form.control} current={profile.vertical} readOnly={readOnly} />
-            <CountedField control={form.control} name="address" multiline readOnly={readOnly} />
-            <CountedField control={form.control} name="email" readOnly={readOnly} />
-            <WebsiteFields control={form.control} readOnly={readOnly} />
-            {canWrite ? (
-              <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("review")} undo={t("undo")} />
-            ) : null}
-          </form>
-        </Form>
-        <ConfirmDialog
-          open={diff !== null}
-          onOpenChange={(open) => !open && setDiff(null)}
-          title={t("confirmTitle")}
-          description={t("confirmDescription", { count: diff?.length ?? 0 })}
-          confirmLabel={t("save")}
-          onConfirm={async () => {
-            await action.executeAsync(form.getValues());
-          }}
-        >
-          {diff ? <DiffList diff={diff} /> : null}
-        </ConfirmDialog>
-        <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
-      </CardContent>
-    </Card>
+    <SettingsFormCard
+      title={t("title")}
+      description={readOnly ? t("readOnly") : t("description")}
+      form={form}
+      onSubmit={review}
+      error={action.result.serverError}
+      canWrite={canWrite}
+      pending={action.isPending}
+      save={t("review")}
+      undo={t("undo")}
+      after={
+        <>
+          <ConfirmDialog
+            open={diff !== null}
+            onOpenChange={(open) => !open && setDiff(null)}
+            title={t("confirmTitle")}
+            description={t("confirmDescription", { count: diff?.length ?? 0 })}
+            confirmLabel={t("save")}
+            onConfirm={async () => {
+              await action.executeAsync(form.getValues());
+            }}
+          >
+            {diff ? <DiffList diff={diff} /> : null}
+          </ConfirmDialog>
+          <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
+        </>
+      }
+    >
+      <PictureField control={form.control} spaceId={spaceId} phone={phone} readOnly={readOnly} />
+      <CountedField control={form.control} name="about" readOnly={readOnly} />
+      <CountedField control={form.control} name="description" multiline readOnly={readOnly} />
+      <VerticalField control={form.control} current={profile.vertical} readOnly={readOnly} />
+      <CountedField control={form.control} name="address" multiline readOnly={readOnly} />
+      <CountedField control={form.control} name="email" readOnly={readOnly} />
+      <WebsiteFields control={form.control} readOnly={readOnly} />
+    </SettingsFormCard>
   );
 }

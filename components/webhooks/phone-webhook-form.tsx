@@ -5,10 +5,7 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { ActionErrorAlert } from "@/components/action-error";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form } from "@/components/ui/form";
-import { SaveUndoButtons } from "@/components/ui/save-undo-buttons";
+import { SettingsFormCard } from "@/components/settings-form-card";
 import { phoneWebhookSchema, type WebhookRow } from "@/lib/schemas/webhooks";
 import { updatePhoneWebhookAction } from "@/server/actions/webhooks";
 import { FlagField, UrlField } from "./form-fields";
@@ -55,29 +52,25 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
 
   return (
     <div className="space-y-6">
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle asHeading="h2">{t("title")}</CardTitle>
-          <CardDescription>{readOnly ? t("readOnly") : t("description")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Form {...form}>
-            <form onSubmit={handleSubmitWithAction} className="space-y-5" noValidate aria-label={t("title")}>
-              <ActionErrorAlert error={action.result.serverError} />
-              <UrlField control={form.control} name="statusCallbackUrl" label={t("statusUrl")} help={t("statusUrlHelp")} readOnly={readOnly} />
-              <UrlField control={form.control} name="upCallbackUrl" label={t("inboundUrl")} help={t("inboundUrlHelp")} readOnly={readOnly} />
-              <FlagField control={form.control} name="httpFlag" label={t("http")} help={t("httpHelp")} readOnly={readOnly} />
-              <FlagField control={form.control} name="queueFlag" label={t("queue")} help={t("queueHelp")} readOnly={readOnly} />
-              {canWrite ? (
-                <>
-                  <p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>
-                  <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={t("save")} undo={t("undo")} />
-                </>
-              ) : null}
-            </form>
-          </Form>
-        </CardContent>
-      </Card>
+      <SettingsFormCard
+        className="gap-4"
+        title={t("title")}
+        description={readOnly ? t("readOnly") : t("description")}
+        form={form}
+        onSubmit={handleSubmitWithAction}
+        error={action.result.serverError}
+        canWrite={canWrite}
+        pending={action.isPending}
+        save={t("save")}
+        undo={t("undo")}
+        spacing="space-y-5"
+        note={<p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>}
+      >
+          <UrlField control={form.control} name="statusCallbackUrl" label={t("statusUrl")} help={t("statusUrlHelp")} readOnly={readOnly} />
+          <UrlField control={form.control} name="upCallbackUrl" label={t("inboundUrl")} help={t("inboundUrlHelp")} readOnly={readOnly} />
+          <FlagField control={form.control} name="httpFlag" label={t("http")} help={t("httpHelp")} readOnly={readOnly} />
+          <FlagField control={form.control} name="queueFlag" label={t("queue")} help={t("queueHelp")} readOnly={readOnly} />
+      </SettingsFormCard>
       {canWrite ? <TestDelivery spaceId={spaceId} phoneNumber={row.phoneNumber} targets={{ status: statusUrl, inbound: upUrl }} /> : null}
       <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
     </div>
