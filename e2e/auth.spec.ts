@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { expect, test } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
@@ -76,25 +76,16 @@ test("at an address the app does not trust, sign-in and sign-out say so and what
   }
 });
 
-/** signIn() with room for the first phone list render on a loaded machine. */
-async function signInAs(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
-}
-
 test("a user changes their own password and signs in with it; an admin's reset signs that user out", async ({ page, browser }) => {
   // Five sign-ins (scrypt) and two contexts: room for a loaded CI machine.
   test.setTimeout(180_000);
   const u = { name: `Pat ${run}`, email: `pat-${run}@e2e.test`, password: `first-${run}-pw`, spaces: {} };
-  await signInAs(page, E2E.admin.email, E2E.admin.password);
+  await signIn(page, E2E.admin.email, E2E.admin.password, { fresh: true });
   await createUserViaUi(page, u);
 
   const ctx = await browser.newContext();
   const user = await ctx.newPage();
-  await signInAs(user, u.email, u.password);
+  await signIn(user, u.email, u.password, { fresh: true });
   await user.getByTestId("user-menu").click();
   await user.getByRole("menuitem", { name: "Change password" }).click();
   const dialog = user.getByRole("dialog", { name: "Change password" });
@@ -109,7 +100,7 @@ test("a user changes their own password and signs in with it; an admin's reset s
   await dialog.getByRole("button", { name: "Change password" }).click();
   await expect(dialog).toBeHidden();
   await signOut(user);
-  await signInAs(user, u.email, `second-${run}-pw`);
+  await signIn(user, u.email, `second-${run}-pw`, { fresh: true });
 
   // The admin resets it: the user's open session ends at once.
   await page.goto("/settings/users");
@@ -120,7 +111,7 @@ test("a user changes their own password and signs in with it; an admin's reset s
   await expect(reset).toBeHidden();
   await user.reload();
   await expect(user).toHaveURL(/\/sign-in$/);
-  await signInAs(user, u.email, `third-${run}-pw`);
+  await signIn(user, u.email, `third-${run}-pw`, { fresh: true });
 
   await page.goto("/audit?operation=users.resetPassword");
   await expect(page.getByTestId("audit-row").first()).toContainText(u.email);
