@@ -1,4 +1,5 @@
 import "server-only";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -58,6 +59,17 @@ function takeDirectoryLock(dir: string): () => void {
 }
 
 /**
+ * A new PGlite directory is made (initdb) in a child process that then exits: initdb inside the
+ * app grew the process by about 500 MB that it never gave back (RSS 800 MB against 280 MB when
+ * opening an existing directory, measured on PGlite 0.5).
+ */
+function initPgliteDirectory(pgDir: string): void {
+  if (fs.existsSync(path.join(pgDir, "PG_VERSION"))) return;
+  const script = 'import { PGlite } from "@electric-sql/pglite"; const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();';
+  execFileSync(process.execPath, ["--input-type=module", "-e", script, pgDir], { cwd: process.cwd(), stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/**
  * `url`: PostgreSQL. Otherwise PGlite in `dataDir`, or in memory; an in-memory one may start from
  * `loadDataDir`, a dump of another (tests start from a migrated snapshot instead of running initdb).
  */
@@ -81,6 +93,7 @@ export function connectDatabase(opts: { url?: string; dataDir?: string; pool?: n
   if (dir && dir !== "memory://") {
     fs.mkdirSync(dir, { recursive: true });
     release = takeDirectoryLock(dir);
+    initPgliteDirectory(path.join(dir, "pglite"));
     client = new PGlite(path.join(dir, "pglite"));
   } else {
     client = new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : undefined);

@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getLogger } from "@/server/logger";
-import type { Database } from "./connect";
+import { connectDatabase, type Database } from "./connect";
 import { auditEvents, cloudAccounts, spaceMembers, spaces, user } from "./schema";
 import { openTestDatabase, testEngines } from "./test-db";
 
@@ -97,6 +100,25 @@ describe.each(testEngines().filter((e) => e === "postgres"))("the connection poo
     } finally {
       warn.mockRestore();
       await database.close();
+    }
+  });
+});
+
+describe("a PGlite data directory", () => {
+  it("is made on first start (initdb in a child process), migrated, and keeps its rows across a restart", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-pglite-dir-"));
+    try {
+      const first = connectDatabase({ dataDir: dir });
+      await first.migrate();
+      await first.db.insert(user).values({ id: "u-dir", name: "Dir", email: "dir@example.com", role: "admin" });
+      await first.close();
+      expect(fs.existsSync(path.join(dir, "pglite", "PG_VERSION"))).toBe(true);
+      const again = connectDatabase({ dataDir: dir });
+      await again.migrate();
+      expect((await again.db.select({ email: user.email }).from(user).where(eq(user.id, "u-dir"))).map((u) => u.email)).toEqual(["dir@example.com"]);
+      await again.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
