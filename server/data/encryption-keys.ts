@@ -1,6 +1,7 @@
 import "server-only";
 import { createPublicKey } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { env } from "@/lib/env";
 import { REQUIRED_RSA_BITS } from "@/lib/pem";
 import {
   KEY_ORIGINS,
@@ -15,7 +16,7 @@ import {
 import type { SessionUser } from "@/server/auth/session";
 import { withLane } from "@/server/cams/lane";
 import { getDb } from "@/server/db";
-import { detailKey, putKeyTx, readKey } from "@/server/inventory/details";
+import { detailKey, putKeyTx, readKey, storedKeys } from "@/server/inventory/details";
 import { pageKeys } from "@/server/inventory/details-page";
 import { numberKeyView, revalidateDetails, spaceKeysView } from "@/server/inventory/read";
 import { markRead } from "@/server/inventory/store";
@@ -43,8 +44,16 @@ export async function keyResponse(spaceId: string, phoneNumber: string): Promise
   return { phoneNumber, ...key, lastChange, fetchedAt: new Date().toISOString() };
 }
 
-/** The fingerprint of the key CAMS holds now (read live), for the audit record of a change; null when there is none or it cannot be read. */
+/**
+ * The fingerprint of the key CAMS holds now, for the audit record of a change: the inventory's,
+ * when it was observed within INVENTORY_DETAILS_FRESH_S (no call: a key upload then costs the
+ * update and its read-back only), else read live; null when there is none or it cannot be read.
+ */
 export async function currentFingerprint(spaceId: string, phoneNumber: string): Promise<string | null> {
+  const stored = (await storedKeys(getDb(), [spaceId], phoneNumber)).get(detailKey(spaceId, phoneNumber));
+  if (stored && Date.now() - stored.observedAt.getTime() <= env.INVENTORY_DETAILS_FRESH_S * 1000) {
+    return stored.key.state === "key" ? stored.key.key.fingerprint : null;
+  }
   try {
     const result = await readKey(getDb(), spaceId, phoneNumber);
     return result.state === "key" ? result.key.fingerprint : null;

@@ -259,4 +259,24 @@ describe.each(testEngines())("inventory details on %s", (engine) => {
       await w.stop();
     }
   });
+  it("a key upload takes the old fingerprint from a fresh inventory (one read: the read-back), from CAMS when the stored key is old", async () => {
+    session.user = f.operator;
+    const phone = phones[1]!;
+    const held = async () =>
+      (await database.db.select().from(inventoryKeys).where(and(eq(inventoryKeys.spaceId, f.spaceId), eq(inventoryKeys.phoneNumber, phone))))[0]!;
+    await updateEncryptionKeyAction({ spaceId: f.spaceId, phoneNumber: phone, publicKey: pem(), origin: "pasted" });
+    const before = (await held()).fingerprint;
+    await api.resetCalls();
+    const fresh = await updateEncryptionKeyAction({ spaceId: f.spaceId, phoneNumber: phone, publicKey: pem(), origin: "pasted" });
+    expect(fresh.data).toMatchObject({ oldFingerprint: before });
+    expect([await calls("UpdatePhoneEncryptionPublicKey"), await calls("GetPhoneEncryptionPublicKey")]).toEqual([1, 1]);
+    await database.db
+      .update(inventoryKeys)
+      .set({ observedAt: new Date(Date.now() - 3_600_000) })
+      .where(and(eq(inventoryKeys.spaceId, f.spaceId), eq(inventoryKeys.phoneNumber, phone)));
+    await api.resetCalls();
+    const old = await updateEncryptionKeyAction({ spaceId: f.spaceId, phoneNumber: phone, publicKey: pem(), origin: "pasted" });
+    expect(old.data).toMatchObject({ oldFingerprint: fresh.data!.newFingerprint });
+    expect([await calls("UpdatePhoneEncryptionPublicKey"), await calls("GetPhoneEncryptionPublicKey")]).toEqual([1, 2]);
+  });
 });
