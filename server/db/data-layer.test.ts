@@ -122,3 +122,17 @@ describe("a PGlite data directory", () => {
     }
   });
 });
+
+describe("the embedded database's settings", () => {
+  it("a file-backed PGlite keeps a small buffer cache inside the app's memory", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-pglite-conf-"));
+    try {
+      const database = connectDatabase({ dataDir: dir });
+      const r = await database.db.execute(sql`show shared_buffers`);
+      expect((r.rows[0] as { shared_buffers: string }).shared_buffers).toBe("32MB");
+      await database.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
