@@ -3,7 +3,7 @@
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
-import type { ReactNode } from "react";
+import type { ReactNode, SelectHTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -12,6 +12,46 @@ import { cn } from "@/lib/utils";
 const text = parseAsString.withDefault("");
 
 export const filterSelectClass = "h-9 w-full rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring";
+
+/**
+ * One choice of a filter form: its label and a native select whose first option, "any", is the
+ * empty value (no filter). `children` come after the select (a field's error).
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+  className,
+  children,
+  ...rest
+}: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  className?: string;
+  children?: ReactNode;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "defaultValue" | "className" | "children">) {
+  return (
+    <div className={cn("space-y-1", className)}>
+      <Label htmlFor={id}>{label}</Label>
+      <select id={id} name={name} defaultValue={value} className={filterSelectClass} {...rest}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {children}
+    </div>
+  );
+}
 
 /**
  * A filter form whose values live in the URL (shareable; the server renders the filtered page),

@@ -11,8 +11,8 @@ import { ActionErrorAlert, useToastActionError } from "@/components/action-error
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form, FormControl, FormField, FormItem, FormLabel } from "@/components/ui/form";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ALERT_KINDS } from "@/lib/alerts";
 import { alertChannelFormSchema, toAlertChannelInput, type AlertChannelFormValues, type AlertChannelRow } from "@/lib/schemas/alert-channels";
@@ -145,34 +145,21 @@ export function AlertChannelsForm({ channels, spaces, users }: { channels: Alert
               </FormItem>
             )}
           />
-          <FormField
+          <InputField
             control={form.control}
             name="emailAddresses"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("channels.addresses")}</FormLabel>
-                <FormControl>
-                  <Input spellCheck={false} placeholder="ops@example.com, oncall@example.com" {...field} />
-                </FormControl>
-                <FormDescription>{t("channels.addressesHelp")}</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("channels.addresses")}
+            spellCheck={false}
+            placeholder="ops@example.com, oncall@example.com"
+            description={[t("channels.addressesHelp")]}
           />
-          <FormField
+          <InputField
             control={form.control}
             name="webhookUrl"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("channels.webhookUrl")}</FormLabel>
-                <FormControl>
-                  <Input spellCheck={false} placeholder="https://alerts.example.com/cams" {...field} />
-                </FormControl>
-                <FormDescription>{t("channels.webhookHelp")}</FormDescription>
-                {stored?.hasSecret ? <FormDescription>{t("channels.hasSecret")}</FormDescription> : null}
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("channels.webhookUrl")}
+            spellCheck={false}
+            placeholder="https://alerts.example.com/cams"
+            description={[t("channels.webhookHelp"), stored?.hasSecret ? t("channels.hasSecret") : null]}
           />
           <div className="flex gap-2">
             <SubmitButton pending={save.isPending}>{t("channels.save")}</SubmitButton>

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { DateRangeFields, filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
+import { DateRangeFields, FilterSelect, UrlFilterForm } from "@/components/url-filter-form";
 import { operationLabel } from "@/lib/audit-display";
 
 const FILTER_KEYS = ["user", "space", "operation", "outcome", "from", "to"] as const;
@@ -21,37 +21,20 @@ export function AuditFilters({ operations, spaces, exportHref }: { operations: s
             <Label htmlFor="audit-user">{t("user")}</Label>
             <Input id="audit-user" name="user" defaultValue={v.user} placeholder={t("userPlaceholder")} />
           </div>
-          <div className="space-y-1">
-            <Label htmlFor="audit-space">{t("space")}</Label>
-            <select id="audit-space" name="space" defaultValue={v.space} className={filterSelectClass}>
-              <option value="">{t("any")}</option>
-              {spaces.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="audit-operation">{t("operation")}</Label>
-            <select id="audit-operation" name="operation" defaultValue={v.operation} className={filterSelectClass}>
-              <option value="">{t("any")}</option>
-              {labelled.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="audit-outcome">{t("outcome")}</Label>
-            <select id="audit-outcome" name="outcome" defaultValue={v.outcome} className={filterSelectClass}>
-              <option value="">{t("any")}</option>
-              <option value="ok">{t("outcomeOk")}</option>
-              <option value="error">{t("outcomeError")}</option>
-              <option value="denied">{t("outcomeDenied")}</option>
-            </select>
-          </div>
+          <FilterSelect id="audit-space" name="space" label={t("space")} anyLabel={t("any")} value={v.space} options={spaces.map((s) => ({ value: s.id, label: s.name }))} />
+          <FilterSelect id="audit-operation" name="operation" label={t("operation")} anyLabel={t("any")} value={v.operation} options={labelled} />
+          <FilterSelect
+            id="audit-outcome"
+            name="outcome"
+            label={t("outcome")}
+            anyLabel={t("any")}
+            value={v.outcome}
+            options={[
+              { value: "ok", label: t("outcomeOk") },
+              { value: "error", label: t("outcomeError") },
+              { value: "denied", label: t("outcomeDenied") },
+            ]}
+          />
           <DateRangeFields idPrefix="audit" from={v.from} to={v.to} />
         </>
       )}

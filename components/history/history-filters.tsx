@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { DateRangeFields, filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
+import { DateRangeFields, FilterSelect, UrlFilterForm } from "@/components/url-filter-form";
 import { HISTORY_FIELDS, HISTORY_SOURCES } from "@/lib/history";
 
 const FEED_KEYS = ["field", "source", "phone", "from", "to"] as const;
@@ -16,28 +16,8 @@ export function HistoryFilters({ withPhone, exportHref }: { withPhone: boolean; 
     <UrlFilterForm keys={withPhone ? FEED_KEYS : NUMBER_KEYS} label={t("title")} exportHref={exportHref} csvHint={t("csvHint")} hintId="history-csv-hint" className="lg:grid-cols-5">
       {(v) => (
         <>
-          <div className="space-y-1">
-            <Label htmlFor="history-field">{t("field")}</Label>
-            <select id="history-field" name="field" defaultValue={v.field} className={filterSelectClass}>
-              <option value="">{t("any")}</option>
-              {HISTORY_FIELDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`fields.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="history-source">{t("source")}</Label>
-            <select id="history-source" name="source" defaultValue={v.source} className={filterSelectClass}>
-              <option value="">{t("any")}</option>
-              {HISTORY_SOURCES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`sources.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="history-field" name="field" label={t("field")} anyLabel={t("any")} value={v.field} options={HISTORY_FIELDS.map((k) => ({ value: k, label: t(`fields.${k}`) }))} />
+          <FilterSelect id="history-source" name="source" label={t("source")} anyLabel={t("any")} value={v.source} options={HISTORY_SOURCES.map((k) => ({ value: k, label: t(`sources.${k}`) }))} />
           {withPhone ? (
             <div className="space-y-1">
               <Label htmlFor="history-phone">{t("phone")}</Label>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { filterSelectClass, UrlFilterForm } from "@/components/url-filter-form";
+import { FilterSelect, UrlFilterForm } from "@/components/url-filter-form";
 import { DIRECTIONS, MESSAGE_STATUSES } from "@/lib/schemas/messages";
 
 const KEYS = ["direction", "status", "template", "user", "from", "to"] as const;
@@ -25,30 +25,28 @@ export function MessageFilters({ exportHref, invalid }: { exportHref: string; in
     <UrlFilterForm keys={KEYS} cursorKey="page" label={t("filters")} exportHref={exportHref} csvHint={t("csvHint")} hintId="messages-csv-hint" className="lg:grid-cols-6">
       {(v) => (
         <>
-          <div className="space-y-1">
-            <Label htmlFor="msg-direction">{t("direction")}</Label>
-            <select id="msg-direction" name="direction" defaultValue={v.direction} className={filterSelectClass} {...described("direction")}>
-              <option value="">{t("any")}</option>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`directions.${d}`)}
-                </option>
-              ))}
-            </select>
+          <FilterSelect
+            id="msg-direction"
+            name="direction"
+            label={t("direction")}
+            anyLabel={t("any")}
+            value={v.direction}
+            options={DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))}
+            {...described("direction")}
+          >
             {error("direction")}
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="msg-status">{t("status")}</Label>
-            <select id="msg-status" name="status" defaultValue={v.status} className={filterSelectClass} {...described("status")}>
-              <option value="">{t("any")}</option>
-              {MESSAGE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
-            </select>
+          </FilterSelect>
+          <FilterSelect
+            id="msg-status"
+            name="status"
+            label={t("status")}
+            anyLabel={t("any")}
+            value={v.status}
+            options={MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            {...described("status")}
+          >
             {error("status")}
-          </div>
+          </FilterSelect>
           <div className="space-y-1">
             <Label htmlFor="msg-template">{t("template")}</Label>
             <Input id="msg-template" name="template" defaultValue={v.template} autoComplete="off" spellCheck={false} placeholder="order_update" {...described("template")} />

@@ -1,17 +1,24 @@
 "use client";
 
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 
-/** A text form field: label, input (any input attributes) and its field-level message. */
+/** A text form field: label, input (any input attributes), its help lines and its field-level message. */
 export function InputField<T extends FieldValues>({
   control,
   name,
   label,
+  description,
   ...input
-}: { control: Control<T>; name: FieldPath<T>; label: React.ReactNode } & Omit<React.ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur" | "ref">) {
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: React.ReactNode;
+  /** Help under the input, one paragraph each (empty ones are left out). */
+  description?: React.ReactNode[];
+} & Omit<React.ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur" | "ref">) {
   return (
     <FormField
       control={control}
@@ -22,6 +29,7 @@ export function InputField<T extends FieldValues>({
           <FormControl>
             <Input {...input} {...field} />
           </FormControl>
+          {description?.filter(Boolean).map((d, i) => <FormDescription key={i}>{d}</FormDescription>)}
           <FormMessage />
         </FormItem>
       )}

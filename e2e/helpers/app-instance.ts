@@ -31,8 +31,12 @@ export async function startAppInstance(port: number, env: Record<string, string>
     url,
     dataDir,
     stop: async () => {
+      // next start closes gracefully on SIGTERM and waits for open connections (a page's keep-alive
+      // sockets) to end: seen waiting minutes in CI. After 5 s it is killed.
       child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
+      clearTimeout(killer);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
