@@ -6,15 +6,14 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { SettingsFormCard } from "@/components/settings-form-card";
-import { FormControl, FormDescription, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { Separator } from "@/components/ui/separator";
-import { Switch } from "@/components/ui/switch";
 import { UnsavedChangesGuard } from "@/components/webhooks/unsaved-changes-guard";
 import { automationFormSchema, formValuesOf, type AutomationDto, type AutomationResponse } from "@/lib/schemas/automation";
 import { updateAutomationAction } from "@/server/actions/automation";
 import { AutomationPreview } from "./automation-preview";
 import { CommandsField } from "./commands-field";
 import { IceBreakersField } from "./ice-breakers-field";
+import { WelcomeMessageField } from "./welcome-field";
 
 interface Props {
   spaceId: string;
@@ -59,26 +58,11 @@ export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved 
         save={t("save")}
         undo={t("undo")}
       >
-          <FormField
-            control={form.control}
-            name="enableWelcomeMessage"
-            render={({ field }) => (
-              <FormItem className="flex flex-row items-start justify-between gap-4 rounded-lg border p-3">
-                <div className="space-y-1">
-                  <FormLabel>{t("welcome.label")}</FormLabel>
-                  <FormDescription>{t("welcome.help")}</FormDescription>
-                  <FormDescription className="font-medium text-foreground/80">{t("welcome.webhook")}</FormDescription>
-                </div>
-                <FormControl>
-                  <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                </FormControl>
-              </FormItem>
-            )}
-          />
-          <Separator />
-          <IceBreakersField control={form.control} readOnly={readOnly} prefilledQrCodes={data.prefilledQrCodes} />
-          <Separator />
-          <CommandsField control={form.control} readOnly={readOnly} />
+        <WelcomeMessageField control={form.control} readOnly={readOnly} />
+        <Separator />
+        <IceBreakersField control={form.control} readOnly={readOnly} prefilledQrCodes={data.prefilledQrCodes} />
+        <Separator />
+        <CommandsField control={form.control} readOnly={readOnly} />
       </SettingsFormCard>
       <div className="space-y-2 lg:sticky lg:top-4">
         <h3 className="text-sm font-medium text-muted-foreground">{t("preview.title")}</h3>

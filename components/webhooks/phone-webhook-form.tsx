@@ -66,10 +66,10 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
         spacing="space-y-5"
         note={<p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>}
       >
-          <UrlField control={form.control} name="statusCallbackUrl" label={t("statusUrl")} help={t("statusUrlHelp")} readOnly={readOnly} />
-          <UrlField control={form.control} name="upCallbackUrl" label={t("inboundUrl")} help={t("inboundUrlHelp")} readOnly={readOnly} />
-          <FlagField control={form.control} name="httpFlag" label={t("http")} help={t("httpHelp")} readOnly={readOnly} />
-          <FlagField control={form.control} name="queueFlag" label={t("queue")} help={t("queueHelp")} readOnly={readOnly} />
+        <UrlField control={form.control} name="statusCallbackUrl" label={t("statusUrl")} help={t("statusUrlHelp")} readOnly={readOnly} />
+        <UrlField control={form.control} name="upCallbackUrl" label={t("inboundUrl")} help={t("inboundUrlHelp")} readOnly={readOnly} />
+        <FlagField control={form.control} name="httpFlag" label={t("http")} help={t("httpHelp")} readOnly={readOnly} />
+        <FlagField control={form.control} name="queueFlag" label={t("queue")} help={t("queueHelp")} readOnly={readOnly} />
       </SettingsFormCard>
       {canWrite ? <TestDelivery spaceId={spaceId} phoneNumber={row.phoneNumber} targets={{ status: statusUrl, inbound: upUrl }} /> : null}
       <UnsavedChangesGuard dirty={canWrite && form.formState.isDirty} />
