@@ -86,3 +86,11 @@ export const messageLogKeys = {
   /** One page of a number's message log under a filter (ListChatappMessage). */
   page: (spaceId: string, phone: string, query: Record<string, string | number | undefined>) => [...messageLogKeys.all, spaceId, phone, query] as const,
 };
+
+export const shellSpaceKeys = {
+  all: ["shell-spaces"] as const,
+  /** The switcher's spaces matching a typed filter (the first SHELL_SPACES_SHOWN). */
+  search: (q: string) => [...shellSpaceKeys.all, "search", q] as const,
+  /** One space by id (the one in the URL when the layout did not ship it). */
+  one: (id: string) => [...shellSpaceKeys.all, "one", id] as const,
+};

@@ -5,6 +5,7 @@ import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { useDebounced, useListbox } from "@/components/use-listbox";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -17,15 +18,6 @@ import type { SearchHit, SearchResponse } from "@/lib/schemas/search";
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
-
 /**
  * The header search: numbers (typed with any formatting), display names, spaces and CustSpaceIds,
  * QR messages and webhook URLs across every space the user may read, from the inventory. Opens
@@ -36,7 +28,6 @@ export function GlobalSearch() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
-  const [active, setActive] = useState(0);
   const listId = useId();
   const q = useDebounced(text.trim(), 200);
 
@@ -66,18 +57,7 @@ export function GlobalSearch() {
     setOpen(false);
     router.push(hit.href);
   };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      setActive((i) => Math.min(i + 1, hits.length - 1));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === "Enter" && hits[active]) {
-      e.preventDefault();
-      go(hits[active]);
-    }
-  };
+  const { active, setActive, listRef, onKeyDown, optionId, activeId } = useListbox(hits.length, (i) => go(hits[i]!), listId);
 
   return (
     <>
@@ -103,7 +83,7 @@ export function GlobalSearch() {
             aria-label={t("label")}
             aria-expanded={hits.length > 0}
             aria-controls={listId}
-            aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
+            aria-activedescendant={activeId}
             placeholder={t("placeholder")}
             value={text}
             onChange={(e) => {
@@ -129,11 +109,12 @@ export function GlobalSearch() {
             )}
           </div>
           {hits.length > 0 ? (
-            <ul id={listId} role="listbox" aria-label={t("results")} className="max-h-[50dvh] divide-y overflow-y-auto rounded border" data-testid="search-results">
+            <ul ref={listRef} id={listId} role="listbox" aria-label={t("results")} className="max-h-[50dvh] divide-y overflow-y-auto rounded border" data-testid="search-results">
               {hits.map((h, i) => (
                 <li
                   key={`${h.kind}:${h.spaceId}:${h.phoneNumber}:${h.text}`}
-                  id={`${listId}-${i}`}
+                  id={optionId(i)}
+                  data-index={i}
                   role="option"
                   aria-selected={i === active}
                   data-testid={`search-hit-${h.kind}`}

@@ -2,13 +2,16 @@
 
 import { Menu } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useQuery } from "@tanstack/react-query";
 import { useParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
-import { SpaceSwitcher, type ShellSpace } from "./space-switcher";
+import { SpaceSwitcher } from "./space-switcher";
+import { shellSpaceQuery } from "./queries";
+import type { ShellSpacesDto } from "@/lib/schemas/spaces";
 import { UserMenu } from "./user-menu";
 import { GlobalSearch } from "@/components/search/global-search";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -28,17 +31,26 @@ export function AppShell({
   children,
 }: {
   user: ShellUser;
-  spaces: ShellSpace[];
+  /** The first spaces by name and the remembered one (shellSpaces), not every space. */
+  spaces: ShellSpacesDto;
+  /** The remembered space, already checked to be readable ("all" only when the caller may). */
   lastSpaceId: string | null;
   children: React.ReactNode;
 }) {
   const t = useTranslations();
   const params = useParams<{ space?: string }>();
   const [menuOpen, setMenuOpen] = useState(false);
-  const canAll = user.isAdmin || spaces.length > 1;
-  const fromUrl = params.space && (params.space === "all" ? canAll : spaces.some((s) => s.id === params.space)) ? params.space : null;
-  const remembered = lastSpaceId && (lastSpaceId === "all" ? canAll : spaces.some((s) => s.id === lastSpaceId)) ? lastSpaceId : null;
-  const current = fromUrl ?? remembered ?? spaces[0]?.id ?? null;
+  const canAll = user.isAdmin || spaces.total > 1;
+  // A space in the URL was authorized by its layout; one the layout did not ship is looked up
+  // (its name for the switcher), and when it is not readable the page is a 404 and the header
+  // falls back to the remembered space.
+  const urlSpace = params.space && params.space !== "all" ? params.space : null;
+  const shipped = urlSpace ? spaces.spaces.find((s) => s.id === urlSpace) : undefined;
+  const lookup = useQuery({ ...shellSpaceQuery(urlSpace ?? ""), enabled: !!urlSpace && !shipped });
+  const urlInfo = shipped ?? (lookup.data ? (lookup.data.spaces[0] ?? null) : lookup.isError ? null : undefined);
+  const fromUrl = params.space === "all" ? (canAll ? "all" : null) : urlSpace && urlInfo !== null ? urlSpace : null;
+  const current = fromUrl ?? lastSpaceId ?? spaces.spaces[0]?.id ?? null;
+  const currentSpace = current === fromUrl && urlSpace ? urlInfo : spaces.spaces.find((s) => s.id === current) ?? null;
 
   const brand = (
     <div className="flex items-center gap-2 px-3 py-4">
@@ -72,7 +84,7 @@ export function AppShell({
           <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("nav.openMenu")} onClick={() => setMenuOpen(true)}>
             <Menu className="size-5" />
           </Button>
-          <SpaceSwitcher spaces={spaces} current={current} canAll={canAll} />
+          <SpaceSwitcher shell={spaces} current={current} currentSpace={currentSpace} canAll={canAll} />
           <div className="ml-auto flex items-center gap-2">
             <GlobalSearch />
             <NotificationBell />

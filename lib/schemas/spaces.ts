@@ -46,3 +46,31 @@ export interface SpaceDto {
   isSandbox: boolean;
   members: number;
 }
+
+/** A space as the header's switcher shows it (no CustSpaceId or account: only what the caller may see of it). */
+export interface ShellSpace {
+  id: string;
+  name: string;
+  role: "admin" | "operator" | "viewer";
+  sandbox: boolean;
+}
+
+/**
+ * The switcher's spaces: the first SHELL_SPACES_SHOWN by name that match (all of them for most
+ * users), `matched` of `total` readable. The layout ships this much, never every space: an
+ * administrator of 1,000 spaces types to find the rest (GET /api/spaces).
+ */
+export interface ShellSpacesDto {
+  spaces: ShellSpace[];
+  matched: number;
+  total: number;
+}
+
+export const SHELL_SPACES_SHOWN = 50;
+
+/** GET /api/spaces: `q` narrows by name or CustSpaceId; `id` asks for one space (the one in the URL). */
+export const shellSpacesQuerySchema = z.object({
+  q: z.string().trim().max(100).default(""),
+  id: idField.optional(),
+});
+export type ShellSpacesQuery = z.infer<typeof shellSpacesQuerySchema>;

@@ -92,6 +92,8 @@ const ROUTES: Record<string, Level> = {
   "qr-codes/all/page GET": "auth",
   // The header search: any signed-in user, over the spaces they may read (server/data/search.test.ts).
   "search GET": "auth",
+  // The header switcher's spaces: any signed-in user, only the spaces they may read (server/data/shell-spaces.test.ts).
+  "spaces GET": "auth",
   // The history CSV: any signed-in user, over the spaces they may read; another space is refused
   // and who made a change shows only to readers of its audit log (server/data/history.test.ts).
   "history/export GET": "auth",

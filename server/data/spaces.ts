@@ -1,6 +1,8 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import type { SpaceDto } from "@/lib/schemas/spaces";
+import { SHELL_SPACES_SHOWN, type ShellSpace, type ShellSpacesDto, type ShellSpacesQuery, type SpaceDto } from "@/lib/schemas/spaces";
+import { accessibleSpaces, type SessionUser, type SpaceSummary } from "@/server/auth/session";
+import { listSandboxAccountIds } from "@/server/data/accounts";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaceMembers, spaces } from "@/server/db/schema";
 
@@ -31,4 +33,23 @@ export async function getSpace(id: string) {
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };
   return err?.code === "23505" || err?.cause?.code === "23505";
+}
+
+/**
+ * The header switcher's spaces for the caller: the first SHELL_SPACES_SHOWN readable spaces by
+ * name matching `q` (name or CustSpaceId, any case), or only `id` when asked for one; `include` is
+ * added when readable (the remembered space, so a full page load names it without a second request).
+ */
+export async function shellSpaces(user: SessionUser, query: Partial<ShellSpacesQuery> & { include?: string | null } = {}): Promise<ShellSpacesDto> {
+  const [readable, sandboxAccounts] = await Promise.all([accessibleSpaces(user), listSandboxAccountIds()]);
+  const toShell = (s: SpaceSummary): ShellSpace => ({ id: s.id, name: s.name, role: s.role, sandbox: !!s.accountId && sandboxAccounts.has(s.accountId) });
+  const q = query.q?.trim().toLowerCase() ?? "";
+  const matching = query.id
+    ? readable.filter((s) => s.id === query.id)
+    : q
+      ? readable.filter((s) => s.name.toLowerCase().includes(q) || s.custSpaceId.toLowerCase().includes(q))
+      : readable;
+  const shown = matching.slice(0, SHELL_SPACES_SHOWN);
+  const extra = query.include && !shown.some((s) => s.id === query.include) ? matching.find((s) => s.id === query.include) : undefined;
+  return { spaces: [...shown, ...(extra ? [extra] : [])].map(toShell), matched: matching.length, total: readable.length };
 }
