@@ -212,7 +212,7 @@ test("an encryption key on pre-selected numbers; a pasted private key is refused
   await expect(page.getByTestId("key-preview")).toContainText("Ready to upload: RSA, 2048 bits");
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByTestId("review-total")).toHaveText("3");
-  // 3 calls at the limiter's rate (DEFAULT_HEADROOM of 5 per second), said with its share.
+  // 3 calls at the limiter's rate for changes (CHANGE_HEADROOM of 5 per second), said with its share.
   await expect(page.getByTestId("review-estimate")).toContainText(/At [\d.]+ calls per second per cloud account: \d+% of CAMS's documented limit of 5 per second/);
   await page.getByRole("button", { name: "Start the job" }).click();
   await expect(page.getByTestId("job-progress")).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });

@@ -58,6 +58,11 @@ export const env = createEnv({
      * Lower it when other tools call CAMS with the same account.
      */
     CAMS_QPS_HEADROOM: z.coerce.number().min(0.5).max(1).default(0.92),
+    /**
+     * The share for changes (a console change's calls, bulk items): closer to the QPS, since a
+     * System.LimitControl answer is sent again at the next slot and bulk jobs should take the floor.
+     */
+    CAMS_QPS_HEADROOM_CHANGES: z.coerce.number().min(0.5).max(1).default(0.98),
     // The SDK applies its connect timeout to the whole request, so it matches the read timeout.
     CAMS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,7 +1,9 @@
 /**
  * Bulk jobs at the CAMS rate limit: 100 numbers, a webhook job and a key job, with one and with two
  * app instances (separate worker processes, server/jobs/worker-entry.ts) on one PostgreSQL and one
- * sandbox. Prints wall time ÷ the physical floor (numbers ÷ documented QPS) and throttled answers.
+ * sandbox, first alone, then while the instances' inventory sweep reads 100 more spaces of 10
+ * numbers on the same account. Prints wall time ÷ the physical floor (numbers ÷ documented QPS),
+ * throttled answers, and the latency of a person's read (one every 250 ms) during each job.
  *
  * Run: node --conditions=react-server --import tsx bench/bulk/index.ts [numbers=100]
  * Database: BENCH_DATABASE_URL, else DATABASE_URL_TEST, else postgres://postgres@127.0.0.1:5432/test
@@ -13,17 +15,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import pino from "pino";
 import { OPERATIONS } from "@/lib/cams/operations";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { BULK_OPERATION, type BulkKind } from "@/lib/schemas/bulk";
-import { DEFAULT_HEADROOM, effectiveRate } from "@/server/cams/rate-limit";
+import { createCamsClient } from "@/server/cams/client";
+import { CHANGE_HEADROOM, createRateLimiter, effectiveRate } from "@/server/cams/rate-limit";
 import { connectDatabase } from "@/server/db/connect";
 import { user } from "@/server/db/schema";
 import { createJob } from "@/server/jobs/queue";
 import * as h from "@/server/jobs/test-helpers";
 import { startSandbox } from "@/server/sandbox/server";
+import { percentile } from "../phone-list/measure";
 
 const N = Number(process.argv[2] ?? 100);
+/** Spaces (of 10 numbers) the sweep reads on the same account in the second round. */
+const SWEPT_SPACES = 100;
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
 
 async function admin(q: string) {
@@ -36,8 +43,9 @@ async function admin(q: string) {
   }
 }
 
-function startWorker(id: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/jobs/worker-entry.ts", "--id", id, "--poll-ms", "200"], {
+function startWorker(id: string, env: NodeJS.ProcessEnv, sweep: boolean): Promise<ChildProcess> {
+  const args = ["--conditions=react-server", "--import", "tsx", "server/jobs/worker-entry.ts", "--id", id, "--poll-ms", "200", ...(sweep ? ["--sweep"] : [])];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -77,12 +85,41 @@ async function main() {
       ENCRYPTION_KEY: h.TEST_KEY,
       ENCRYPTION_KEY_ID: h.TEST_KEY_ID,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
+      // Number lists are due again after 5 s, so the sweep reads lists throughout a webhook job
+      // (its read-backs share QueryChatappPhoneNumbers) and keys throughout a key job.
+      INVENTORY_NUMBERS_EVERY_S: "5",
+    };
+    // A person's read during the job, in the person lane of the same account's budget: the
+    // operation the job's read-backs and the sweep share (lists) or the sweep alone (keys).
+    const [cred] = sandbox.credentials;
+    const person = createCamsClient(
+      { id: accountId, accessKeyId: cred!.accessKeyId, accessKeySecret: cred!.accessKeySecret, endpoint: sandbox.endpoint, protocol: "HTTP" },
+      { limiter: createRateLimiter(database.db), space: "bench-bulk", shareReads: false, logger: pino({ level: "silent" }) },
+    );
+    const probe = (kind: BulkKind) => {
+      const ms: number[] = [];
+      let on = true;
+      const done = (async () => {
+        while (on) {
+          const t = performance.now();
+          await (kind === "webhook" ? person.queryPhoneNumbers({ custSpaceId: "bench-bulk" }) : person.getEncryptionPublicKey({ custSpaceId: "bench-bulk", phoneNumber: phones[0]! }));
+          ms.push(performance.now() - t);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      })();
+      return async () => ((on = false), await done, ms);
     };
 
+    for (const sweep of [false, true]) {
+      for (let i = 0; sweep && i < SWEPT_SPACES; i++) {
+        await api.addSpace(`bench-swept-${i}`, 10);
+        await h.insertSpace(database.db, accountId, `bench-swept-${i}`);
+      }
     for (const kind of ["webhook", "encryption_key"] as BulkKind[]) {
       for (const instances of [1, 2]) {
-        const workers = await Promise.all(Array.from({ length: instances }, (_, i) => startWorker(`${kind}-${instances}-${i + 1}`, env)));
+        const workers = await Promise.all(Array.from({ length: instances }, (_, i) => startWorker(`${kind}-${instances}-${i + 1}`, env, sweep)));
         await api.resetCalls();
+        const stopProbe = probe(kind);
         const params =
           kind === "webhook"
             ? { statusCallbackUrl: `https://hooks.example.com/bench/${instances}`, upCallbackUrl: "", httpFlag: "Y" as const, queueFlag: "N" as const }
@@ -98,15 +135,18 @@ async function main() {
           const j = await h.jobRow(database.db, id);
           return j.finishedAt ? j : null;
         }, 10 * 60_000, 50);
+        const reads = await stopProbe();
         await Promise.all(workers.map(stop));
         const calls = await api.calls();
         const op = BULK_OPERATION[kind];
         const qps = OPERATIONS[op].qps;
         const wall = (job.finishedAt!.getTime() - job.createdAt.getTime()) / 1000;
         const floor = N / qps;
-        const expected = (N - 1) / effectiveRate(op) / floor;
+        const expected = (N - 1) / effectiveRate(op, "change") / floor;
+        // Reads the sandbox answered during the job, less the person's own.
+        const swept = ["QueryChatappPhoneNumbers", "GetPhoneEncryptionPublicKey", "ListPhoneMessageQrdl"].reduce((n, a) => n + (calls.byAction[a] ?? 0), 0) - reads.length;
         rows.push([
-          kind === "webhook" ? "webhook (UpdatePhoneWebhook)" : "key (UpdatePhoneEncryptionPublicKey)",
+          (kind === "webhook" ? "webhook (UpdatePhoneWebhook)" : "key (UpdatePhoneEncryptionPublicKey)") + (sweep ? ", sweep running" : ""),
           String(instances),
           `${job.okCount}/${N}`,
           wall.toFixed(2),
@@ -116,9 +156,12 @@ async function main() {
           String(calls.limitControl + job.throttledCount),
           String(job.retryCount),
           String(calls.byAction[op] ?? 0),
+          String(swept),
+          `${percentile(reads, 50).toFixed(0)} / ${percentile(reads, 95).toFixed(0)} (${reads.length})`,
         ]);
-        process.stderr.write(`done: ${kind}, ${instances} instance(s)\n`);
+        process.stderr.write(`done: ${kind}, ${instances} instance(s)${sweep ? ", sweep running" : ""}\n`);
       }
+    }
     }
   } finally {
     await sandbox.close();
@@ -127,7 +170,7 @@ async function main() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const head = ["job", "instances", "ok", "wall s", "floor s", "wall/floor", "limiter pace", "throttled", "retries", "CAMS calls"];
+  const head = ["job", "instances", "ok", "wall s", "floor s", "wall/floor", "limiter pace", "throttled", "retries", "CAMS calls", "sweep calls", "person read p50 / p95 ms (n)"];
   const widths = head.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   console.log(`\nBulk jobs, ${N} numbers, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
@@ -136,8 +179,10 @@ async function main() {
   for (const r of rows) console.log(line(r));
   console.log(
     "\nfloor = numbers ÷ documented QPS. 'limiter pace' is the ratio the shared limiter allows by design:" +
-      ` it refills at ${DEFAULT_HEADROOM * 100}% of the QPS with capacity 1 (server/cams/rate-limit.ts), so (n−1) ÷ (${DEFAULT_HEADROOM} × QPS) ÷ floor.` +
-      " throttled = System.LimitControl answered by the sandbox + throttled answers the worker saw.",
+      ` a change takes 1 ÷ ${CHANGE_HEADROOM} of a second's share of the QPS (server/cams/rate-limit.ts), so (n−1) ÷ (${CHANGE_HEADROOM} × QPS) ÷ floor.` +
+      " throttled = System.LimitControl answered by the sandbox + throttled answers the worker saw. sweep calls = list, key and QR reads the sandbox" +
+      " answered during the job (the sweep's, and the webhook job's read-backs). person read = a read of the same account every 250 ms in the person lane" +
+      " (lists during webhook jobs, keys during key jobs), latency including its wait for the budget.",
   );
 }
 

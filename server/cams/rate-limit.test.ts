@@ -121,6 +121,26 @@ describe("database-backed rate limiter (PGlite)", () => {
     expect(performance.now() - started).toBeLessThan(7 * slotMs + 2 * slotMs);
   });
 
+  it("lanes: a change's slot follows the last by 1 ÷ (QPS × the changes' headroom), a person's by 1 ÷ (QPS × headroom)", async () => {
+    // Sleeps are recorded and return at once, so each wait is what the bucket asked for.
+    const sleeps: number[] = [];
+    const limiter = createRateLimiter(fx.database.db, { headroom: 0.8, changeHeadroom: 1, sleep: async (ms) => void sleeps.push(ms) });
+    const op = "GetPhoneEncryptionPublicKey" as const; // 5 QPS
+    for (const [account, lane] of [
+      ["acct-cost-change", "change"],
+      ["acct-cost-person", "person"],
+    ] as const) {
+      expect((await limiter.acquire(account, op, { lane })).waitedMs).toBe(0);
+      await limiter.acquire(account, op, { lane });
+    }
+    // 1000 ÷ (5 × 1) = 200 ms and 1000 ÷ (5 × 0.8) = 250 ms, less the few ms the clock moved between the two.
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThan(170);
+    expect(sleeps[0]).toBeLessThanOrEqual(200);
+    expect(sleeps[1]).toBeGreaterThan(220);
+    expect(sleeps[1]).toBeLessThanOrEqual(250);
+  });
+
   it("lanes: a change waits behind people but goes before sweeps", async () => {
     const limiter = createRateLimiter(fx.database.db);
     const op = "GetPhoneEncryptionPublicKey" as const;

@@ -12,26 +12,29 @@ import type { Lane } from "./lane";
  * System.LimitControl beyond that. The budget lives in `rate_buckets`, so every app instance on
  * one database draws from the same bucket.
  *
- * Why capacity 1 and a refill just below qps: a bucket of capacity C refilled at r/s lets C + r
- * calls into any 1 s window, and the server counts arrivals in a sliding second. Capacity 1 (one
- * call at once, then one every 1/r s) with r = qps × headroom (DEFAULT_HEADROOM) keeps slots 1/r apart, so
- * qps + 1 consecutive slots span 1000 / headroom ms (≈ 1031 ms). Arrivals jitter (a busy event
- * loop, GC, the database round trip), and a late send followed by an on-time one could bunch
- * qps + 1 arrivals into one second; three things keep that from happening:
+ * Why each call takes a little more than one second's share: a bucket of capacity C refilled at
+ * r/s lets C + r calls into any 1 s window, and the server counts arrivals in a sliding second.
+ * Tokens refill at qps; a call takes 1 ÷ headroom tokens and may find at most that many (its own
+ * cost is its capacity), so one call goes at once and the next ones are 1 ÷ (qps × headroom) s
+ * apart: qps + 1 consecutive slots span 1000 ÷ headroom ms (≈ 1087 ms at 0.92, 1020 ms for
+ * changes at 0.98). Arrivals jitter (a busy event loop, GC, the database round trip), and a late
+ * send followed by an on-time one could bunch qps + 1 arrivals into one second; three things keep
+ * that from happening:
  * - sends of one bucket leave this process in slot order, and only once the qps-th last send of
  *   the process has been answered over a second ago (`recentSends`), so this process alone never
  *   puts qps + 1 arrivals into any second, however late one of them travelled;
  * - a caller that wakes more than LATE_MS after its slot gives it up and queues again;
  * - should CAMS still answer System.LimitControl (it did not run the call), the CAMS client sends
  *   it again at its next slot (call.ts), for any operation: one slot lost, not seconds.
- * At 0.8 (before) bulk jobs took 1.25 × the physical floor; at 0.97 the budget is used while work
- * is queued (bench/bulk).
+ * People's and sweeps' calls take 1 ÷ CAMS_QPS_HEADROOM (0.92: no page's reads throttled under
+ * CI load), changes 1 ÷ CAMS_QPS_HEADROOM_CHANGES (0.98), so a bulk job keeps to its floor
+ * (bench/bulk); each call's spacing before it is its own lane's.
  *
- * Reservation style: a caller takes a token even when the bucket is empty (tokens go negative)
+ * Reservation style: a caller takes its tokens even when the bucket is empty (tokens go negative)
  * and then sleeps until its slot, so concurrent callers queue in arrival order without polling.
  *
- * Lanes (one budget, three priorities): after the refill, -tokens is the number of slots already
- * reserved by callers waiting for them. A person reserves as above, behind whoever is queued. A
+ * Lanes (one budget, three priorities): after the refill, -tokens ÷ a call's cost is the number
+ * of slots already reserved by callers waiting for them. A person reserves as above, behind whoever is queued. A
  * change (a console change's calls, bulk items) reserves only while at most one slot is queued, a
  * sweep only while none is; otherwise it waits one slot and asks again, holding nothing. So a
  * person is never queued behind more than about one sweep and two changes, and sweeps still use
@@ -49,8 +52,10 @@ export interface Slot {
 }
 
 export interface RateLimiterOptions {
-  /** Fraction of the documented QPS actually used. */
+  /** Fraction of the documented QPS used by people's and sweeps' calls. */
   headroom?: number;
+  /** Fraction of the documented QPS used by changes (console changes, bulk items). */
+  changeHeadroom?: number;
   /** Refuse (without taking a slot) rather than queue longer than this. */
   maxWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -74,6 +79,12 @@ const MAX_RETAKES = 2;
 // machine); 0.85 left 0.75 calls a second of slack at 5 QPS, and kept every sweep at 1.18 × its
 // floor. 0.92 (CAMS_QPS_HEADROOM) keeps sweeps within 1.09 × and 0.4 calls a second of slack.
 export const DEFAULT_HEADROOM = env.CAMS_QPS_HEADROOM;
+/**
+ * Changes (a console change's calls, bulk items) are paced closer to the QPS
+ * (CAMS_QPS_HEADROOM_CHANGES, 0.98): a bulk job of n items then takes (n − 1) ÷ (0.98 × QPS), and
+ * a System.LimitControl it may meet between instances is sent again at its next slot.
+ */
+export const CHANGE_HEADROOM = env.CAMS_QPS_HEADROOM_CHANGES;
 
 /**
  * The last sends of each bucket from this process (every limiter in it), newest last: a call
@@ -86,15 +97,15 @@ const recentSends = new Map<string, { sentAt: number; completedAt: number | null
 
 export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
 
-/** The refill rate (calls per second) the limiter allows for an operation. */
-export const effectiveRate = (operation: OperationName, headroom = DEFAULT_HEADROOM) => OPERATIONS[operation].qps * headroom;
+/** The calls per second the limiter allows for an operation in a lane, when that lane has the budget to itself. */
+export const effectiveRate = (operation: OperationName, lane: Lane = "person") => OPERATIONS[operation].qps * (lane === "change" ? CHANGE_HEADROOM : DEFAULT_HEADROOM);
 
 /** Creates the shared, database-backed limiter; one per process is enough. */
 export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLimiter {
   const headroom = opts.headroom ?? DEFAULT_HEADROOM;
+  const changeHeadroom = opts.changeHeadroom ?? CHANGE_HEADROOM;
   const maxWaitMs = opts.maxWaitMs ?? 30_000;
   const sleep = opts.sleep ?? defaultSleep;
-  const capacity = 1;
   // Sends of one bucket leave this process in slot order: a caller whose sleep ran late (a busy
   // event loop) holds back the ones after it instead of bunching up with them in one second.
   const lastSend = new Map<string, Promise<void>>();
@@ -102,14 +113,18 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
   return {
     async acquire(accountId, operation, opts = {}) {
       const lane = opts.lane ?? "person";
-      const rate = effectiveRate(operation, headroom);
+      const qps = OPERATIONS[operation].qps;
+      // Tokens refill at the documented QPS; a call takes 1 ÷ its lane's headroom of them (and may
+      // start at most that many, so an idle bucket sends one at once and no burst after it).
+      const rate = qps;
+      const slot = 1 / headroom;
+      const cost = lane === "change" ? 1 / changeHeadroom : slot;
       const key = bucketKey(accountId, operation);
       const personFloor = -(maxWaitMs / 1000) * rate;
       // The lowest balance this lane may leave: a person down to the longest allowed queue; a
       // change while at most one slot is reserved (it then makes two); a sweep while none is.
-      const floor = lane === "person" ? personFloor : Math.max(personFloor, lane === "change" ? -2 : -1);
-      const slotMs = 1000 / rate;
-      const qps = OPERATIONS[operation].qps;
+      const floor = lane === "person" ? personFloor : Math.max(personFloor, lane === "change" ? -slot - cost : -cost);
+      const slotMs = (1000 * cost) / rate;
       let waitedMs = 0;
       for (let attempt = 0; ; attempt++) {
         // One statement, so concurrent callers serialise on the row lock. The clock is the
@@ -118,13 +133,13 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
         const result = await db.execute<{ tokens: number }>(sql`
           WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
           INSERT INTO rate_buckets AS b (key, tokens, updated_at_ms)
-          SELECT ${key}, ${capacity}::float8 - 1, clock.ms FROM clock
+          SELECT ${key}, 0::float8, clock.ms FROM clock
           ON CONFLICT (key) DO UPDATE SET
-            tokens = least(${capacity}::float8,
-              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1,
+            tokens = least(${cost}::float8,
+              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - ${cost}::float8,
             updated_at_ms = greatest(b.updated_at_ms, excluded.updated_at_ms)
-          WHERE least(${capacity}::float8,
-              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - 1 >= ${floor}::float8
+          WHERE least(${cost}::float8,
+              b.tokens + greatest(0, excluded.updated_at_ms - b.updated_at_ms) * ${rate}::float8 / 1000) - ${cost}::float8 >= ${floor}::float8
           RETURNING tokens`);
         const row = result.rows[0];
         if (!row && lane !== "person" && waitedMs + slotMs <= maxWaitMs) {

@@ -38,10 +38,10 @@ type JobRow = typeof jobs.$inferSelect;
 
 /** The limiter's pace for each kind, in calls per second per cloud account. */
 export const bulkRates = (): Record<BulkKind, number> => ({
-  webhook: effectiveRate(BULK_OPERATION.webhook),
-  encryption_key: effectiveRate(BULK_OPERATION.encryption_key),
-  automation: effectiveRate(BULK_OPERATION.automation),
-  profile: effectiveRate(BULK_OPERATION.profile),
+  webhook: effectiveRate(BULK_OPERATION.webhook, "change"),
+  encryption_key: effectiveRate(BULK_OPERATION.encryption_key, "change"),
+  automation: effectiveRate(BULK_OPERATION.automation, "change"),
+  profile: effectiveRate(BULK_OPERATION.profile, "change"),
 });
 
 /** Spaces in which the user may start a job: every space for admins, assigned operator spaces otherwise. */

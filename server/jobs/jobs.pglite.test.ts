@@ -94,7 +94,7 @@ describe("bulk jobs on PGlite", () => {
 
     // What the job page reads: visible to its creator and admins only.
     const progress = await getJobProgress(f.operator, jobId);
-    expect(progress).toMatchObject({ status: "done", ok: 12, pending: 0, running: 0, spaces: 1, rate: effectiveRate("UpdatePhoneWebhook") });
+    expect(progress).toMatchObject({ status: "done", ok: 12, pending: 0, running: 0, spaces: 1, rate: effectiveRate("UpdatePhoneWebhook", "change") });
     expect(await getJobProgress(f.otherOperator, jobId)).toBeNull();
     expect((await getJobProgress(f.admin, jobId))?.id).toBe(jobId);
     expect((await listJobItems(f.operator, jobId, "ok", 1))?.total).toBe(12);

@@ -177,7 +177,7 @@ describe("bulk jobs on PostgreSQL with two worker processes", () => {
     expect(calls.byAction.UpdatePhoneWebhook).toBe(NUMBERS + calls.limitControl);
     await expectAllChanged(url);
     // Two processes, one budget: 100 calls at 9.7/s cannot take less than ~10.2 s (two separate budgets would take half).
-    expect(seconds).toBeGreaterThan((NUMBERS - 1) / effectiveRate("UpdatePhoneWebhook") - 0.5);
+    expect(seconds).toBeGreaterThan((NUMBERS - 1) / effectiveRate("UpdatePhoneWebhook", "change") - 0.5);
 
     const audits = await database.db
       .select()

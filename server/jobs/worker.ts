@@ -54,9 +54,11 @@ export interface JobWorker {
   stats(): { processed: number; inFlight: number; running: boolean; lastTickAt: number | null };
 }
 
-// Four items in flight: a webhook item's read-back and its database work (the space's inventory,
-// the audit row) take longer than one slot under load, and the budget must not idle meanwhile.
-const DEFAULTS = { concurrency: 4, leaseMs: 20_000, heartbeatMs: 5_000, pollMs: 1_000, maxAttempts: 5, retryBaseMs: 1_000 };
+// Eight items in flight: a webhook item's read-back (QueryChatappPhoneNumbers, shared with the
+// sweep's lists and people's reads, where a change waits up to about two slots) and its database
+// work (the space's inventory, the audit row) take several slots under load, and the job's own
+// operation must not idle meanwhile: with four, a webhook job beside a sweep took 1.14 × its floor.
+const DEFAULTS = { concurrency: 8, leaseMs: 20_000, heartbeatMs: 5_000, pollMs: 1_000, maxAttempts: 5, retryBaseMs: 1_000 };
 const MAX_RETRY_DELAY_MS = 30_000;
 /** Job rows are re-read at most this often per item batch; pause/cancel still apply before every call. */
 const JOB_CACHE_MS = 5_000;
