@@ -15,6 +15,7 @@ import {
   type SpaceNumbersResult,
 } from "@/lib/schemas/phone-numbers";
 import { accessibleSpaces, getSessionUser, roleInSpace, type SessionUser, type SpaceRole } from "@/server/auth/session";
+import { cachedRead } from "@/server/inventory/cached-read";
 import { camsForSpace } from "@/server/cams/for-space";
 import { toShownError } from "@/server/safe-error";
 import { getDb } from "@/server/db";
@@ -77,8 +78,12 @@ export const getPhoneNumber = cache(async (spaceId: string, phone: string): Prom
   if (!n) return null;
   let metaId: string | null = null;
   try {
-    const { client } = await camsForSpace(getDb(), spaceId);
-    metaId = (await client.getVerificationStatus({ phoneNumber: phone })).data.id;
+    // Meta's id of the number does not change: read once a day, not on every view of the page.
+    const read = await cachedRead(getDb(), { spaceId, phoneNumber: phone, kind: "metaId" }, META_ID_FRESH_MS, async () => {
+      const { client } = await camsForSpace(getDb(), spaceId);
+      return { id: (await client.getVerificationStatus({ phoneNumber: phone })).data.id ?? null };
+    });
+    metaId = read.body.id;
   } catch {
     // The id is a nice-to-have on the overview; the number's page still works without it.
   }
@@ -139,17 +144,27 @@ export async function pageAllSpacesNumbers(user: SessionUser, query: AllSpacesPa
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** A number's Meta id is read again after a day. */
+const META_ID_FRESH_MS = DAY_MS;
+/** Metrics (30-minute and daily counts) are read again after two minutes. */
+export const METRICS_FRESH_MS = 120_000;
 
-/** GetChatappPhoneNumberMetric: 30 days by day, or the last 24 hours by half hour. */
+/**
+ * GetChatappPhoneNumberMetric: 30 days by day, or the last 24 hours by half hour. The answer is
+ * kept for METRICS_FRESH_MS (server/inventory/cached-read.ts), so the chart's viewers share a call.
+ */
 export async function getPhoneNumberMetrics(spaceId: string, phone: string, granularity: Granularity, now = Date.now()): Promise<MetricsResponse> {
-  const start = granularity === "DAILY" ? Math.floor(now / DAY_MS) * DAY_MS - 29 * DAY_MS : now - DAY_MS;
-  const { client } = await camsForSpace(getDb(), spaceId);
-  const { data } = await client.getPhoneNumberMetric({ phoneNumber: phone, granularity, start, end: now });
-  const points = data
-    .filter((p) => p.start !== null && (!p.phoneNumber || p.phoneNumber === phone))
-    .map((p) => ({ start: p.start!, sent: p.sentCount, delivered: p.deliveredCount }))
-    .sort((a, b) => a.start - b.start);
-  return { granularity, start, end: now, points };
+  const read = await cachedRead(getDb(), { spaceId, phoneNumber: phone, kind: `metrics:${granularity}` }, METRICS_FRESH_MS, async () => {
+    const start = granularity === "DAILY" ? Math.floor(now / DAY_MS) * DAY_MS - 29 * DAY_MS : now - DAY_MS;
+    const { client } = await camsForSpace(getDb(), spaceId);
+    const { data } = await client.getPhoneNumberMetric({ phoneNumber: phone, granularity, start, end: now });
+    const points = data
+      .filter((p) => p.start !== null && (!p.phoneNumber || p.phoneNumber === phone))
+      .map((p) => ({ start: p.start!, sent: p.sentCount, delivered: p.deliveredCount }))
+      .sort((a, b) => a.start - b.start);
+    return { granularity, start, end: now, points } satisfies MetricsResponse;
+  });
+  return read.body;
 }
 
 /**

@@ -442,6 +442,26 @@ export const inventoryProfiles = pgTable(
   (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber] })],
 );
 
+/**
+ * Per-number CAMS reads the sweep does not make but pages show, kept for a while so that viewing a
+ * page does not spend the account's budget on every request (server/inventory/cached-read.ts):
+ * `kind` "metaId" (GetPhoneNumberVerificationStatus's Meta id, for as long as a day) and
+ * "metrics:DAILY" / "metrics:HALF_HOUR" (GetChatappPhoneNumberMetric, for a few minutes).
+ */
+export const inventoryReads = pgTable(
+  "inventory_reads",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull(),
+    kind: text("kind").notNull(),
+    body: jsonb("body").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.phoneNumber, t.kind] })],
+);
+
 // ---- history (server/alerts): every observed change of a number ----
 
 /**

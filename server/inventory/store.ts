@@ -4,7 +4,7 @@ import { anyOf } from "@/server/db/any-of";
 import type { ActionServerError } from "@/lib/action-error";
 import type { PhoneNumberInfo, QrCode } from "@/lib/cams/wire";
 import type { Db } from "@/server/db/connect";
-import { inventoryKeys, inventoryNumbers, inventoryQrCodes, inventoryQrLists, inventorySyncs } from "@/server/db/schema";
+import { inventoryKeys, inventoryNumbers, inventoryQrCodes, inventoryQrLists, inventoryReads, inventorySyncs } from "@/server/db/schema";
 import { recordQrChange } from "@/server/alerts/details-history";
 import { recordNumberChanges } from "@/server/alerts/history";
 
@@ -205,6 +205,7 @@ export async function resetSpace(db: Db, spaceId: string): Promise<void> {
     await tx.delete(inventoryQrCodes).where(eq(inventoryQrCodes.spaceId, spaceId));
     await tx.delete(inventoryQrLists).where(eq(inventoryQrLists.spaceId, spaceId));
     await tx.delete(inventoryKeys).where(eq(inventoryKeys.spaceId, spaceId));
+    await tx.delete(inventoryReads).where(eq(inventoryReads.spaceId, spaceId));
     await tx.delete(inventorySyncs).where(eq(inventorySyncs.spaceId, spaceId));
     await tx.insert(inventorySyncs).values([
       { spaceId, kind: "numbers", dueAt: new Date() },
