@@ -16,7 +16,7 @@ const fleet = (i: number) => `Fleet ${String(i).padStart(3, "0")}`;
  * On an app of this spec's own, on a PostgreSQL database of its own, so that 60 spaces are made
  * in one statement and no other spec's All-spaces views see them.
  */
-test("the space switcher of 60 spaces: first 50 listed, the rest found by typing, chosen by keyboard, named after a reload", async ({ page }) => {
+test("the space switcher of 60 spaces: first 50 listed, the rest found by typing, chosen by keyboard, named after a reload; failed spaces listed 5 at first", async ({ page }) => {
   test.setTimeout(180_000);
   const dbName = `e2e_switcher_${crypto.randomBytes(4).toString("hex")}`;
   const server = new pg.Client({ connectionString: SERVER });
@@ -75,6 +75,16 @@ test("the space switcher of 60 spaces: first 50 listed, the rest found by typing
     await expect(list.getByRole("option")).toHaveCount(0);
     await page.keyboard.press("Escape");
     await expect(list).toBeHidden();
+
+    // 60 spaces without a cloud account fail to be read: the All-spaces list names the first 5, the rest on request.
+    await page.goto(`${app.url}/s/all/phone-numbers`);
+    const failed = page.locator('[data-testid^="space-failed-"]');
+    await expect(page.getByText("60 of 60 spaces could not be read from CAMS")).toBeVisible();
+    await expect(failed).toHaveCount(5);
+    await page.getByRole("button", { name: "Show all 60 spaces" }).click();
+    await expect(failed).toHaveCount(60);
+    await page.getByRole("button", { name: "Show fewer" }).click();
+    await expect(failed).toHaveCount(5);
   } finally {
     await db.end().catch(() => {});
     await app.stop();
