@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableHeader, TableRow } from "@/components/ui/table";
 
 /** Newest / Older links of a list paged by keyset (a `before` cursor in the URL). */
 export function KeysetPager({ label, newest, older, newerHref, olderHref }: { label: string; newest: string; older: string; newerHref: string | null; olderHref: string | null }) {
@@ -27,4 +29,21 @@ export function keysetHrefs(path: string, query: URLSearchParams, before: number
     newerHref: before ? `${path}?${query.toString()}` : null,
     olderHref: nextBefore ? `${path}?${new URLSearchParams([...query, ["before", String(nextBefore)]]).toString()}` : null,
   };
+}
+
+/** A log paged by keyset (audit, history): its table in a scrolling bordered box, the pager under it. */
+export function KeysetTable({ head, pager, children }: { head: ReactNode; pager: Parameters<typeof KeysetPager>[0]; children: ReactNode }) {
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-md border">
+        <Table>
+          <TableHeader>
+            <TableRow>{head}</TableRow>
+          </TableHeader>
+          <TableBody>{children}</TableBody>
+        </Table>
+      </div>
+      <KeysetPager {...pager} />
+    </div>
+  );
 }

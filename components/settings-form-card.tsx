@@ -15,15 +15,15 @@ import { cn } from "@/lib/utils";
  * and for those who may change it Save and Undo (back to what was loaded).
  */
 export function SettingsFormCard<T extends FieldValues>(props: {
-  title: string;
-  description: string;
-  form: UseFormReturn<T>;
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  error: ActionServerError | undefined;
+  /** The form's messages: `title`, `description` (`readOnly` to those who may not change it), `save`, `undo`. */
+  t: (key: "title" | "description" | "readOnly" | "save" | "undo") => string;
+  /** What useHookFormAction returned: the form, its action (error, pending) and the submit handler. */
+  hookForm: { form: UseFormReturn<T>; action: { result: { serverError?: ActionServerError }; isPending: boolean }; handleSubmitWithAction: FormEventHandler<HTMLFormElement> };
   canWrite: boolean;
-  pending: boolean;
-  save: string;
-  undo: string;
+  /** Instead of sending the action at once (a review first). */
+  onSubmit?: FormEventHandler<HTMLFormElement>;
+  /** Save's label when it is not `save`. */
+  save?: string;
   /** Shown above the buttons, to those who may save. */
   note?: ReactNode;
   /** After the form, inside the card (its dialogs). */
@@ -32,22 +32,23 @@ export function SettingsFormCard<T extends FieldValues>(props: {
   spacing?: "space-y-5" | "space-y-6";
   children: ReactNode;
 }) {
-  const { form } = props;
+  const { t, canWrite } = props;
+  const { form, action, handleSubmitWithAction } = props.hookForm;
   return (
     <Card className={cn(props.className)}>
       <CardHeader>
-        <CardTitle asHeading="h2">{props.title}</CardTitle>
-        <CardDescription>{props.description}</CardDescription>
+        <CardTitle asHeading="h2">{t("title")}</CardTitle>
+        <CardDescription>{canWrite ? t("description") : t("readOnly")}</CardDescription>
       </CardHeader>
       <CardContent>
         <Form {...form}>
-          <form onSubmit={props.onSubmit} className={props.spacing ?? "space-y-6"} noValidate aria-label={props.title}>
-            <ActionErrorAlert error={props.error} />
+          <form onSubmit={props.onSubmit ?? handleSubmitWithAction} className={props.spacing ?? "space-y-6"} noValidate aria-label={t("title")}>
+            <ActionErrorAlert error={action.result.serverError} />
             {props.children}
-            {props.canWrite ? (
+            {canWrite ? (
               <>
                 {props.note}
-                <SaveUndoButtons dirty={form.formState.isDirty} pending={props.pending} onUndo={() => form.reset()} save={props.save} undo={props.undo} />
+                <SaveUndoButtons dirty={form.formState.isDirty} pending={action.isPending} onUndo={() => form.reset()} save={props.save ?? t("save")} undo={t("undo")} />
               </>
             ) : null}
           </form>

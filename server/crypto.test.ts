@@ -2,11 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Database } from "@/server/db/connect";
 import { cloudAccounts, ssoProviders } from "@/server/db/schema";
-import { openTestDatabase } from "@/server/db/test-db";
+import { withTestDatabase } from "@/server/test-database";
 import { decryptWith, encryptWith, keyIdOf, loadKeyring, type Keyring } from "./crypto";
 import { reencryptAllSecrets } from "./data/rotate";
 
@@ -80,11 +79,7 @@ describe("secrets at rest", () => {
 });
 
 describe("key rotation", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase("pglite");
-  });
-  afterAll(() => database.close());
+  const database = withTestDatabase("pglite", { install: false });
 
   it("re-encrypts every secret under the new key, bound to its row (also pre-binding ones); the old key can then go", async () => {
     const dir = tmp();

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
-import { useTestDatabase } from "@/server/test-support";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/server/test-support";
 import { GET } from "@/app/api/health/route";
 import { checkHealth } from "./health";
 import { startSweepWorker } from "./inventory/worker";
 import { startJobWorker } from "./jobs/worker";
 
-let database: Database;
-beforeAll(async () => {
-  database = await useTestDatabase();
-});
-afterAll(async () => {
-  await database.close().catch(() => {});
-});
+const database = withTestDatabase();
 
 const health = async () => {
   const res = await GET();

@@ -1,16 +1,11 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { expect, it } from "vitest";
 import { session } from "@/server/db/schema";
-import { useTestDatabase } from "@/server/test-support";
+import { withTestDatabase } from "@/server/test-support";
 import { errForLog } from "./logger";
 
-let database: Database;
-beforeAll(async () => {
-  database = await useTestDatabase();
-});
-afterAll(() => database.close());
+const database = withTestDatabase();
 
 const SECRET_TOKEN = "tok-0f9c2b7e4d1a-very-secret";
 

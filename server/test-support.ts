@@ -1,26 +1,16 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/connect";
 import { spaceMembers, spaces, user } from "@/server/db/schema";
-import { openTestDatabase, type Engine } from "@/server/db/test-db";
+import type { Engine } from "@/server/db/test-db";
+import type { SandboxHandle } from "@/server/sandbox/server";
+import type { sandboxApi } from "@/server/jobs/test-helpers";
+import { filledBeforeAll, withTestDatabase } from "@/server/test-database";
 
-/**
- * Points the app's lazy database handle at a fresh test database, so actions and data functions
- * run unchanged against it.
- */
-export async function useTestDatabase(engine: Engine = "pglite"): Promise<Database> {
-  return installTestDatabase(await openTestDatabase(engine));
-}
-
-/** Makes `database` the app's database handle (getDb()) for this test file. */
-export function installTestDatabase(database: Database): Database {
-  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
-  g.__camsDb = database;
-  g.__camsDbReady = Promise.resolve();
-  return database;
-}
+// Here beside this module's mocks for the files that import it; test-database.ts has them without.
+export { installTestDatabase, withTestDatabase } from "@/server/test-database";
 
 /** The signed-in user the mocked session returns; null = anonymous. */
 export const session: { user: SessionUser | null; token?: string | null } = { user: null };
@@ -91,4 +81,34 @@ export async function seedSandboxRoles(database: Database, first: readonly [cust
     await database.db.update(spaces).set({ custSpaceId, accountId }).where(eq(spaces.id, spaceId));
   }
   return { f, sb, api, accountId };
+}
+
+/** withTestDatabase (the app's handle) with the role fixture seeded into it, for this file or describe block. */
+export function withRoles(engine: Engine = "pglite"): { database: Database; f: RoleFixture } {
+  const database = withTestDatabase(engine);
+  const f = filledBeforeAll(() => seedRoles(database));
+  return { database, f };
+}
+
+/**
+ * withTestDatabase with seedSandboxRoles's fixture: the roles, a sandbox of their own (closed after
+ * the tests, before the database) and its control API.
+ */
+export function withSandboxRoles(first: readonly [custSpaceId: string, numbers: number], other?: readonly [custSpaceId: string, numbers: number], engine: Engine = "pglite") {
+  const database = withTestDatabase(engine);
+  let sandbox: SandboxHandle | undefined;
+  const f = {} as RoleFixture;
+  const sb = {} as SandboxHandle;
+  const api = {} as ReturnType<typeof sandboxApi>;
+  beforeAll(async () => {
+    const seeded = await seedSandboxRoles(database, first, other);
+    sandbox = seeded.sb;
+    Object.assign(f, seeded.f);
+    Object.assign(sb, seeded.sb);
+    Object.assign(api, seeded.api);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return { database, f, sb, api };
 }

@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { ActionErrorAlert } from "@/components/action-error";
 import { RecordDialog } from "@/components/record-dialog";
 import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CAMS_DEFAULT_ENDPOINT } from "@/lib/cams/operations";
 import { createAccountSchema, updateAccountSchema, type AccountDto } from "@/lib/schemas/accounts";
@@ -17,38 +17,21 @@ import { createAccountAction, updateAccountAction } from "@/server/actions/accou
 function Fields({ form, editing }: { form: any; editing: boolean }) {
   const t = useTranslations("accounts");
   const text = (name: "name" | "accessKeyId" | "endpoint", hint?: string) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{t(name)}</FormLabel>
-          <FormControl>
-            <Input autoComplete="off" spellCheck={false} {...field} />
-          </FormControl>
-          {hint ? <FormDescription>{hint}</FormDescription> : null}
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+    <InputField control={form.control} name={name} label={t(name)} description={[hint]} autoComplete="off" spellCheck={false} />
   );
   return (
     <>
       {text("name")}
       {text("accessKeyId")}
-      <FormField
+      <InputField
         control={form.control}
         name="accessKeySecret"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("accessKeySecret")}</FormLabel>
-            <FormControl>
-              <Input type="password" autoComplete="new-password" spellCheck={false} placeholder={editing ? "••••••••" : undefined} {...field} />
-            </FormControl>
-            {editing ? <FormDescription>{t("secretKeep")}</FormDescription> : null}
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("accessKeySecret")}
+        description={[editing ? t("secretKeep") : null]}
+        type="password"
+        autoComplete="new-password"
+        spellCheck={false}
+        placeholder={editing ? "••••••••" : undefined}
       />
       {text("endpoint", t("endpointHint"))}
       <FormField

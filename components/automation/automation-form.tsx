@@ -28,7 +28,7 @@ interface Props {
 export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved }: Props) {
   const t = useTranslations("automation");
   const defaults = { spaceId, phoneNumber: data.phoneNumber, ...formValuesOf(data.settings) };
-  const { form, action, handleSubmitWithAction } = useHookFormAction(updateAutomationAction, zodResolver(automationFormSchema), {
+  const hookForm = useHookFormAction(updateAutomationAction, zodResolver(automationFormSchema), {
     formProps: { defaultValues: defaults },
     actionProps: {
       onSuccess: ({ data: r }) => {
@@ -41,6 +41,7 @@ export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved 
       },
     },
   });
+  const { form } = hookForm;
   const [welcome, prompts, commands] = useWatch({ control: form.control, name: ["enableWelcomeMessage", "prompts", "commands"] });
   const readOnly = !canWrite;
 
@@ -48,15 +49,9 @@ export function AutomationForm({ spaceId, data, businessName, canWrite, onSaved 
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <SettingsFormCard
         className="gap-4"
-        title={t("title")}
-        description={readOnly ? t("readOnly") : t("description")}
-        form={form}
-        onSubmit={handleSubmitWithAction}
-        error={action.result.serverError}
+        t={t}
+        hookForm={hookForm}
         canWrite={canWrite}
-        pending={action.isPending}
-        save={t("save")}
-        undo={t("undo")}
       >
         <WelcomeMessageField control={form.control} readOnly={readOnly} />
         <Separator />

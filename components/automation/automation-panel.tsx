@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FormBesideSkeleton } from "@/components/form-beside-skeleton";
 import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 import { usePhoneDetail } from "@/components/phone-numbers/queries";
-import { Skeleton } from "@/components/ui/skeleton";
 import { AutomationForm } from "./automation-form";
 import { useAutomation, useStoreReadBack } from "./queries";
 
@@ -17,14 +17,7 @@ export function AutomationPanel({ spaceId, phone, canWrite }: { spaceId: string;
     const error = readErrorOf(query.error);
     if (error) return <ReadErrorPanel error={error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
-  if (!query.data) {
-    return (
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" role="status" aria-busy="true" aria-label={t("loading")}>
-        <Skeleton className="h-96" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (!query.data) return <FormBesideSkeleton label={t("loading")} />;
   return (
     <AutomationForm
       key={query.dataUpdatedAt}

@@ -2,13 +2,11 @@
 
 import { FileUp } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
-import { useWatch, type UseFormReturn } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { KeyPreview } from "@/components/encryption-key/key-preview";
-import { PemTextarea, usePemFilePicker } from "@/components/encryption-key/pem-input";
+import { PemTextarea, usePublicKeyField } from "@/components/encryption-key/pem-input";
 import { Button } from "@/components/ui/button";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { checkEncryptionPublicKey } from "@/lib/pem";
 import type { CreateBulkJobInput } from "@/lib/schemas/bulk";
 
 /**
@@ -17,13 +15,7 @@ import type { CreateBulkJobInput } from "@/lib/schemas/bulk";
  */
 export function KeyInput({ form }: { form: UseFormReturn<CreateBulkJobInput> }) {
   const t = useTranslations("bulk.key");
-  const text = useWatch({ control: form.control, name: "publicKey" });
-  const check = useMemo(() => (text ? checkEncryptionPublicKey(text) : null), [text]);
-  const picker = usePemFilePicker((r) => {
-    if (!r.ok) return form.setError("publicKey", { message: r.message });
-    form.setValue("origin", "file");
-    form.setValue("publicKey", r.content, { shouldDirty: true, shouldValidate: true });
-  }, "bulk-pem-file");
+  const { check, picker, pasted } = usePublicKeyField(form, "bulk-pem-file");
 
   return (
     <div className="space-y-3">
@@ -36,10 +28,7 @@ export function KeyInput({ form }: { form: UseFormReturn<CreateBulkJobInput> }) 
             <FormControl>
               <PemTextarea
                 {...field}
-                onChange={(e) => {
-                  form.setValue("origin", "pasted");
-                  field.onChange(e);
-                }}
+                onChange={pasted(field.onChange)}
                 rows={9}
                 className="font-mono text-xs"
               />

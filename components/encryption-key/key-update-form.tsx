@@ -4,8 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { Eraser, FileUp } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { useWatch } from "react-hook-form";
+import { useState } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
@@ -17,7 +16,7 @@ import { cn } from "@/lib/utils";
 import { updateEncryptionKeyAction } from "@/server/actions/encryption-keys";
 import { KeyPreview } from "./key-preview";
 import { KeyConfirmDialog } from "./key-confirm-dialog";
-import { PemTextarea, usePemFilePicker } from "./pem-input";
+import { PemTextarea, usePublicKeyField } from "./pem-input";
 
 type Review = { publicKey: string; fingerprint: string; origin: KeyOrigin };
 
@@ -50,19 +49,13 @@ export function KeyUpdateForm({
       },
     },
   });
-  const text = useWatch({ control: form.control, name: "publicKey" });
-  const check = useMemo(() => (text ? checkEncryptionPublicKey(text) : null), [text]);
+  const { text, check, picker, pasted } = usePublicKeyField(form, "pem-file-input");
 
   const onSubmit = form.handleSubmit((values) => {
     const r = checkEncryptionPublicKey(values.publicKey);
     if (r.ok) setReview({ publicKey: r.pem, fingerprint: r.fingerprint, origin: values.origin });
   });
 
-  const picker = usePemFilePicker((r) => {
-    if (!r.ok) return form.setError("publicKey", { message: r.message });
-    form.setValue("origin", "file");
-    form.setValue("publicKey", r.content, { shouldDirty: true, shouldValidate: true });
-  }, "pem-file-input");
 
   return (
     <Form {...form}>
@@ -90,10 +83,7 @@ export function KeyUpdateForm({
                 <FormControl>
                   <PemTextarea
                     {...field}
-                    onChange={(e) => {
-                      form.setValue("origin", "pasted");
-                      field.onChange(e);
-                    }}
+                    onChange={pasted(field.onChange)}
                     rows={8}
                     className="min-h-40 font-mono text-xs"
                   />

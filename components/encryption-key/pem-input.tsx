@@ -1,9 +1,10 @@
 "use client";
 
-import { useRef, type ComponentProps } from "react";
+import { useMemo, useRef, type ChangeEvent, type ComponentProps } from "react";
+import { useWatch, type UseFormReturn } from "react-hook-form";
 import { Textarea } from "@/components/ui/textarea";
-import { containsPrivateKey } from "@/lib/pem";
-import { KEY_ISSUE_MESSAGE } from "@/lib/schemas/encryption-keys";
+import { checkEncryptionPublicKey, containsPrivateKey } from "@/lib/pem";
+import { KEY_ISSUE_MESSAGE, type KeyOrigin } from "@/lib/schemas/encryption-keys";
 
 /** Files larger than this are not read at all: a PEM public key is under 1 KB. */
 const MAX_FILE_BYTES = 64 * 1024;
@@ -65,4 +66,27 @@ export function usePemFilePicker(onResult: (r: PemFileResult) => void, testId: s
     />
   );
   return { input, open: () => ref.current?.click(), load };
+}
+
+/**
+ * The public key of a form with `publicKey` and `origin` fields, checked live by the shared
+ * validator (lib/pem.ts): `text` and its `check`, the file `picker` (a loaded file sets origin
+ * "file", a refused one the field's error), and `pasted` to wrap the box's onChange (typing or
+ * pasting sets origin "pasted").
+ */
+export function usePublicKeyField<T extends { publicKey: string; origin: KeyOrigin }>(form: UseFormReturn<T>, testId: string) {
+  // Only these two fields are touched, and T has them: react-hook-form cannot see that through the generic.
+  const keyForm = form as unknown as UseFormReturn<{ publicKey: string; origin: KeyOrigin }>;
+  const text = useWatch({ control: keyForm.control, name: "publicKey" });
+  const check = useMemo(() => (text ? checkEncryptionPublicKey(text) : null), [text]);
+  const picker = usePemFilePicker((r) => {
+    if (!r.ok) return keyForm.setError("publicKey", { message: r.message });
+    keyForm.setValue("origin", "file");
+    keyForm.setValue("publicKey", r.content, { shouldDirty: true, shouldValidate: true });
+  }, testId);
+  const pasted = (onChange: (e: ChangeEvent<HTMLTextAreaElement>) => void) => (e: ChangeEvent<HTMLTextAreaElement>) => {
+    keyForm.setValue("origin", "pasted");
+    onChange(e);
+  };
+  return { text, check, picker, pasted };
 }

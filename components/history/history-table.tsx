@@ -2,12 +2,12 @@ import Link from "next/link";
 import { History } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { AuditTime } from "@/components/audit/audit-time";
-import { KeysetPager } from "@/components/keyset-pager";
+import { KeysetTable } from "@/components/keyset-pager";
 import { EnumBadge } from "@/components/phone-numbers/enum-badge";
 import type { EnumKind } from "@/components/phone-numbers/enum-values";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { operationLabel } from "@/lib/audit-display";
 import { isHistoryField } from "@/lib/history";
 import { formatPhoneNumber } from "@/lib/phone";
@@ -58,79 +58,74 @@ export async function HistoryTable({
   const ta = await getTranslations("audit");
   if (events.length === 0) return <EmptyState icon={<History />} title={t("empty")} description={t("emptyBody")} />;
   return (
-    <div className="space-y-3">
-      <div className="overflow-x-auto rounded-md border">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("when")}</TableHead>
-              {showSpace ? <TableHead hideBelow="md">{t("space")}</TableHead> : null}
-              {showNumber ? <TableHead>{t("number")}</TableHead> : null}
-              <TableHead>{t("field")}</TableHead>
-              <TableHead>{t("change")}</TableHead>
-              <TableHead>{t("source")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {events.map((e) => (
-              <TableRow key={e.id} data-testid="history-row" data-field={e.field} data-source={e.source} data-phone={e.phoneNumber}>
-                <TableCell className="whitespace-nowrap align-top tabular-nums">
-                  <AuditTime at={e.observedAt} />
-                  <div className="text-xs text-muted-foreground">{t.has(`via.${e.via}`) ? t(`via.${e.via}`) : e.via}</div>
-                </TableCell>
-                {showSpace ? (
-                  <TableCell hideBelow="md" className="max-w-40 truncate align-top">
-                    {e.spaceName ?? "—"}
-                  </TableCell>
+    <KeysetTable
+      head={
+        <>
+          <TableHead>{t("when")}</TableHead>
+          {showSpace ? <TableHead hideBelow="md">{t("space")}</TableHead> : null}
+          {showNumber ? <TableHead>{t("number")}</TableHead> : null}
+          <TableHead>{t("field")}</TableHead>
+          <TableHead>{t("change")}</TableHead>
+          <TableHead>{t("source")}</TableHead>
+        </>
+      }
+      pager={{ label: t("pagination"), newest: t("newest"), older: t("older"), newerHref, olderHref }}
+    >
+      {events.map((e) => (
+        <TableRow key={e.id} data-testid="history-row" data-field={e.field} data-source={e.source} data-phone={e.phoneNumber}>
+          <TableCell className="whitespace-nowrap align-top tabular-nums">
+            <AuditTime at={e.observedAt} />
+            <div className="text-xs text-muted-foreground">{t.has(`via.${e.via}`) ? t(`via.${e.via}`) : e.via}</div>
+          </TableCell>
+          {showSpace ? (
+            <TableCell hideBelow="md" className="max-w-40 truncate align-top">
+              {e.spaceName ?? "—"}
+            </TableCell>
+          ) : null}
+          {showNumber ? (
+            <TableCell className="align-top">
+              <Link
+                href={`/s/${e.spaceId}/phone-numbers/${e.phoneNumber}/history`}
+                className="whitespace-nowrap tabular-nums underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+              >
+                {formatPhoneNumber(e.phoneNumber)}
+              </Link>
+            </TableCell>
+          ) : null}
+          <TableCell className="align-top">{isHistoryField(e.field) ? t(`fields.${e.field}`) : e.field}</TableCell>
+          <TableCell className="align-top">
+            {e.field === "presence" ? (
+              <Badge variant={e.newValue ? "success" : "destructive"}>{e.newValue ? t("presence.added") : t("presence.removed")}</Badge>
+            ) : (
+              <span className="flex flex-wrap items-center gap-1.5">
+                <Value field={e.field} value={e.oldValue} />
+                <span aria-hidden="true">→</span>
+                <span className="sr-only">{t("change")}:</span>
+                <Value field={e.field} value={e.newValue} />
+              </span>
+            )}
+          </TableCell>
+          <TableCell className="align-top">
+            <Badge variant={SOURCE_VARIANT[e.source as keyof typeof SOURCE_VARIANT] ?? "outline"} title={t.has(`sourceHelp.${e.source}`) ? t(`sourceHelp.${e.source}`) : undefined}>
+              {t.has(`sources.${e.source}`) ? t(`sources.${e.source}`) : e.source}
+            </Badge>
+            {e.source === "console" ? (
+              <div className="mt-1 space-y-0.5 text-xs text-muted-foreground">
+                {e.operation ? <div>{operationLabel(ta, e.operation)}</div> : null}
+                <div className="max-w-48 truncate">{e.actorEmail ?? t("inConsole")}</div>
+                {e.auditEventId ? (
+                  <Link
+                    href={`/audit?${new URLSearchParams({ space: e.spaceId, ...(e.operation ? { operation: e.operation } : {}), before: String(e.auditEventId + 1) }).toString()}`}
+                    className="underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-ring"
+                  >
+                    {t("openAudit")}
+                  </Link>
                 ) : null}
-                {showNumber ? (
-                  <TableCell className="align-top">
-                    <Link
-                      href={`/s/${e.spaceId}/phone-numbers/${e.phoneNumber}/history`}
-                      className="whitespace-nowrap tabular-nums underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-                    >
-                      {formatPhoneNumber(e.phoneNumber)}
-                    </Link>
-                  </TableCell>
-                ) : null}
-                <TableCell className="align-top">{isHistoryField(e.field) ? t(`fields.${e.field}`) : e.field}</TableCell>
-                <TableCell className="align-top">
-                  {e.field === "presence" ? (
-                    <Badge variant={e.newValue ? "success" : "destructive"}>{e.newValue ? t("presence.added") : t("presence.removed")}</Badge>
-                  ) : (
-                    <span className="flex flex-wrap items-center gap-1.5">
-                      <Value field={e.field} value={e.oldValue} />
-                      <span aria-hidden="true">→</span>
-                      <span className="sr-only">{t("change")}:</span>
-                      <Value field={e.field} value={e.newValue} />
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell className="align-top">
-                  <Badge variant={SOURCE_VARIANT[e.source as keyof typeof SOURCE_VARIANT] ?? "outline"} title={t.has(`sourceHelp.${e.source}`) ? t(`sourceHelp.${e.source}`) : undefined}>
-                    {t.has(`sources.${e.source}`) ? t(`sources.${e.source}`) : e.source}
-                  </Badge>
-                  {e.source === "console" ? (
-                    <div className="mt-1 space-y-0.5 text-xs text-muted-foreground">
-                      {e.operation ? <div>{operationLabel(ta, e.operation)}</div> : null}
-                      <div className="max-w-48 truncate">{e.actorEmail ?? t("inConsole")}</div>
-                      {e.auditEventId ? (
-                        <Link
-                          href={`/audit?${new URLSearchParams({ space: e.spaceId, ...(e.operation ? { operation: e.operation } : {}), before: String(e.auditEventId + 1) }).toString()}`}
-                          className="underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-ring"
-                        >
-                          {t("openAudit")}
-                        </Link>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <KeysetPager label={t("pagination")} newest={t("newest")} older={t("older")} newerHref={newerHref} olderHref={olderHref} />
-    </div>
+              </div>
+            ) : null}
+          </TableCell>
+        </TableRow>
+      ))}
+    </KeysetTable>
   );
 }

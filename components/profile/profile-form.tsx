@@ -73,7 +73,7 @@ export function ProfileForm({ spaceId, phone, profile, canWrite }: { spaceId: st
   const t = useTranslations("profile.form");
   const qc = useQueryClient();
   const [diff, setDiff] = useState<Diff | null>(null);
-  const { form, action } = useHookFormAction(updateProfileAction, zodResolver(updateProfileSchema), {
+  const hookForm = useHookFormAction(updateProfileAction, zodResolver(updateProfileSchema), {
     formProps: { defaultValues: valuesOf(spaceId, phone, profile) },
     actionProps: {
       onSuccess: ({ data }) => {
@@ -88,6 +88,7 @@ export function ProfileForm({ spaceId, phone, profile, canWrite }: { spaceId: st
       },
     },
   });
+  const { form, action } = hookForm;
   const readOnly = !canWrite;
 
   const review = form.handleSubmit((values) => {
@@ -98,15 +99,11 @@ export function ProfileForm({ spaceId, phone, profile, canWrite }: { spaceId: st
 
   return (
     <SettingsFormCard
-      title={t("title")}
-      description={readOnly ? t("readOnly") : t("description")}
-      form={form}
-      onSubmit={review}
-      error={action.result.serverError}
+      t={t}
+      hookForm={hookForm}
       canWrite={canWrite}
-      pending={action.isPending}
+      onSubmit={review}
       save={t("review")}
-      undo={t("undo")}
       after={
         <>
           <ConfirmDialog

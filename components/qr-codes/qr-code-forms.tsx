@@ -5,16 +5,7 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionErrorAlert } from "@/components/action-error";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { DialogFooter } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
@@ -112,31 +103,20 @@ export function UpdateQrCodeForm({
           </SubmitButton>
         </DialogFooter>
       </form>
-      <AlertDialog open={pendingValues !== null} onOpenChange={(open) => !open && !action.isPending && setPendingValues(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{tu("confirmTitle", { code: code.qrdlCode })}</AlertDialogTitle>
-            <AlertDialogDescription asChild>
-              <div className="space-y-2">
-                <p className="font-medium text-foreground">{tu("confirmOldStops")}</p>
-                <p>{tu("confirmPrinted")}</p>
-              </div>
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={action.isPending}>{tu("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={action.isPending}
-              onClick={(e) => {
-                e.preventDefault();
-                void confirm();
-              }}
-            >
-              {tu("confirm")}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={pendingValues !== null}
+        onOpenChange={(open) => !open && !action.isPending && setPendingValues(null)}
+        title={tu("confirmTitle", { code: code.qrdlCode })}
+        description={
+          <div className="space-y-2">
+            <p className="font-medium text-foreground">{tu("confirmOldStops")}</p>
+            <p>{tu("confirmPrinted")}</p>
+          </div>
+        }
+        confirmLabel={tu("confirm")}
+        cancelLabel={tu("cancel")}
+        onConfirm={confirm}
+      />
     </Form>
   );
 }

@@ -7,8 +7,8 @@ import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form } from "@/components/ui/form";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changePasswordSchema } from "@/lib/schemas/account";
 import { changeOwnPasswordAction } from "@/server/actions/account";
@@ -30,20 +30,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
         <ActionErrorAlert error={action.result.serverError} />
         {FIELDS.map(([name, label, autoComplete]) => (
-          <FormField
-            key={name}
-            control={form.control}
-            name={name}
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t(label)}</FormLabel>
-                <FormControl>
-                  <Input type="password" autoComplete={autoComplete} {...field} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <InputField key={name} control={form.control} name={name} label={t(label)} type="password" autoComplete={autoComplete} />
         ))}
         <CheckboxField control={form.control} name="revokeOtherSessions" label={t("revokeOtherSessions")} />
         <DialogFooter>

@@ -7,8 +7,8 @@ import { ActionErrorAlert } from "@/components/action-error";
 import { RecordDialog } from "@/components/record-dialog";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionServerError } from "@/lib/action-error";
 import { createSpaceSchema, updateSpaceSchema, type SpaceDto } from "@/lib/schemas/spaces";
@@ -40,33 +40,8 @@ function SpaceFields({ form, accounts }: { form: any; accounts: Accounts }) {
   const t = useTranslations("spaces");
   return (
     <>
-      <FormField
-        control={form.control}
-        name="name"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("name")}</FormLabel>
-            <FormControl>
-              <Input autoComplete="off" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
-      <FormField
-        control={form.control}
-        name="custSpaceId"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("custSpaceId")}</FormLabel>
-            <FormControl>
-              <Input autoComplete="off" className="font-mono" {...field} />
-            </FormControl>
-            <FormDescription>{t("custSpaceIdHint")}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <InputField control={form.control} name="name" label={t("name")} autoComplete="off" />
+      <InputField control={form.control} name="custSpaceId" label={t("custSpaceId")} description={[t("custSpaceIdHint")]} autoComplete="off" className="font-mono" />
       <FormField
         control={form.control}
         name="accountId"

@@ -7,8 +7,8 @@ import { ActionErrorAlert } from "@/components/action-error";
 import { RecordDialog } from "@/components/record-dialog";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserSchema, updateUserSchema, type UserDto } from "@/lib/schemas/users";
 import { createUserAction, updateUserAction } from "@/server/actions/users";
@@ -28,19 +28,13 @@ function CreateUserForm({ spaces, onDone }: { spaces: Spaces; onDone: () => void
       <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
         <ActionErrorAlert error={action.result.serverError} />
         {(["name", "email", "password"] as const).map((name) => (
-          <FormField
+          <InputField
             key={name}
             control={form.control}
             name={name}
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t(name)}</FormLabel>
-                <FormControl>
-                  <Input type={name === "password" ? "password" : name === "email" ? "email" : "text"} autoComplete={name === "password" ? "new-password" : "off"} {...field} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t(name)}
+            type={name === "password" ? "password" : name === "email" ? "email" : "text"}
+            autoComplete={name === "password" ? "new-password" : "off"}
           />
         ))}
         <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />

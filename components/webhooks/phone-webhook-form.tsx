@@ -33,7 +33,7 @@ const valuesOf = (spaceId: string, r: WebhookRow) => ({
 /** The number's callback settings. Save sends UpdatePhoneWebhook, then shows what CAMS holds afterwards. */
 export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
   const t = useTranslations("webhooks.form");
-  const { form, action, handleSubmitWithAction } = useHookFormAction(updatePhoneWebhookAction, zodResolver(phoneWebhookSchema), {
+  const hookForm = useHookFormAction(updatePhoneWebhookAction, zodResolver(phoneWebhookSchema), {
     formProps: { defaultValues: valuesOf(spaceId, row) },
     actionProps: {
       onSuccess: ({ data, input }) => {
@@ -47,6 +47,7 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
       },
     },
   });
+  const { form } = hookForm;
   const [statusUrl, upUrl] = useWatch({ control: form.control, name: ["statusCallbackUrl", "upCallbackUrl"] });
   const readOnly = !canWrite;
 
@@ -54,15 +55,9 @@ export function PhoneWebhookForm({ spaceId, row, canWrite, onSaved }: Props) {
     <div className="space-y-6">
       <SettingsFormCard
         className="gap-4"
-        title={t("title")}
-        description={readOnly ? t("readOnly") : t("description")}
-        form={form}
-        onSubmit={handleSubmitWithAction}
-        error={action.result.serverError}
+        t={t}
+        hookForm={hookForm}
         canWrite={canWrite}
-        pending={action.isPending}
-        save={t("save")}
-        undo={t("undo")}
         spacing="space-y-5"
         note={<p className="text-xs text-muted-foreground">{t("blankKeeps")}</p>}
       >

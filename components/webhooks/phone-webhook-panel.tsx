@@ -1,23 +1,20 @@
 "use client";
 
-import { RotateCw, SearchX } from "lucide-react";
+import { SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ActionErrorAlert } from "@/components/action-error";
-import { Button } from "@/components/ui/button";
+import { FormBesideSkeleton } from "@/components/form-beside-skeleton";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { HttpError } from "@/lib/query-client";
 import type { WebhookRow } from "@/lib/schemas/webhooks";
 import { HeldValues, type SaveReceipt } from "./held-values";
 import { PhoneWebhookForm } from "./phone-webhook-form";
 import { useInvalidateAfterSave, usePhoneWebhook } from "./queries";
-import { readErrorOf } from "@/components/read-error";
+import { ReadErrorPanel, readErrorOf } from "@/components/read-error";
 
 /** The number's Webhook tab: the form beside what CAMS holds, and the test delivery. */
 export function PhoneWebhookPanel({ spaceId, phone, canWrite }: { spaceId: string; phone: string; canWrite: boolean }) {
   const t = useTranslations("webhooks");
-  const tc = useTranslations("common");
   const query = usePhoneWebhook(spaceId, phone);
   const invalidate = useInvalidateAfterSave();
   const [receipt, setReceipt] = useState<SaveReceipt | null>(null);
@@ -26,24 +23,10 @@ export function PhoneWebhookPanel({ spaceId, phone, canWrite }: { spaceId: strin
     if (query.error instanceof HttpError && query.error.status === 404) {
       return <EmptyState icon={<SearchX />} title={t("notFoundTitle")} description={t("notFoundBody")} />;
     }
-    return (
-      <div className="space-y-3" data-testid="read-error">
-        <ActionErrorAlert error={readErrorOf(query.error)} />
-        <Button variant="outline" size="sm" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          <RotateCw className={query.isFetching ? "animate-spin" : undefined} aria-hidden="true" />
-          {tc("retry")}
-        </Button>
-      </div>
-    );
+    const error = readErrorOf(query.error);
+    if (error) return <ReadErrorPanel error={error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
-  if (!query.data) {
-    return (
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" role="status" aria-busy="true" aria-label={t("loading")}>
-        <Skeleton className="h-96" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (!query.data) return <FormBesideSkeleton label={t("loading")} />;
   const onSaved = (r: SaveReceipt, now: WebhookRow | null) => {
     setReceipt(r);
     void invalidate(spaceId, phone, now);

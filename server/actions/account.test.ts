@@ -1,10 +1,9 @@
 import { and, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { describe, expect, it, vi } from "vitest";
 import { auditEvents, session as sessionTable, user as userTable } from "@/server/db/schema";
 import { getAuth } from "@/server/auth/auth";
 import { checkPassword, createUserWithPassword } from "@/server/data/users";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import type { SessionUser } from "@/server/auth/session";
 import { changeOwnPasswordAction } from "./account";
 import { resetUserPasswordAction } from "./users";
@@ -15,13 +14,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
-});
-afterAll(() => database.close());
+const { database, f } = withRoles();
 
 async function newUser(password: string): Promise<SessionUser> {
   const email = `pw-${crypto.randomUUID().slice(0, 8)}@example.com`;

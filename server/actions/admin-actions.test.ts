@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { describe, expect, it } from "vitest";
 import { auditEvents, session as sessionTable, spaceMembers, spaces, user } from "@/server/db/schema";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { claimSetup } from "@/server/data/settings";
 import { createSpaceAction, deleteSpaceAction, updateSpaceAction } from "./spaces";
 import { createUserAction, setUserDisabledAction, updateUserAction } from "./users";
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
-});
-afterAll(() => database.close());
+const { database, f } = withRoles();
 
 describe("first-run setup", () => {
   it("can be claimed exactly once, even by concurrent callers", async () => {

@@ -1,25 +1,20 @@
 import { and, eq, gt } from "drizzle-orm";
 import { APIError } from "better-auth/api";
 import { returnValidationErrors } from "next-safe-action";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { audited } from "@/server/audit";
-import type { Database } from "@/server/db/connect";
 import { auditEvents } from "@/server/db/schema";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { ActionError } from "./errors";
 import { adminActionClient, spaceWriteActionClient } from "./safe-action";
 import { createSpaceAction, deleteSpaceAction } from "./spaces";
 import { createUserAction, setUserDisabledAction } from "./users";
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
+const { database, f } = withRoles();
+beforeAll(() => {
   session.user = f.admin;
 });
-afterAll(() => database.close());
 
 /** The audit events written since `since`, as `operation:outcome:errorCode`. */
 async function eventsSince(since: number) {

@@ -7,10 +7,9 @@ import { camsErrorCodesIn } from "@/lib/i18n/translators";
 import type { SessionUser } from "@/server/auth/session";
 import { sandboxControl, type Fault } from "@/server/cams/test-utils";
 import { encryptSecret } from "@/server/crypto";
-import type { Database } from "@/server/db/connect";
 import { auditEvents, cloudAccounts, spaces } from "@/server/db/schema";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { testAccountConnectionAction } from "./accounts";
 import { updateEncryptionKeyAction } from "./encryption-keys";
 import {
@@ -103,8 +102,7 @@ interface ActionCase {
 }
 
 const SPACE = `faults-${randomInt(1e6, 1e7)}`;
-let database: Database;
-let f: RoleFixture;
+const { database, f } = withRoles();
 let sandbox: SandboxHandle;
 let control: ReturnType<typeof sandboxControl>;
 let accountId: string;
@@ -116,8 +114,6 @@ const onUnhandled = (e: unknown) => void unhandled.push(e);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  database = await useTestDatabase();
-  f = await seedRoles(database);
   sandbox = await startSandbox({ spaces: [] });
   control = sandboxControl(sandbox);
   await control.addSpace(SPACE, 5);
@@ -141,7 +137,6 @@ afterEach(async () => {
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandled);
   await sandbox?.close();
-  await database?.close();
 });
 
 const pem = String(generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }));

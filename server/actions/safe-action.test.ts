@@ -1,9 +1,8 @@
 import { desc } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditEvents } from "@/server/db/schema";
-import type { Database } from "@/server/db/connect";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { CamsError } from "@/server/cams/errors";
 import { ActionError } from "./errors";
 import { adminActionClient, authActionClient, handleServerError, spaceReadActionClient, spaceWriteActionClient } from "./safe-action";
@@ -21,13 +20,7 @@ const expected = authActionClient.metadata({ name: "test.expected" }).action(asy
   throw new ActionError("lastAdmin");
 });
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
-});
-afterAll(() => database.close());
+const { database, f } = withRoles();
 
 type Who = "anonymous" | "viewer" | "otherOperator" | "operator" | "admin";
 const as = (who: Who) => {

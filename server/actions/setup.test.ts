@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { appSettings, user } from "@/server/db/schema";
-import { useTestDatabase } from "@/server/test-support";
+import { withTestDatabase } from "@/server/test-support";
 import { ensureSetupToken } from "@/server/auth/setup-token";
 import { isSetupCompleted } from "@/server/data/settings";
 import { dataDir } from "@/server/db";
@@ -21,12 +20,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-let database: Database;
-beforeAll(async () => {
-  database = await useTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
+const database = withTestDatabase();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

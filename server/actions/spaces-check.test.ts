@@ -2,13 +2,12 @@ import { and, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sandboxControl } from "@/server/cams/test-utils";
 import { encryptSecret } from "@/server/crypto";
-import type { Database } from "@/server/db/connect";
 import { auditEvents, cloudAccounts, spaces } from "@/server/db/schema";
 import { testEngines } from "@/server/db/test-db";
 import { listAccounts } from "@/server/data/accounts";
 import { listSpaces } from "@/server/data/spaces";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { testAccountConnectionAction } from "./accounts";
 import { createSpaceAction, updateSpaceAction } from "./spaces";
 
@@ -35,14 +34,11 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 describe.each(testEngines())("spaces and accounts on %s", (engine) => {
-  let database: Database;
-  let f: RoleFixture;
+  const { database, f } = withRoles(engine);
   let accountId: string;
   let emptyAccountId: string;
 
   beforeAll(async () => {
-    database = await useTestDatabase(engine);
-    f = await seedRoles(database);
     const cred = sandbox.credentials[0]!;
     const account = (name: string, id = crypto.randomUUID()) => ({ id, name, accessKeyId: cred.accessKeyId, accessKeySecretEnc: encryptSecret(cred.accessKeySecret, { table: "cloud_accounts", id }), endpoint: sandbox.endpoint, protocol: "HTTP" });
     const [a, b] = await database.db.insert(cloudAccounts).values([account("Main"), account("Unused")]).returning();
@@ -50,7 +46,6 @@ describe.each(testEngines())("spaces and accounts on %s", (engine) => {
     emptyAccountId = b!.id;
     session.user = f.admin;
   });
-  afterAll(() => database?.close());
 
   const queries = async () => (await control.calls()).byAction.QueryChatappPhoneNumbers ?? 0;
   const auditSince = async (since: number, operation: string) =>

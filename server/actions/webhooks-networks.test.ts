@@ -4,9 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { machineAddress } from "@/e2e/helpers/machine-address";
 import { NV } from "@/lib/schemas/webhooks";
-import type { Database } from "@/server/db/connect";
 import { auditEvents } from "@/server/db/schema";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { getSetting, setSetting, SETTING } from "@/server/data/settings";
 import { allowedPrivateNetworks } from "@/server/data/webhooks";
 import { sendTestEventAction, setAllowedNetworksAction } from "./webhooks";
@@ -17,15 +16,12 @@ vi.mock("next/headers", () => ({
 }));
 
 const HOST = machineAddress();
-let database: Database;
-let f: RoleFixture;
+const { database, f } = withRoles();
 let receiver: http.Server;
 let url = "";
 let hits = 0;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
   receiver = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -38,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => receiver.close(r));
-  await database.close();
 });
 
 const auditOf = async (operation: string) => database.db.select().from(auditEvents).where(eq(auditEvents.operation, operation)).orderBy(auditEvents.id);

@@ -1,6 +1,6 @@
 import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { alertsOf, evaluate } from "@/lib/alerts";
 
 vi.mock("next/headers", () => ({
@@ -8,17 +8,13 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
-const { notifications, spaces, spaceMembers } = await import("@/server/db/schema");
-const { startSandbox } = await import("@/server/sandbox/server");
-const h = await import("@/server/jobs/test-helpers");
+const { session, withSandboxRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
+const { notifications, spaceMembers } = await import("@/server/db/schema");
 const { observeSpace } = await import("@/server/inventory/sync");
 const { listNotifications } = await import("@/server/data/notifications");
 const { markNotificationsReadAction, setAlertRuleAction } = await import("@/server/actions/alerts");
 const { GET: bell } = await import("@/app/api/notifications/route");
-
-type Database = import("@/server/db/connect").Database;
 
 describe("alert rules", () => {
   const c = (field: string, oldValue: string | null, newValue: string | null, source = "cams") => ({ field, oldValue, newValue, source });
@@ -43,28 +39,14 @@ describe("alert rules", () => {
 
 /** Against a real sandbox over HTTP, on both engines: one alert per change, recoveries, rules per space, per-user read state. */
 describe.each(testEngines())("alerts from observed changes on %s", (engine) => {
-  let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
-  let api: ReturnType<typeof h.sandboxApi>;
   let phone: string;
   const cust = `alerts-${engine}`;
+  const { database, f, api } = withSandboxRoles([cust, 2], undefined, engine);
   const mine = () => database.db.select().from(notifications).where(eq(notifications.spaceId, f.spaceId)).orderBy(notifications.id);
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
-    sb = await startSandbox({ spaces: [] });
-    api = h.sandboxApi(sb);
-    const accountId = await h.insertSandboxAccount(database.db, sb);
-    await api.addSpace(cust, 2);
-    await database.db.update(spaces).set({ accountId, custSpaceId: cust }).where(eq(spaces.id, f.spaceId));
     phone = (await api.numbers(cust))[0]!.phoneNumber;
     await observeSpace(database.db, f.spaceId, "read");
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await database?.close();
   });
 
   it("a quality drop raises one alert, however many sweeps see it; its recovery one notice", async () => {

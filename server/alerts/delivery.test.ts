@@ -19,8 +19,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { session, withRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { alertChannels, alertDeliveries, auditEvents, notifications, numberEvents, smtpSettings, user } = await import("@/server/db/schema");
 const { raiseAlerts } = await import("./rules");
 const { deliverDue, BACKOFF_MS, MAX_ATTEMPTS } = await import("./delivery");
@@ -36,8 +36,6 @@ const { startSmtp } = await import("@/e2e/helpers/smtp");
 /** Loopback is never reached: the webhook receiver listens on this machine's non-loopback address. */
 const HOST = machineAddress();
 const allowHost = (ports: number[] = []) => setSetting(SETTING.allowedPrivateNetworks, [{ cidr: `${HOST}/32`, ports }]);
-
-type Database = import("@/server/db/connect").Database;
 
 const PASSWORD = "smtp-pa55-0f9c2b7e-never-shown";
 
@@ -71,8 +69,7 @@ function verify(secret: string, headers: http.IncomingHttpHeaders, body: string)
 }
 
 describe.each(testEngines())("alert delivery by e-mail and signed webhook (real SMTP server, loopback receiver) on %s", (engine) => {
-  let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  const { database, f } = withRoles(engine);
   let smtp: Awaited<ReturnType<typeof startMailServer>>;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string;
@@ -99,8 +96,6 @@ describe.each(testEngines())("alert delivery by e-mail and signed webhook (real 
   }
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
     await database.db.update(user).set({ locale: "zh-CN" }).where(eq(user.id, f.operator.id));
     smtp = await startMailServer();
     rx = await startReceiver();
@@ -129,7 +124,6 @@ describe.each(testEngines())("alert delivery by e-mail and signed webhook (real 
   afterAll(async () => {
     await smtp?.close();
     await rx?.close();
-    await database?.close();
     delete (globalThis as unknown as { __camsLogger?: pino.Logger }).__camsLogger;
   });
 

@@ -1,7 +1,7 @@
 import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { evaluate } from "@/lib/alerts";
 import type { ProfileView } from "@/lib/schemas/profile";
 
@@ -10,8 +10,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { session, withSandboxRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { notifications, numberEvents } = await import("@/server/db/schema");
 
 const { observeSpace } = await import("@/server/inventory/sync");
@@ -24,7 +24,6 @@ const { updateProfileAction } = await import("@/server/actions/profile");
 const { attribute } = await import("./history");
 const { diffDetails, keyValues, pictureAddress, profileValues, qrValues } = await import("./details-history");
 
-type Database = import("@/server/db/connect").Database;
 type HeldDetails = import("./details-history").HeldDetails;
 
 const pem = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
@@ -144,12 +143,9 @@ describe("rules for keys, QR codes and health", () => {
 
 /** Observations of a real sandbox over HTTP, on both engines, through the sweep's and the actions' own paths. */
 describe.each(testEngines())("history of observed details on %s", (engine) => {
-  let database: Database;
-  let f: import("@/server/test-support").RoleFixture;
-  let sb: import("@/server/sandbox/server").SandboxHandle;
-  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
   let phones: string[] = [];
   const cust = `dh-${engine}-${crypto.randomUUID().slice(0, 6)}`;
+  const { database, f, sb, api } = withSandboxRoles([cust, 3], undefined, engine);
   const events = () => database.db.select().from(numberEvents).where(eq(numberEvents.spaceId, f.spaceId)).orderBy(asc(numberEvents.id));
   const alerts = () =>
     database.db
@@ -162,18 +158,12 @@ describe.each(testEngines())("history of observed details on %s", (engine) => {
   const shape = (e: { phoneNumber: string; field: string; oldValue: string | null; newValue: string | null; source: string }) => [e.phoneNumber, e.field, e.oldValue, e.newValue, e.source];
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 3]));
     phones = (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
     const { client } = await camsForSpace(database.db, f.spaceId);
     await client.updateEncryptionPublicKey({ phoneNumber: phones[0]!, encryptionPublicKey: pem() });
     await api.addQrCode(phones[0]!, "Spring sale");
     await api.addQrCode(phones[0]!, "Autumn sale");
     await observeSpace(database.db, f.spaceId, "read");
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await database?.close();
   });
 
   it("a number's first details are the starting point; the same state again writes nothing", async () => {

@@ -3,8 +3,8 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";
 
-const { installTestDatabase } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { withTestDatabase } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { auditEvents, numberEvents } = await import("@/server/db/schema");
 const { startSandbox } = await import("@/server/sandbox/server");
 const h = await import("@/server/jobs/test-helpers");
@@ -13,8 +13,6 @@ const { replaceNumbers } = await import("@/server/inventory/store");
 const { camsForSpace } = await import("@/server/cams/for-space");
 const { recordAudit, withAuditScope } = await import("@/server/audit");
 const { attribute, diffNumbers } = await import("./history");
-
-type Database = import("@/server/db/connect").Database;
 
 const num = (over: Partial<PhoneNumberInfo> = {}): PhoneNumberInfo =>
   ({
@@ -73,7 +71,7 @@ describe("diffing observed numbers", () => {
 
 /** Observations of a real sandbox over HTTP, stored on both engines, as the sweep and the read-back store them. */
 describe.each(testEngines())("history of observed changes on %s", (engine) => {
-  let database: Database;
+  const database = withTestDatabase(engine);
   let sb: Awaited<ReturnType<typeof startSandbox>>;
   let api: ReturnType<typeof h.sandboxApi>;
   let spaceId: string;
@@ -82,7 +80,6 @@ describe.each(testEngines())("history of observed changes on %s", (engine) => {
   const events = () => database.db.select().from(numberEvents).where(eq(numberEvents.spaceId, spaceId)).orderBy(asc(numberEvents.id));
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
     sb = await startSandbox({ spaces: [] });
     api = h.sandboxApi(sb);
     const accountId = await h.insertSandboxAccount(database.db, sb);
@@ -92,7 +89,6 @@ describe.each(testEngines())("history of observed changes on %s", (engine) => {
   });
   afterAll(async () => {
     await sb?.close();
-    await database?.close();
   });
 
   it("the first observation of a space is its starting point; the same state again writes nothing", async () => {

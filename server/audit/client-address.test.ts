@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { expect, it, vi } from "vitest";
 import { auditEvents } from "@/server/db/schema";
-import { useTestDatabase } from "@/server/test-support";
+import { withTestDatabase } from "@/server/test-support";
 import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
 import { recordAudit } from "./index";
 
@@ -11,11 +10,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "6.6.6.6" }),
 }));
 
-let database: Database;
-beforeAll(async () => {
-  database = await useTestDatabase();
-});
-afterAll(() => database.close());
+const database = withTestDatabase();
 
 it("an audit event carries the request's stamped client address, not a forwarded one", async () => {
   const target = `addr-${crypto.randomUUID()}`;

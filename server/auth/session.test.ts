@@ -1,26 +1,10 @@
+import { request } from "./test-request";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
-import { openTestDatabase } from "@/server/db/test-db";
+import { expect, it } from "vitest";
 import { session as sessionTable } from "@/server/db/schema";
+import { withTestDatabase } from "@/server/test-database";
 
-// The request's cookie, as the browser would send it.
-const request = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => undefined }),
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
-// getSessionUser is cached per request by React; here every call is its own request.
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
-
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase("pglite");
-  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
-  g.__camsDb = database;
-  g.__camsDbReady = Promise.resolve();
-});
-afterAll(() => database.close());
+const database = withTestDatabase();
 
 it("a session ends SESSION_ABSOLUTE_HOURS (24) after sign-in however active it is", async () => {
   const { getAuth } = await import("./auth");

@@ -30,14 +30,13 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
+const { withTestDatabase } = await import("@/server/test-support");
+
+withTestDatabase();
 let server: http.Server;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const { useTestDatabase } = await import("@/server/test-support");
-  const database = await useTestDatabase();
-  close = () => database.close();
   const { installClientAddressStamp, parseTrustedProxies } = await import("@/server/client-address");
   const { getAuth } = await import("./auth");
   const { toNodeHandler } = await import("better-auth/node");
@@ -48,7 +47,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  await close();
 });
 
 const signIn = (email: string, headers: Record<string, string> = {}) =>

@@ -1,28 +1,12 @@
+import { request } from "./test-request";
 import { and, eq, inArray } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
-import { openTestDatabase } from "@/server/db/test-db";
+import { describe, expect, it } from "vitest";
 import { auditEvents, twoFactor as twoFactorTable } from "@/server/db/schema";
+import { withTestDatabase } from "@/server/test-database";
 import { twoFactorSetupDue } from "@/lib/schemas/two-factor";
 
-// The request's cookie, as the browser would send it (for getSessionUser).
-const request = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => undefined }),
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
-// getSessionUser is cached per request by React; here every call is its own request.
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
-
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase("pglite");
-  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
-  g.__camsDb = database;
-  g.__camsDbReady = Promise.resolve();
-});
-afterAll(() => database.close());
+const database = withTestDatabase();
 
 const auth = async () => (await import("./auth")).getAuth();
 const CLIENT_ADDRESS = "192.0.2.50";

@@ -3,10 +3,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encryptSecret } from "@/server/crypto";
-import type { Database } from "@/server/db/connect";
 import { cloudAccounts, spaces } from "@/server/db/schema";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { eq } from "drizzle-orm";
 
 vi.mock("next/headers", () => ({
@@ -19,12 +18,9 @@ const ACTIONS_DIR = path.join(process.cwd(), "server", "actions");
 const SKIP = new Set(["setup.createFirstAdminAction"]);
 const RUNS = 150;
 
-let database: Database;
-let f: RoleFixture;
+const { database, f } = withRoles();
 let sandbox: SandboxHandle;
 beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
   // The fixture space talks to a real sandbox, so inputs that pass validation reach CAMS's wire.
   const [space] = await database.db.select().from(spaces).where(eq(spaces.id, f.spaceId));
   sandbox = await startSandbox({ spaces: [space!.custSpaceId] });
@@ -38,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sandbox?.close();
-  await database?.close();
 });
 
 const hostile = fc.oneof(

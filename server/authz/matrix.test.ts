@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { describe, expect, it, vi } from "vitest";
+import { session, withRoles } from "@/server/test-support";
 
 // Request-bound Next APIs used by a few actions (cookies for the locale, headers for sign-in).
 vi.mock("next/headers", () => ({
@@ -150,13 +149,7 @@ function routeLevel(rel: string, method: string): Level | undefined {
   return undefined;
 }
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
-});
-afterAll(() => database.close());
+const { f } = withRoles();
 
 const as = (who: Who) => {
   session.user = who === "anonymous" ? null : f[who];

@@ -3,14 +3,14 @@ import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),
 }));
 
-const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { session, withSandboxRoles } = await import("@/server/test-support");
 
 const { camsForSpace } = await import("@/server/cams/for-space");
 const phoneActions = await import("@/server/actions/phone-numbers");
@@ -25,9 +25,6 @@ const { updateAutomationAction } = await import("@/server/actions/automation");
  * before any CAMS call for it. The sandbox counts every call it gets: the only ones allowed are
  * reads of A's own lists (the one refresh an unknown number triggers).
  */
-let sb: import("@/server/sandbox/server").SandboxHandle;
-let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
-let f: import("@/server/test-support").RoleFixture;
 let mine = "";
 let theirs = "";
 let theirCode = "";
@@ -37,16 +34,12 @@ const OWN_READS = new Set(["QueryChatappPhoneNumbers", "ListPhoneMessageQrdl"]);
 
 const publicKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
 
+const { database, f, api } = withSandboxRoles([A, 2], [B, 2]);
 beforeAll(async () => {
-  const database = await useTestDatabase();
-  ({ f, sb, api } = await seedSandboxRoles(database, [A, 2], [B, 2]));
   mine = (await api.numbers(A))[0]!.phoneNumber;
   theirs = (await api.numbers(B))[0]!.phoneNumber;
   const { client } = await camsForSpace(database.db, f.otherSpaceId);
   theirCode = (await client.createQrCode({ phoneNumber: theirs, prefilledMessage: "hello", generateQrImage: "PNG" })).data.qrdlCode!;
-});
-afterAll(async () => {
-  await sb?.close();
 });
 beforeEach(async () => {
   await api.resetCalls();

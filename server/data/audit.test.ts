@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/server/db/schema";
-import { seedRoles, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { withRoles } from "@/server/test-support";
 import { auditScope, exportAuditEvents, listAuditEvents } from "./audit";
 
-let database: Database;
-let f: RoleFixture;
+const { database, f } = withRoles();
 beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
   const rows = Array.from({ length: 130 }, (_, i) => ({
     userEmail: i % 2 ? f.operator.email : f.admin.email,
     userId: i % 2 ? f.operator.id : f.admin.id,
@@ -21,7 +17,6 @@ beforeAll(async () => {
   }));
   await database.db.insert(auditEvents).values(rows);
 });
-afterAll(() => database.close());
 
 describe("audit log reads", () => {
   it("admins see all; operators only their spaces; viewers nothing", async () => {

@@ -1,13 +1,11 @@
-import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import { describe, expect, it, beforeAll } from "vitest";
 import { NextRequest } from "next/server";
 
-const { installTestDatabase, seedRoles, session } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { session, withRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { numberEvents } = await import("@/server/db/schema");
 const { historyScope, listHistory, recentChangeCounts, withRecentChanges } = await import("./history");
 const { GET: exportCsv } = await import("@/app/api/history/export/route");
-
-type Database = import("@/server/db/connect").Database;
 
 /**
  * Reading the history, on both engines: a reader sees the spaces they may read and no other;
@@ -15,14 +13,11 @@ type Database = import("@/server/db/connect").Database;
  * are SQL; the CSV follows the same rules.
  */
 describe.each(testEngines())("history reads on %s", (engine) => {
-  let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  const { database, f } = withRoles(engine);
   const A = "8613800002222";
   const B = "15550107777";
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
     const at = (minAgo: number) => new Date(Date.now() - minAgo * 60_000);
     const base = { via: "sweep", operation: null, actorId: null, actorEmail: null, auditEventId: null };
     await database.db.insert(numberEvents).values([
@@ -34,7 +29,6 @@ describe.each(testEngines())("history reads on %s", (engine) => {
       { ...base, spaceId: f.otherSpaceId, phoneNumber: B, field: "status", oldValue: "CONNECTED", newValue: "FLAGGED", observedAt: at(5), source: "cams" },
     ]);
   });
-  afterAll(async () => database?.close());
 
   it("a member reads their space only; another space is refused; admins read all", async () => {
     const all = await listHistory((await historyScope(f.admin, "all"))!, {});

@@ -1,13 +1,13 @@
 import "@/server/test-key-env";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),
 }));
 
-const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { session, withSandboxRoles } = await import("@/server/test-support");
 
 const pageRoute = await import("@/app/api/spaces/[spaceId]/messages/[phone]/route");
 const exportRoute = await import("@/app/api/spaces/[spaceId]/messages/[phone]/export/route");
@@ -17,18 +17,13 @@ const { exportMessages, sentAtOf } = await import("./messages");
  * The message log through its route handlers, against the real sandbox over HTTP and PGlite: pages
  * without a total (a short page is the last), filters, and the CSV streamed page by page.
  */
-let sb: import("@/server/sandbox/server").SandboxHandle;
-let f: import("@/server/test-support").RoleFixture;
 let phone = "";
 const SPACE = `msg-${crypto.randomUUID().slice(0, 6)}`;
 const BASE = Date.UTC(2026, 10, 1, 8);
 const TOTAL = 130;
 
+const { f, sb, api } = withSandboxRoles([SPACE, 1]);
 beforeAll(async () => {
-  const database = await useTestDatabase();
-  const linked = await seedSandboxRoles(database, [SPACE, 1]);
-  ({ f, sb } = linked);
-  const api = linked.api;
   phone = (await api.numbers(SPACE))[0]!.phoneNumber;
   const messages = Array.from({ length: TOTAL }, (_, i) => ({
     eventAction: i % 4 === 0 ? "UP" : "DOWN",
@@ -41,9 +36,6 @@ beforeAll(async () => {
   }));
   const res = await fetch(`${sb.url}/_sandbox/numbers/${phone}/messages`, { method: "POST", body: JSON.stringify({ messages }) });
   expect(res.status).toBe(201);
-});
-afterAll(async () => {
-  await sb?.close();
 });
 
 const call = (mod: { GET: (req: NextRequest, ctx: never) => Promise<Response> }, rest: string, query = "") =>

@@ -1,14 +1,14 @@
 import "@/server/test-key-env";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),
 }));
 
-const { installTestDatabase, seedSandboxRoles, session } = await import("@/server/test-support");
-const { openTestDatabaseWithPeer, testEngines } = await import("@/server/db/test-db");
+const { session, withSandboxRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { auditEvents, inventoryHealth, inventoryProfiles, inventorySyncs } = await import("@/server/db/schema");
 
 const h = await import("@/server/jobs/test-helpers");
@@ -19,8 +19,6 @@ const { getHealth, healthBadges } = await import("./profile");
 const { updateProfileAction, uploadProfilePictureAction, checkHealthAction } = await import("@/server/actions/profile");
 const { png } = await import("@/server/sandbox/test-images");
 
-type Database = import("@/server/db/connect").Database;
-
 /**
  * Profile and health against a real sandbox over HTTP: the details sweep stores each number's
  * health; the panel and the badges answer from the inventory; a profile save sends only what
@@ -28,26 +26,16 @@ type Database = import("@/server/db/connect").Database;
  * upload authorization, whose credentials reach no DTO and no audit row.
  */
 describe.each(testEngines())("profile and health on %s", (engine) => {
-  let database: Database;
-  let sb: import("@/server/sandbox/server").SandboxHandle;
-  let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
-  let f: import("@/server/test-support").RoleFixture;
   const cust = `pf-${engine}-${crypto.randomUUID().slice(0, 6)}`;
+  const { database, f, sb, api } = withSandboxRoles([cust, 3], undefined, engine);
   let phones: string[] = [];
   const calls = async (op: string) => (await api.calls()).byAction[op] ?? 0;
   const setHealth = (phone: string, canSendMessage: string) =>
     fetch(`${sb.url}/_sandbox/numbers/${phone}/health`, { method: "PUT", body: JSON.stringify({ canSendMessage }) });
 
   beforeAll(async () => {
-    const pair = await openTestDatabaseWithPeer(engine);
-    database = installTestDatabase(pair.database);
-    ({ f, sb, api } = await seedSandboxRoles(database, [cust, 3]));
     phones = (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
     await observeSpace(database.db, f.spaceId, "read");
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await database?.close();
   });
 
   it("the details sweep stores every number's health (one call each); the panel and badges answer without a call", async () => {

@@ -1,12 +1,10 @@
-import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import { describe, expect, it, beforeAll } from "vitest";
 
-const { installTestDatabase, seedRoles } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { withRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { replaceNumbers, replaceQrCodes } = await import("@/server/inventory/store");
 const { putProfileTx } = await import("@/server/inventory/profile");
 const { searchFleet } = await import("./search");
-
-type Database = import("@/server/db/connect").Database;
 
 /**
  * The header search reads the inventory of the spaces the caller may read, on both engines:
@@ -14,12 +12,9 @@ type Database = import("@/server/db/connect").Database;
  * member of one space never sees another's; the user's % and _ are literal.
  */
 describe.each(testEngines())("header search on %s", (engine) => {
-  let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  const { database, f } = withRoles(engine);
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
     await replaceNumbers(database.db, f.spaceId, [
       { phoneNumber: "15550102777", verifiedName: "Acme Travel", statusCallbackUrl: "https://hooks.acme.example/status", upCallbackUrl: null },
       { phoneNumber: "8613800001111", verifiedName: "100%_Real", statusCallbackUrl: null, upCallbackUrl: "https://up.acme.example/in" },
@@ -30,7 +25,6 @@ describe.each(testEngines())("header search on %s", (engine) => {
     await putProfileTx(database.db, f.spaceId, "15550102777", profile, "sweep");
     await putProfileTx(database.db, f.otherSpaceId, "15550102888", { ...profile, about: "Harbour bikes", email: "bikes@bravo.example", websites: [] }, "sweep");
   });
-  afterAll(async () => database?.close());
 
   const phones = (r: Awaited<ReturnType<typeof searchFleet>>, kind = "number") => r.hits.filter((h) => h.kind === kind).map((h) => h.phoneNumber);
 

@@ -1,25 +1,20 @@
-import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import { describe, expect, it, beforeAll } from "vitest";
 
-const { installTestDatabase, seedRoles } = await import("@/server/test-support");
-const { openTestDatabase, testEngines } = await import("@/server/db/test-db");
+const { withRoles } = await import("@/server/test-support");
+const { testEngines } = await import("@/server/db/test-db");
 const { spaces, spaceMembers } = await import("@/server/db/schema");
 const { SHELL_SPACES_SHOWN } = await import("@/lib/schemas/spaces");
 const { shellSpaces } = await import("./spaces");
-
-type Database = import("@/server/db/connect").Database;
 
 /**
  * The header switcher's spaces: never more than SHELL_SPACES_SHOWN of them plus the remembered
  * one, the rest found by typing; only spaces the caller may read, on both engines.
  */
 describe.each(testEngines())("switcher spaces on %s", (engine) => {
-  let database: Database;
-  let f: Awaited<ReturnType<typeof seedRoles>>;
+  const { database, f } = withRoles(engine);
   const extra = SHELL_SPACES_SHOWN + 10;
 
   beforeAll(async () => {
-    database = installTestDatabase(await openTestDatabase(engine));
-    f = await seedRoles(database);
     // "Fleet 000" … "Fleet 059": with Space A and B, 62 spaces; the operator is also in Fleet 059.
     const rows = await database.db
       .insert(spaces)
@@ -27,7 +22,6 @@ describe.each(testEngines())("switcher spaces on %s", (engine) => {
       .returning();
     await database.db.insert(spaceMembers).values({ userId: f.operator.id, spaceId: rows.at(-1)!.id, role: "viewer" });
   });
-  afterAll(async () => database?.close());
 
   it("ships the first spaces by name, counts all, and adds the remembered one", async () => {
     const all = await shellSpaces(f.admin);

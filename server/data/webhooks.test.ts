@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/connect";
-import { openTestDatabase } from "@/server/db/test-db";
+import { withTestDatabase } from "@/server/test-database";
 import {
   allowedPrivateNetworks,
   getAccountWebhook,
@@ -12,18 +12,11 @@ import {
   toWebhookRow,
 } from "./webhooks";
 
-let db: Database;
+withTestDatabase();
 const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
-
-beforeAll(async () => {
-  db = await openTestDatabase("pglite");
-  g.__camsDb = db;
-  g.__camsDbReady = Promise.resolve();
-});
-afterAll(async () => {
+afterAll(() => {
   g.__camsDb = undefined;
   g.__camsDbReady = undefined;
-  await db.close();
 });
 
 describe("webhook data layer", () => {

@@ -1,17 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { anyOf } from "./any-of";
-import type { Database } from "./connect";
-import { openTestDatabase, testEngines } from "./test-db";
+import { testEngines } from "./test-db";
+import { withTestDatabase } from "@/server/test-database";
 
 describe.each(testEngines())("anyOf on %s", (engine) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = withTestDatabase(engine, { install: false });
 
   const odd = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", "空间"];
   const matched = async (values: string[]) => {

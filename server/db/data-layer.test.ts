@@ -2,11 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getLogger } from "@/server/logger";
-import { connectDatabase, type Database } from "./connect";
+import { connectDatabase } from "./connect";
 import { auditEvents, cloudAccounts, spaceMembers, spaces, user } from "./schema";
 import { openTestDatabase, testEngines } from "./test-db";
+import { withTestDatabase } from "@/server/test-database";
 
 it("runs the PostgreSQL variant whenever DATABASE_URL_TEST is set, which CI must do", () => {
   if (process.env.CI) expect(process.env.DATABASE_URL_TEST, "CI without DATABASE_URL_TEST").toBeTruthy();
@@ -18,13 +19,7 @@ const uniqueViolation = { cause: expect.objectContaining({ code: "23505" }) };
 const appendOnly = { cause: expect.objectContaining({ message: expect.stringContaining("audit_events is append-only") }) };
 
 describe.each(testEngines())("data layer on %s", (engine) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = withTestDatabase(engine, { install: false });
 
   it("is the engine it is named for", async () => {
     expect(database.kind).toBe(engine);

@@ -1,19 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { describe, expect, it } from "vitest";
 import { auditEvents, jobItems, jobs, spaceMembers } from "@/server/db/schema";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 import { jobItemsForExport, listJobItems } from "@/server/data/bulk";
 import { retryFailedBulkJobAction } from "@/server/actions/bulk";
 import { createJob, MAX_RETRY_ROUNDS } from "./queue";
 
-let database: Database;
-let f: RoleFixture;
-beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
-});
-afterAll(() => database.close());
+const { database, f } = withRoles();
 
 const params = { statusCallbackUrl: "https://hooks.example.com/x", httpFlag: "Y", queueFlag: "N" } as never;
 

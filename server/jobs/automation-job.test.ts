@@ -1,8 +1,8 @@
 import "@/server/test-key-env";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { session, withSandboxRoles } = await import("@/server/test-support");
 const { auditEvents } = await import("@/server/db/schema");
 
 const { createBulkJobAction } = await import("@/server/actions/bulk");
@@ -14,20 +14,8 @@ const h = await import("./test-helpers");
  * A bulk automation change over two spaces: every number gets exactly the welcome switch, ice
  * breakers and commands asked for, through the same worker, pacing and audit as other kinds.
  */
-type Database = Awaited<ReturnType<typeof useTestDatabase>>;
-let database: Database;
-let sb: import("@/server/sandbox/server").SandboxHandle;
-let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
-let f: import("@/server/test-support").RoleFixture;
+const { database, f, sb, api } = withSandboxRoles(["auto-a", 3], ["auto-b", 2]);
 
-beforeAll(async () => {
-  database = await useTestDatabase("pglite");
-  ({ f, sb, api } = await seedSandboxRoles(database, ["auto-a", 3], ["auto-b", 2]));
-});
-afterAll(async () => {
-  await sb?.close();
-  await database?.close();
-});
 
 const phonesOf = async (cust: string) => (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
 const heldBy = async (phone: string) => (await fetch(`${sb.url}/_sandbox/numbers/${phone}/automation`)).json();
@@ -41,32 +29,22 @@ describe("bulk automation", () => {
       prompts: [{ text: "Where is my order?" }, { text: "营业时间" }],
       commands: [{ name: "help", description: "What I can do" }],
     };
-    const created = await createBulkJobAction({
-      kind: "automation",
-      targets: [
-        { spaceId: f.spaceId, phoneNumbers: a },
-        { spaceId: f.otherSpaceId, phoneNumbers: b },
-      ],
-      statusCallbackUrl: "",
-      upCallbackUrl: "",
-      httpFlag: "Y",
-      queueFlag: "N",
-      publicKey: "",
-      origin: "pasted",
-      ...settings,
-    });
+    const created = await createBulkJobAction(
+      h.jobInput(
+        "automation",
+        [
+          { spaceId: f.spaceId, phoneNumbers: a },
+          { spaceId: f.otherSpaceId, phoneNumbers: b },
+        ],
+        settings,
+      ),
+    );
     expect(created.serverError).toBeUndefined();
     expect(created.validationErrors).toBeUndefined();
     const { jobId, total } = created.data!;
     expect(total).toBe(5);
 
-    const w = createJobWorker({ id: "auto-test", pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
-    w.start();
-    try {
-      await h.waitFor("job to finish", async () => ((await h.jobRow(database.db, jobId)).finishedAt ? true : null), 30_000);
-    } finally {
-      await w.stop();
-    }
+    await h.runJobToEnd(database.db, jobId, createJobWorker({ id: "auto-test", pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined }));
     expect(await h.jobRow(database.db, jobId)).toMatchObject({ status: "done", okCount: 5, failedCount: 0 });
     for (const p of [...a, ...b]) {
       expect(await heldBy(p)).toEqual({
@@ -89,19 +67,9 @@ describe("bulk automation", () => {
 
   it("refuses an emoji in an ice breaker, field by field, before any job exists", async () => {
     session.user = f.admin;
-    const r = await createBulkJobAction({
-      kind: "automation",
-      targets: [{ spaceId: f.spaceId, phoneNumbers: await phonesOf("auto-a") }],
-      statusCallbackUrl: "",
-      upCallbackUrl: "",
-      httpFlag: "Y",
-      queueFlag: "N",
-      publicKey: "",
-      origin: "pasted",
-      enableWelcomeMessage: false,
-      prompts: [{ text: "Hi 😀" }],
-      commands: [],
-    });
+    const r = await createBulkJobAction(
+      h.jobInput("automation", [{ spaceId: f.spaceId, phoneNumbers: await phonesOf("auto-a") }], { enableWelcomeMessage: false, prompts: [{ text: "Hi 😀" }], commands: [] }),
+    );
     expect(r.data).toBeUndefined();
     expect(JSON.stringify(r.validationErrors)).toContain("automation.validation.emoji");
   });

@@ -1,10 +1,10 @@
 import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 // The app's own encryption key for this process: the same one the accounts below are encrypted with.
-const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { session, withSandboxRoles } = await import("@/server/test-support");
 const { auditEvents, spaceMembers } = await import("@/server/db/schema");
 
 const { createBulkJobAction, cancelBulkJobAction, pauseBulkJobAction, resumeBulkJobAction, retryFailedBulkJobAction } = await import(
@@ -21,22 +21,10 @@ type ItemResult = import("@/lib/schemas/bulk").ItemResult;
  * The whole job flow on the embedded default (PGlite, one process): the actions create jobs, the
  * worker runs them against a real sandbox over HTTP through the normal CAMS client.
  */
-type Database = Awaited<ReturnType<typeof useTestDatabase>>;
-let database: Database;
-let sb: import("@/server/sandbox/server").SandboxHandle;
-let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
-let f: import("@/server/test-support").RoleFixture;
+const { database, f, api } = withSandboxRoles(["pgl-a", 12], ["pgl-b", 6]);
 // `concurrency: undefined` as the worker script passes an absent flag: the default must hold.
 const worker = () => createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
 
-beforeAll(async () => {
-  database = await useTestDatabase("pglite");
-  ({ f, sb, api } = await seedSandboxRoles(database, ["pgl-a", 12], ["pgl-b", 6]));
-});
-afterAll(async () => {
-  await sb?.close();
-  await database?.close();
-});
 afterEach(async () => {
   await api.clearFaults();
   await api.resetCalls();
@@ -54,18 +42,7 @@ const webhookInput = (spaceId: string, phoneNumbers: string[], url: string) => (
   origin: "pasted" as const,
 });
 
-async function runUntilSettled(jobId: string, timeoutMs = 20_000) {
-  const w = worker();
-  w.start();
-  try {
-    return await h.waitFor("job to finish", async () => {
-      const j = await h.jobRow(database.db, jobId);
-      return j.finishedAt ? j : null;
-    }, timeoutMs);
-  } finally {
-    await w.stop();
-  }
-}
+const runUntilSettled = (jobId: string, timeoutMs = 20_000) => h.runJobToEnd(database.db, jobId, worker(), timeoutMs);
 
 describe("bulk jobs on PGlite", () => {
   it("an operator's webhook job changes every number of their space once, audited with request ids", async () => {

@@ -1,9 +1,9 @@
 import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBulkJobSchema, type CreateBulkJobInput } from "@/lib/schemas/bulk";
 
-const { seedSandboxRoles, session, useTestDatabase } = await import("@/server/test-support");
+const { session, withSandboxRoles } = await import("@/server/test-support");
 const { auditEvents } = await import("@/server/db/schema");
 
 const { camsForSpace } = await import("@/server/cams/for-space");
@@ -16,39 +16,16 @@ const h = await import("./test-helpers");
  * A bulk business-profile change over two spaces: every number gets exactly the chosen fields,
  * through the same worker, pacing and audit as other kinds, and keeps every other field it had.
  */
-type Database = Awaited<ReturnType<typeof useTestDatabase>>;
-let database: Database;
-let sb: import("@/server/sandbox/server").SandboxHandle;
-let api: ReturnType<typeof import("@/server/jobs/test-helpers").sandboxApi>;
-let f: import("@/server/test-support").RoleFixture;
+const { database, f, api } = withSandboxRoles(["prof-a", 3], ["prof-b", 2]);
 
 type Held = { About: string; Address: string; Description: string; Email: string; ProfilePictureUrl: string; Vertical: string; Websites: string[] };
 
-beforeAll(async () => {
-  database = await useTestDatabase("pglite");
-  ({ f, sb, api } = await seedSandboxRoles(database, ["prof-a", 3], ["prof-b", 2]));
-});
-afterAll(async () => {
-  await sb?.close();
-  await database?.close();
-});
 
 const phonesOf = async (cust: string) => (await api.numbers(cust)).map((n) => n.phoneNumber).sort();
 const profilesOf = async (cust: string) =>
   new Map(((await api.numbers(cust)) as unknown as { phoneNumber: string; profile: Held }[]).map((n) => [n.phoneNumber, n.profile]));
 
-/** The whole form as the wizard sends it, other kinds' fields at their defaults. */
-const input = (targets: CreateBulkJobInput["targets"], profile: Partial<CreateBulkJobInput>): CreateBulkJobInput => ({
-  kind: "profile",
-  targets,
-  statusCallbackUrl: "",
-  upCallbackUrl: "",
-  httpFlag: "Y",
-  queueFlag: "N",
-  publicKey: "",
-  origin: "pasted",
-  ...profile,
-});
+const input = (targets: CreateBulkJobInput["targets"], profile: Partial<CreateBulkJobInput>) => h.jobInput("profile", targets, profile);
 
 describe("bulk profile", () => {
   it("sets exactly the chosen fields on every number of two spaces, leaves the others, audited per number", async () => {
@@ -85,13 +62,7 @@ describe("bulk profile", () => {
     const { jobId, total } = created.data!;
     expect(total).toBe(5);
 
-    const w = createJobWorker({ id: "profile-test", pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
-    w.start();
-    try {
-      await h.waitFor("job to finish", async () => ((await h.jobRow(database.db, jobId)).finishedAt ? true : null), 30_000);
-    } finally {
-      await w.stop();
-    }
+    await h.runJobToEnd(database.db, jobId, createJobWorker({ id: "profile-test", pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined }));
     expect(await h.jobRow(database.db, jobId)).toMatchObject({ status: "done", okCount: 5, failedCount: 0 });
 
     const after = new Map([...(await profilesOf("prof-a")), ...(await profilesOf("prof-b"))]);

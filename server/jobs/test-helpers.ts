@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { encryptWith, loadKeyring } from "@/server/crypto";
+import type { CreateBulkJobInput } from "@/lib/schemas/bulk";
 import type { Db } from "@/server/db/connect";
 import { cloudAccounts, jobItems, jobs, spaces } from "@/server/db/schema";
 import type { SandboxHandle } from "@/server/sandbox/server";
@@ -101,6 +102,24 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
     if (v) return v;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** A new job's input as the wizard sends it: the fields of the other kinds at their defaults. */
+export function jobInput(kind: CreateBulkJobInput["kind"], targets: CreateBulkJobInput["targets"], fields: Partial<CreateBulkJobInput> = {}): CreateBulkJobInput {
+  return { kind, targets, statusCallbackUrl: "", upCallbackUrl: "", httpFlag: "Y", queueFlag: "N", publicKey: "", origin: "pasted", ...fields };
+}
+
+/** Runs `worker` until the job has finished, then stops it: the job's row as it ended. */
+export async function runJobToEnd(db: Db, jobId: string, worker: { start(): void; stop(): Promise<void> }, timeoutMs = 30_000) {
+  worker.start();
+  try {
+    return await waitFor("job to finish", async () => {
+      const j = await jobRow(db, jobId);
+      return j.finishedAt ? j : null;
+    }, timeoutMs);
+  } finally {
+    await worker.stop();
   }
 }
 

@@ -1,16 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/connect";
+import { describe, expect, it } from "vitest";
 import { cloudAccounts, spaces } from "@/server/db/schema";
-import { openTestDatabase, testEngines } from "@/server/db/test-db";
+import { testEngines } from "@/server/db/test-db";
+import { withTestDatabase } from "@/server/test-database";
 import { inventoryLag } from "./inventory-lag";
 
 describe.each(testEngines())("inventory sync lag (%s)", (engine) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(() => database.close());
+  const database = withTestDatabase(engine, { install: false });
 
   it("is the age of a space's oldest record; a failure after the last success marks it failing; a never-read space has none", async () => {
     const { db } = database;

@@ -1,8 +1,7 @@
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/server/db/connect";
-import { seedRoles, session, useTestDatabase, type RoleFixture } from "@/server/test-support";
+import { session, withRoles } from "@/server/test-support";
 
 // Read by lib/env.ts when first imported, so set before any import runs.
 const TOKEN = vi.hoisted(() => (process.env.METRICS_TOKEN = "metrics-token-for-the-test-0123456789"));
@@ -16,18 +15,14 @@ const { operationsOverview } = await import("@/server/data/operations");
 const { GET } = await import("@/app/api/metrics/route");
 
 const SPACE = "space-metrics";
-let database: Database;
-let f: RoleFixture;
+const { database, f } = withRoles();
 let fx: Awaited<ReturnType<typeof startFixture>>;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
-  f = await seedRoles(database);
   fx = await startFixture([SPACE]);
 });
 afterAll(async () => {
   await fx.close();
-  await database.close();
 });
 
 async function scrape(headers: Record<string, string> = {}) {
