@@ -16,7 +16,7 @@ import { cn } from "@/lib/utils";
  */
 export function SettingsFormCard<T extends FieldValues>(props: {
   /** The form's messages: `title`, `description` (`readOnly` to those who may not change it), `save`, `undo`. */
-  t: (key: "title" | "description" | "readOnly" | "save" | "undo") => string;
+  t: (message: "title" | "description" | "readOnly" | "save" | "undo") => string;
   /** What useHookFormAction returned: the form, its action (error, pending) and the submit handler. */
   hookForm: { form: UseFormReturn<T>; action: { result: { serverError?: ActionServerError }; isPending: boolean }; handleSubmitWithAction: FormEventHandler<HTMLFormElement> };
   canWrite: boolean;
