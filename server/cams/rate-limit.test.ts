@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OPERATIONS } from "@/lib/cams/operations";
 import type { Database } from "@/server/db/connect";
 import { openTestDatabaseWithPeer } from "@/server/db/test-db";
@@ -139,6 +139,24 @@ describe("database-backed rate limiter (PGlite)", () => {
     expect(sleeps[0]).toBeLessThanOrEqual(200);
     expect(sleeps[1]).toBeGreaterThan(220);
     expect(sleeps[1]).toBeLessThanOrEqual(250);
+  });
+
+  it("a second copy of the module (Next bundles the workers apart from the routes) sees the process's sends", async () => {
+    const op = "GetPhoneEncryptionPublicKey" as const; // 5 QPS
+    const sleepsA: number[] = [];
+    const sleepsB: number[] = [];
+    const a = createRateLimiter(fx.database.db, { sleep: async (ms) => void sleepsA.push(ms) });
+    for (let i = 0; i < 5; i++) await a.acquire("acct-bundles", op);
+    vi.resetModules();
+    const copy = await import("./rate-limit");
+    expect(copy.createRateLimiter).not.toBe(createRateLimiter);
+    const b = copy.createRateLimiter(fx.database.db, { sleep: async (ms) => void sleepsB.push(ms) });
+    await b.acquire("acct-bundles", op);
+    // Its slot (the bucket is shared through the database), then the wait until the 5th last send
+    // of the process, made through the other copy, is a second old.
+    expect(sleepsB).toHaveLength(2);
+    expect(sleepsB[1]).toBeGreaterThan(900);
+    expect(sleepsB[1]).toBeLessThanOrEqual(1001);
   });
 
   it("lanes: a change waits behind people but goes before sweeps", async () => {

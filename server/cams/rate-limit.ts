@@ -93,7 +93,16 @@ export const CHANGE_HEADROOM = env.CAMS_QPS_HEADROOM_CHANGES;
  * before the next send, so a slow call (the first one of a process is: cold code, a new
  * connection) cannot bunch with the on-time calls a second later into qps + 1 in one window.
  */
-const recentSends = new Map<string, { sentAt: number; completedAt: number | null }[]>();
+const processState = globalThis as unknown as {
+  __camsRecentSends?: Map<string, { sentAt: number; completedAt: number | null }[]>;
+  __camsLastSend?: Map<string, Promise<void>>;
+};
+// On globalThis: Next bundles the instrumentation hook (the sweep and job workers) apart from the
+// route handlers and actions (people's requests), so a module-level map would be one per bundle,
+// and each would think its sends were the process's only ones.
+const recentSends = (processState.__camsRecentSends ??= new Map());
+/** The latest send of each bucket in this process (every limiter in it): sends leave in slot order. */
+const lastSend = (processState.__camsLastSend ??= new Map());
 
 export const bucketKey = (accountId: string, operation: OperationName) => `cams:${accountId}:${operation}`;
 
@@ -106,9 +115,8 @@ export function createRateLimiter(db: Db, opts: RateLimiterOptions = {}): RateLi
   const changeHeadroom = opts.changeHeadroom ?? CHANGE_HEADROOM;
   const maxWaitMs = opts.maxWaitMs ?? 30_000;
   const sleep = opts.sleep ?? defaultSleep;
-  // Sends of one bucket leave this process in slot order: a caller whose sleep ran late (a busy
-  // event loop) holds back the ones after it instead of bunching up with them in one second.
-  const lastSend = new Map<string, Promise<void>>();
+  // Sends of one bucket leave this process in slot order (`lastSend`): a caller whose sleep ran
+  // late (a busy event loop) holds back the ones after it instead of bunching up with them.
 
   return {
     async acquire(accountId, operation, opts = {}) {

@@ -23,7 +23,8 @@ type ItemResult = import("@/lib/schemas/bulk").ItemResult;
  */
 const { database, f, api } = withSandboxRoles(["pgl-a", 12], ["pgl-b", 6]);
 // `concurrency: undefined` as the worker script passes an absent flag: the default must hold.
-const worker = () => createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency: undefined });
+const worker = (concurrency?: number) =>
+  createJobWorker({ id: `test-${crypto.randomUUID().slice(0, 4)}`, pollMs: 50, retryBaseMs: 50, leaseMs: 5_000, concurrency });
 
 afterEach(async () => {
   await api.clearFaults();
@@ -225,7 +226,10 @@ describe("bulk jobs on PGlite", () => {
     const phones = await phonesOf("pgl-a");
     const { jobId } = (await createBulkJobAction(webhookInput(f.spaceId, phones, "https://hooks.example.com/pause"))).data!;
     expect((await pauseBulkJobAction({ jobId })).data?.changed).toBe(1);
-    const w = worker();
+    // Two items at a time, each held 200 ms by CAMS: most of the 12 have not started when the
+    // cancel lands, however fast the machine (eight in flight could finish them all first).
+    await api.fault({ action: "UpdatePhoneWebhook", kind: "latency", latencyMs: 200, count: -1 });
+    const w = worker(2);
     w.start();
     try {
       await new Promise((r) => setTimeout(r, 600));
@@ -247,6 +251,7 @@ describe("bulk jobs on PGlite", () => {
       expect((await h.jobRow(database.db, jobId)).okCount).toBe(job.okCount);
       expect((await api.calls()).byAction.UpdatePhoneWebhook).toBe(job.okCount);
     } finally {
+      await api.clearFaults();
       await w.stop();
     }
   });
