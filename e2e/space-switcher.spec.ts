@@ -16,7 +16,7 @@ const fleet = (i: number) => `Fleet ${String(i).padStart(3, "0")}`;
  * On an app of this spec's own, on a PostgreSQL database of its own, so that 60 spaces are made
  * in one statement and no other spec's All-spaces views see them.
  */
-test("the space switcher of 60 spaces: first 50 listed, the rest found by typing, chosen by keyboard, named after a reload; failed spaces listed 5 at first", async ({ page }) => {
+test("the space switcher of 60 spaces: first 50 listed, the rest found by typing, chosen by keyboard, named after a reload; failed spaces listed 5 at first; Add number finds its space by typing", async ({ page }) => {
   test.setTimeout(180_000);
   const dbName = `e2e_switcher_${crypto.randomBytes(4).toString("hex")}`;
   const server = new pg.Client({ connectionString: SERVER });
@@ -85,6 +85,28 @@ test("the space switcher of 60 spaces: first 50 listed, the rest found by typing
     await expect(failed).toHaveCount(60);
     await page.getByRole("button", { name: "Show fewer" }).click();
     await expect(failed).toHaveCount(5);
+
+    // Add number on All spaces offers the first 50 spaces one may change; typing finds the others.
+    await page.getByRole("button", { name: "Add number" }).click();
+    const dialog = page.getByRole("dialog");
+    const spaceSelect = dialog.getByLabel("Space", { exact: true });
+    await expect(spaceSelect.locator("option")).toHaveCount(50);
+    await expect(spaceSelect).toHaveValue(ids.get(fleet(0))!);
+    await expect(dialog.getByText("50 of 60 spaces: type to find the others")).toBeVisible();
+    const filter = dialog.getByRole("searchbox", { name: "Find a space" });
+    // Typing before anything was chosen chooses the first match.
+    await filter.fill("fleet 05");
+    await expect(spaceSelect).toHaveValue(ids.get(fleet(50))!);
+    await expect(spaceSelect.locator("option")).toHaveText(Array.from({ length: 10 }, (_, i) => fleet(50 + i)));
+    await spaceSelect.selectOption({ label: fleet(57) });
+    // A chosen space is kept, and stays offered, under another filter.
+    await filter.fill("fleet 00");
+    await expect(spaceSelect.locator("option")).toHaveText([fleet(57), ...Array.from({ length: 10 }, (_, i) => fleet(i))]);
+    await expect(spaceSelect).toHaveValue(ids.get(fleet(57))!);
+    await filter.fill("no such fleet");
+    await expect(dialog.getByText("No space you may change matches “no such fleet”.")).toBeVisible();
+    await expect(spaceSelect).toHaveValue(ids.get(fleet(57))!);
+    await expectAccessible(page, "add number: space picker");
   } finally {
     await db.end().catch(() => {});
     await app.stop();

@@ -91,6 +91,8 @@ export const shellSpaceKeys = {
   all: ["shell-spaces"] as const,
   /** The switcher's spaces matching a typed filter (the first SHELL_SPACES_SHOWN). */
   search: (q: string) => [...shellSpaceKeys.all, "search", q] as const,
+  /** The spaces the caller may change, matching a typed filter (Add number on All spaces). */
+  writable: (q: string) => [...shellSpaceKeys.all, "writable", q] as const,
   /** One space by id (the one in the URL when the layout did not ship it). */
   one: (id: string) => [...shellSpaceKeys.all, "one", id] as const,
 };

@@ -10,7 +10,7 @@ import { useInvalidatePhone } from "@/components/phone-numbers/queries";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
+import type { PickableSpace } from "@/components/phone-numbers/space-picker";
 
 // The form (react-hook-form, zod, the country list) loads when first wanted, not with the list:
 // the list page stays light, and hovering or focusing the button fetches it ahead of the click.
@@ -18,7 +18,7 @@ const loadForm = () => import("@/components/phone-numbers/add-number-form").then
 const AddNumberForm = dynamic(loadForm, { loading: () => <Skeleton className="h-96 w-full" /> });
 
 /** "Add number", then the offer to verify it right away. */
-export function AddNumberDialog({ spaces, defaultSpaceId }: { spaces: WritableSpace[] | null; defaultSpaceId: string }) {
+export function AddNumberDialog({ pickSpace, defaultSpace }: { pickSpace: boolean; defaultSpace: PickableSpace }) {
   const t = useTranslations("phoneNumbers.add");
   const tc = useTranslations("common");
   const invalidate = useInvalidatePhone();
@@ -75,8 +75,8 @@ export function AddNumberDialog({ spaces, defaultSpaceId }: { spaces: WritableSp
             </DialogHeader>
             {open ? (
               <AddNumberForm
-                spaces={spaces}
-                defaultSpaceId={defaultSpaceId}
+                pickSpace={pickSpace}
+                defaultSpace={defaultSpace}
                 onAdded={(r) => {
                   setAdded(r);
                   void invalidate(r.spaceId);

@@ -8,32 +8,25 @@ import { CountryCombobox } from "@/components/phone-numbers/country-combobox";
 import { DialogFooter } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { SpacePicker, type PickableSpace } from "@/components/phone-numbers/space-picker";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { countryByIso } from "@/lib/phone";
 import { addPhoneNumberSchema, NAME_MAX, NAME_MIN } from "@/lib/schemas/phone-numbers";
 import { addPhoneNumberAction } from "@/server/actions/phone-numbers";
 
-export interface WritableSpace {
-  id: string;
-  name: string;
-}
-
-const SELECT =
-  "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring aria-invalid:border-destructive dark:bg-input/30";
-
 export function AddNumberForm({
-  spaces,
-  defaultSpaceId,
+  pickSpace,
+  defaultSpace,
   onAdded,
 }: {
-  /** Offered only on "All spaces"; a single space is fixed. */
-  spaces: WritableSpace[] | null;
-  defaultSpaceId: string;
+  /** The space is chosen only on "All spaces"; a single space is fixed. */
+  pickSpace: boolean;
+  defaultSpace: PickableSpace;
   onAdded: (r: { spaceId: string; phoneNumber: string }) => void;
 }) {
   const t = useTranslations("phoneNumbers.add");
   const { form, action, handleSubmitWithAction } = useHookFormAction(addPhoneNumberAction, zodResolver(addPhoneNumberSchema), {
-    formProps: { defaultValues: { spaceId: defaultSpaceId, country: "", nationalNumber: "", verifiedName: "" }, mode: "onTouched" },
+    formProps: { defaultValues: { spaceId: defaultSpace.id, country: "", nationalNumber: "", verifiedName: "" }, mode: "onTouched" },
     actionProps: { onSuccess: ({ data }) => data && onAdded(data) },
   });
   const cc = countryByIso(form.watch("country"))?.cc;
@@ -48,7 +41,7 @@ export function AddNumberForm({
             {serverError.httpStatus !== 403 ? <p className="text-sm text-muted-foreground">{t("checkListFirst")}</p> : null}
           </div>
         ) : null}
-        {spaces ? (
+        {pickSpace ? (
           <FormField
             control={form.control}
             name="spaceId"
@@ -56,13 +49,7 @@ export function AddNumberForm({
               <FormItem>
                 <FormLabel>{t("space")}</FormLabel>
                 <FormControl>
-                  <select className={SELECT} {...field}>
-                    {spaces.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </select>
+                  <SpacePicker initial={defaultSpace} {...field} />
                 </FormControl>
                 <FormMessage />
               </FormItem>

@@ -24,14 +24,13 @@ import { SearchBox } from "./search-box";
  * codes in SQL and sends one page (no request per number), whatever the number of spaces. The
  * number filter comes from a link ("spaceId:phone"); the search box also matches numbers.
  */
-export function AllSpacesQrCodes({ writableSpaceIds }: { writableSpaceIds: string[] }) {
+export function AllSpacesQrCodes() {
   const t = useTranslations("qrCodes.list");
   const [view, setView] = useQueryStates(qrListParsers, LIST_URL_OPTIONS);
   const q = useDeferredValue(view.q);
   const query = allQrPageSchema.parse({ q, number: view.number, page: view.page });
   const page = useAllQrPage(query);
   const data = page.data;
-  const writable = useMemo(() => new Set(writableSpaceIds), [writableSpaceIds]);
   const failed = useMemo(() => data?.failed.map((f) => ({ spaceName: f.spaceName, error: f.ok ? f.lastError : f.error })) ?? [], [data]);
   const error = readErrorOf(page.error);
   const filtered = view.q !== "" || view.number !== "";
@@ -55,7 +54,7 @@ export function AllSpacesQrCodes({ writableSpaceIds }: { writableSpaceIds: strin
   } else {
     body = (
       <div className="space-y-3" aria-busy={page.isFetching || q !== view.q || undefined}>
-        <QrTable rows={data.rows} showSpace canWriteIn={(id) => writable.has(id)} />
+        <QrTable rows={data.rows} showSpace canWrite={(r) => r.canWrite} />
         <Pagination page={data.page} pages={data.pages} total={data.total} pageSize={QR_PAGE_SIZE} onPage={(p) => void setView({ page: p })} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );

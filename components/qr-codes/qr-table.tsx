@@ -10,7 +10,7 @@ import { DeepLink, ImageTypeBadge, MessageText } from "./qr-code-parts";
 import type { QrRow } from "./queries";
 
 /** Every code of the space, one row each; the QR itself is one click away (Details). */
-export function QrTable({ rows, showSpace, canWriteIn }: { rows: QrRow[]; showSpace: boolean; canWriteIn: (spaceId: string) => boolean }) {
+export function QrTable<R extends QrRow>({ rows, showSpace, canWrite }: { rows: R[]; showSpace: boolean; canWrite: (row: R) => boolean }) {
   const t = useTranslations("qrCodes.list");
   return (
     <div className="rounded-lg border">
@@ -58,7 +58,7 @@ export function QrTable({ rows, showSpace, canWriteIn }: { rows: QrRow[]; showSp
               <TableCell>
                 <div className="flex justify-end gap-2">
                   <QrCodeDetailsButton row={r} />
-                  {canWriteIn(r.spaceId) ? (
+                  {canWrite(r) ? (
                     <>
                       <EditQrCodeButton spaceId={r.spaceId} code={r} businessName={r.verifiedName} compact />
                       <DeleteQrCodeButton spaceId={r.spaceId} code={r} compact />

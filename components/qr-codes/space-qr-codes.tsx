@@ -24,13 +24,12 @@ const PAGE_SIZE = 25;
 const columns = qrColumns<QrRow>();
 
 /** A space's "QR codes" page: every code of every verified number of the space (All spaces: all-spaces-qr-codes.tsx). */
-export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; writableSpaceIds: string[] }) {
+export function SpaceQrCodes({ spaceId, canWrite }: { spaceId: string; canWrite: boolean }) {
   const t = useTranslations("qrCodes.list");
   const { numbers, numbersQuery, loads, rows, failed, pending, refetchFailed } = useSpaceQrCodes(spaceId);
   // Search, number filter and page live in the URL; a new search or filter starts from page 1.
   const [view, setView] = useQueryStates(qrListParsers, LIST_URL_OPTIONS);
   const q = useDeferredValue(view.q);
-  const writable = useMemo(() => new Set(writableSpaceIds), [writableSpaceIds]);
 
   const paged = useDataTable({ data: rows, columns, search: q, globalFilterFn: searchCodes, filters: { number: view.number }, page: view.page, pageSize: PAGE_SIZE });
   const choices = useMemo(
@@ -43,7 +42,6 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
         }),
     [loads],
   );
-  const canCreate = writable.has(spaceId);
   const block = createBlock({ loading: !numbers || pending > 0, choices });
   const listError = readErrorOf(numbersQuery.error);
   const asOf = useMemo(() => oldestAsOf(loads.map((l) => l.query.data)), [loads]);
@@ -73,7 +71,7 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
   } else {
     body = (
       <div className="space-y-3">
-        <QrTable rows={paged.rows} showSpace={false} canWriteIn={(id) => writable.has(id)} />
+        <QrTable rows={paged.rows} showSpace={false} canWrite={() => canWrite} />
         <Pagination page={paged.page} pages={paged.pages} total={paged.total} pageSize={PAGE_SIZE} onPage={(page) => void setView({ page })} messages="qrCodes.list" countTestId="qr-count" />
       </div>
     );
@@ -85,7 +83,7 @@ export function SpaceQrCodes({ spaceId, writableSpaceIds }: { spaceId: string; w
         <SearchBox value={view.q} onChange={(v) => void setView({ q: v, page: null }, SEARCH_URL_UPDATES)} className="w-full max-w-sm" />
         <NumberFilter loads={loads} value={view.number} onChange={(v) => void setView({ number: v, page: null })} showSpace={false} />
         <RefreshNowButton spaceId={spaceId} kind="details" />
-        {canCreate ? (
+        {canWrite ? (
           <div className="ml-auto">
             <CreateQrCodeButton spaceId={spaceId} choices={choices} block={block} />
           </div>

@@ -11,3 +11,7 @@ export const shellSpacesQuery = (q: string) =>
 /** One readable space by id: its name, role and sandbox flag for the header (no space when not readable). */
 export const shellSpaceQuery = (id: string) =>
   queryOptions({ queryKey: shellSpaceKeys.one(id), queryFn: getJson<ShellSpacesDto>(`/api/spaces?id=${encodeURIComponent(id)}`), staleTime: 60_000 });
+
+/** The spaces the caller may change matching `q`, first SHELL_SPACES_SHOWN by name (Add number on All spaces). */
+export const writableSpacesQuery = (q: string) =>
+  queryOptions({ queryKey: shellSpaceKeys.writable(q), queryFn: getJson<ShellSpacesDto>(`/api/spaces?writable=1&q=${encodeURIComponent(q)}`), staleTime: 10_000 });

@@ -115,6 +115,8 @@ export interface AllQrPageRow extends QrCodeDto {
   spaceId: string;
   spaceName: string;
   verifiedName: string | null;
+  /** The caller may change the space's codes (edit and delete are offered): per row, not a list of every writable space. */
+  canWrite: boolean;
 }
 
 /** One page of every readable space's stored codes, from the inventory. */

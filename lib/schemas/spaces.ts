@@ -68,9 +68,14 @@ export interface ShellSpacesDto {
 
 export const SHELL_SPACES_SHOWN = 50;
 
-/** GET /api/spaces: `q` narrows by name or CustSpaceId; `id` asks for one space (the one in the URL). */
+/** GET /api/spaces: `q` narrows by name or CustSpaceId; `id` asks for one space (the one in the URL); `writable` keeps those the caller may change. */
 export const shellSpacesQuerySchema = z.object({
   q: z.string().trim().max(100).default(""),
   id: idField.optional(),
+  /** `1`: only the spaces the caller may change (Add number on All spaces). */
+  writable: z
+    .enum(["1"])
+    .optional()
+    .transform((v) => v === "1"),
 });
 export type ShellSpacesQuery = z.infer<typeof shellSpacesQuerySchema>;

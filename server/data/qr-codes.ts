@@ -9,7 +9,7 @@ import {
   type NumberQrCodesResponse,
   type QrCodeDto,
 } from "@/lib/schemas/qr-codes";
-import type { SessionUser } from "@/server/auth/session";
+import { canWrite, type SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { pageQrCodes, unreadQrLists } from "@/server/inventory/details-page";
 import { numberQrView, revalidateDetails } from "@/server/inventory/read";
@@ -54,9 +54,10 @@ export async function pageAllSpacesQrCodes(user: SessionUser, query: AllQrPageQu
     wakeSweepWorker();
   }
   await revalidateDetails(db, [...new Set(paged.rows.map((r) => r.spaceId))]);
+  const writable = new Set(spaces.list.filter((s) => canWrite(s.role)).map((s) => s.id));
   const rows = paged.rows.flatMap((r): AllQrPageRow[] => {
     const dto = toQrCodeDto(r.record, r.phoneNumber);
-    return dto ? [{ ...dto, phoneNumber: r.phoneNumber, spaceId: r.spaceId, spaceName: r.spaceName, verifiedName: r.verifiedName }] : [];
+    return dto ? [{ ...dto, phoneNumber: r.phoneNumber, spaceId: r.spaceId, spaceName: r.spaceName, verifiedName: r.verifiedName, canWrite: writable.has(r.spaceId) }] : [];
   });
   return { ...paged, rows, spaces: spaces.list.length, failed: spaces.failed, unread: unread.numbers, observedAt: spaces.observedAt, stale: spaces.stale };
 }

@@ -57,4 +57,13 @@ describe.each(testEngines())("switcher spaces on %s", (engine) => {
     expect((await shellSpaces(f.otherOperator, { include: f.spaceId })).spaces.map((s) => s.id)).toEqual([f.otherSpaceId]);
     expect((await shellSpaces(f.operator, { q: "space b" })).spaces).toEqual([]);
   });
+
+  it("writable: only the spaces the caller may change (Add number on All spaces), found by typing too", async () => {
+    // The operator reads Fleet 059 as a viewer: it is not offered.
+    expect((await shellSpaces(f.operator, { writable: true })).spaces.map((s) => [s.name, s.role])).toEqual([["Space A", "operator"]]);
+    expect(await shellSpaces(f.operator, { writable: true, q: "fleet" })).toMatchObject({ spaces: [], matched: 0, total: 1 });
+    expect(await shellSpaces(f.viewer, { writable: true })).toMatchObject({ spaces: [], total: 0 });
+    const admin = await shellSpaces(f.admin, { writable: true, q: "fleet 05" });
+    expect(admin).toMatchObject({ matched: 10, total: extra + 2 });
+  });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { SHELL_SPACES_SHOWN, type ShellSpace, type ShellSpacesDto, type ShellSpacesQuery, type SpaceDto } from "@/lib/schemas/spaces";
-import { accessibleSpaces, type SessionUser, type SpaceSummary } from "@/server/auth/session";
+import { accessibleSpaces, canWrite, type SessionUser, type SpaceSummary } from "@/server/auth/session";
 import { listSandboxAccountIds } from "@/server/data/accounts";
 import { getDb } from "@/server/db";
 import { cloudAccounts, spaceMembers, spaces } from "@/server/db/schema";
@@ -41,7 +41,8 @@ export function isUniqueViolation(e: unknown): boolean {
  * added when readable (the remembered space, so a full page load names it without a second request).
  */
 export async function shellSpaces(user: SessionUser, query: Partial<ShellSpacesQuery> & { include?: string | null } = {}): Promise<ShellSpacesDto> {
-  const [readable, sandboxAccounts] = await Promise.all([accessibleSpaces(user), listSandboxAccountIds()]);
+  const [all, sandboxAccounts] = await Promise.all([accessibleSpaces(user), listSandboxAccountIds()]);
+  const readable = query.writable ? all.filter((s) => canWrite(s.role)) : all;
   const toShell = (s: SpaceSummary): ShellSpace => ({ id: s.id, name: s.name, role: s.role, sandbox: !!s.accountId && sandboxAccounts.has(s.accountId) });
   const q = query.q?.trim().toLowerCase() ?? "";
   const matching = query.id

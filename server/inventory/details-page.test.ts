@@ -136,15 +136,17 @@ describe.each(testEngines())("All-spaces key and QR pages in SQL on %s", (engine
 
     const qr = await pageAllSpacesQrCodes(f.viewer, allQrPageSchema.parse({}));
     expect(qr).toMatchObject({ total: 2, spaces: 1, unread: 37 });
-    expect(qr.rows.map((r) => [r.spaceId, r.qrdlCode, r.deepLinkUrl])).toEqual([
-      [f.spaceId, "AQ1", "https://wa.me/message/AQ1"],
-      [f.spaceId, "AQ2", "https://wa.me/message/AQ2"],
+    expect(qr.rows.map((r) => [r.spaceId, r.qrdlCode, r.deepLinkUrl, r.canWrite])).toEqual([
+      [f.spaceId, "AQ1", "https://wa.me/message/AQ1", false],
+      [f.spaceId, "AQ2", "https://wa.me/message/AQ2", false],
     ]);
+    // Each row says whether its codes may be changed (the page carries no list of writable spaces).
+    expect((await pageAllSpacesQrCodes(f.operator, allQrPageSchema.parse({}))).rows.map((r) => r.canWrite)).toEqual([true, true]);
     // Searching for another space's code or filtering on its number finds nothing for them.
     expect((await pageAllSpacesQrCodes(f.viewer, allQrPageSchema.parse({ q: "spring" }))).total).toBe(0);
     expect((await pageAllSpacesQrCodes(f.viewer, allQrPageSchema.parse({ number: bPhones[7] }))).total).toBe(0);
     const admin = await pageAllSpacesQrCodes(f.admin, allQrPageSchema.parse({ q: "spring" }));
-    expect(admin.rows.map((r) => [r.spaceName, r.qrdlCode])).toEqual([["Space B", "BQ07"]]);
+    expect(admin.rows.map((r) => [r.spaceName, r.qrdlCode, r.canWrite])).toEqual([["Space B", "BQ07", true]]);
     expect(admin.spaces).toBe(3);
   });
 });

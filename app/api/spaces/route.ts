@@ -8,7 +8,11 @@ export async function GET(req: NextRequest) {
   const user = await requireUser();
   if (user instanceof NextResponse) return user;
   const params = req.nextUrl.searchParams;
-  const parsed = shellSpacesQuerySchema.safeParse({ q: params.get("q") ?? undefined, id: params.get("id") ?? undefined });
+  const parsed = shellSpacesQuerySchema.safeParse({
+    q: params.get("q") ?? undefined,
+    id: params.get("id") ?? undefined,
+    writable: params.get("writable") ?? undefined,
+  });
   if (!parsed.success) return refusal("badFilter", 400);
   return NextResponse.json(await shellSpaces(user, parsed.data), { headers: { "cache-control": "no-store" } });
 }

@@ -6,7 +6,7 @@ import { allQrPageQuery } from "@/components/qr-codes/queries";
 import { SpaceQrCodes } from "@/components/qr-codes/space-qr-codes";
 import { PageHeader } from "@/components/ui/page-header";
 import { allQrPageSchema } from "@/lib/schemas/qr-codes";
-import { accessibleSpaces, canWrite, getSessionUser } from "@/server/auth/session";
+import { canWrite, getSessionUser } from "@/server/auth/session";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { pageAllSpacesQrCodes } from "@/server/data/qr-codes";
 import { dehydrated, prefetch } from "@/server/query-client";
@@ -23,7 +23,6 @@ export default async function QrCodesPage({ params, searchParams }: Props) {
   if (space === "all") {
     const user = await getSessionUser();
     if (!user) notFound();
-    const writable = (await accessibleSpaces(user)).filter((s) => canWrite(s.role)).map((s) => s.id);
     const sp = await searchParams;
     const query = allQrPageSchema.parse(Object.fromEntries(Object.entries(sp).filter(([k, v]) => typeof v === "string" && ["q", "number", "page"].includes(k))));
     await prefetch(allQrPageQuery(query, async () => ({ ...(await pageAllSpacesQrCodes(user, query)), fetchedAt: new Date().toISOString() })));
@@ -31,7 +30,7 @@ export default async function QrCodesPage({ params, searchParams }: Props) {
       <div className="space-y-6">
         <PageHeader title={t("title")} description={t("descriptionAll")} />
         <HydrationBoundary state={dehydrated()}>
-          <AllSpacesQrCodes writableSpaceIds={writable} />
+          <AllSpacesQrCodes />
         </HydrationBoundary>
       </div>
     );
@@ -41,7 +40,7 @@ export default async function QrCodesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <SpaceQrCodes spaceId={space} writableSpaceIds={canWrite(role) ? [space] : []} />
+      <SpaceQrCodes spaceId={space} canWrite={canWrite(role)} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { getSpace } from "@/server/data/spaces";
 import { dehydrated, prefetch } from "@/server/query-client";
 import { allSpacesPageQuery, allSpacesPageQueryOf, phoneListQuery } from "@/components/phone-numbers/queries";
 import { AddNumberDialog } from "@/components/phone-numbers/add-number-dialog";
-import type { WritableSpace } from "@/components/phone-numbers/add-number-form";
+import type { PickableSpace } from "@/components/phone-numbers/space-picker";
 import { PhoneList } from "@/components/phone-numbers/phone-list";
 import { isSpaceSetupError, SpaceSetupNotice } from "@/components/phone-numbers/space-setup-notice";
 
@@ -28,7 +28,8 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
   const sp = await searchParams;
   const status = statusFilterField.parse(typeof sp.status === "string" ? sp.status : undefined);
   const t = await getTranslations("phoneNumbers");
-  let writable: WritableSpace[] = [];
+  // The first space the user may change (the dialog's default); on All spaces the others are found by typing.
+  let writable: PickableSpace | null = null;
   let description: string;
   let setupNotice: React.ReactNode = null;
 
@@ -37,7 +38,8 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     if (!user) notFound();
     const spaces = await accessibleSpaces(user);
     if (!user.isAdmin && spaces.length < 2) notFound();
-    writable = spaces.filter((s) => canWrite(s.role)).map((s) => ({ id: s.id, name: s.name }));
+    const first = spaces.find((s) => canWrite(s.role));
+    if (first) writable = { id: first.id, name: first.name };
     description = t("allDescription", { count: spaces.length });
     // One page, searched, sorted and filtered in SQL, from the URL's list state (as the browser asks for it).
     const query = allSpacesPageQueryOf(Object.fromEntries(Object.entries(sp).filter(([k, v]) => typeof v === "string" && LIST_KEYS.has(k))));
@@ -45,7 +47,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
   } else {
     const { role } = await pageSpaceAccess(space);
     const row = await getSpace(space);
-    if (canWrite(role) && row) writable = [{ id: row.id, name: row.name }];
+    if (canWrite(role) && row) writable = { id: row.id, name: row.name };
     description = t("description", { space: row?.name ?? "" });
     const failed = await prefetch(phoneListQuery(space, status, async () => ({ ...(await listPhoneNumbersView(space, status)), fetchedAt: new Date().toISOString() })));
     // A failed read is left to the client's first fetch, which shows the explained error and a
@@ -56,7 +58,7 @@ export default async function PhoneNumbersPage({ params, searchParams }: Props) 
     }
   }
 
-  const add = writable.length ? <AddNumberDialog spaces={space === "all" ? writable : null} defaultSpaceId={writable[0]!.id} /> : null;
+  const add = writable ? <AddNumberDialog pickSpace={space === "all"} defaultSpace={writable} /> : null;
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={description} actions={add} />
