@@ -14,6 +14,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { buttonVariants } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
 
 /**
  * A confirmation that says what will happen before a destructive change. Opened by its `trigger`,
@@ -46,13 +47,14 @@ export function ConfirmDialog({
   const t = useTranslations("common");
   const [ownOpen, setOwnOpen] = useState(false);
   const open = controlledOpen ?? ownOpen;
+  const [pending, setPending] = useState(false);
   const setOpen = (next: boolean) => {
     setOwnOpen(next);
     onOpenChange?.(next);
   };
-  const [pending, setPending] = useState(false);
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
+    // While the confirmed change runs, Escape does not close the dialog (its outcome is awaited here).
+    <AlertDialog open={open} onOpenChange={(next) => (next || !pending) && setOpen(next)}>
       {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
       <AlertDialogContent>
         <AlertDialogHeader>
@@ -64,6 +66,7 @@ export function ConfirmDialog({
           <AlertDialogCancel disabled={pending}>{cancelLabel ?? t("cancel")}</AlertDialogCancel>
           <AlertDialogAction
             disabled={pending}
+            aria-busy={pending || undefined}
             className={destructive ? buttonVariants({ variant: "destructive" }) : undefined}
             onClick={async (e) => {
               e.preventDefault();
@@ -76,6 +79,7 @@ export function ConfirmDialog({
               }
             }}
           >
+            {pending ? <Spinner /> : null}
             {confirmLabel}
           </AlertDialogAction>
         </AlertDialogFooter>

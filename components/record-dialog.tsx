@@ -4,8 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionServerError } from "@/lib/action-error";
 
 /**
  * The add / edit dialog of a Settings list (a user, a space, a cloud account): its trigger (the
@@ -51,5 +56,42 @@ export function RecordDialog(props: {
         {open ? props.form(done) : null}
       </DialogContent>
     </Dialog>
+  );
+}
+
+/**
+ * The form of a RecordDialog: the error that belongs to no field, the fields, and the submit
+ * button; editing, it saves only once something changed.
+ */
+export function RecordForm<TF extends FieldValues, TC, TT extends FieldValues>({
+  form,
+  onSubmit,
+  pending,
+  serverError,
+  submitLabel,
+  editing,
+  children,
+}: {
+  form: UseFormReturn<TF, TC, TT>;
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  pending: boolean;
+  /** Shown above the fields; a form with an alert of its own passes it as a child instead. */
+  serverError?: ActionServerError;
+  submitLabel: ReactNode;
+  editing?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <ActionErrorAlert error={serverError} />
+        {children}
+        <DialogFooter>
+          <SubmitButton pending={pending} disabled={editing && !form.formState.isDirty}>
+            {submitLabel}
+          </SubmitButton>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }

@@ -3,12 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
-import { ActionErrorAlert } from "@/components/action-error";
-import { RecordDialog } from "@/components/record-dialog";
-import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { RecordDialog, RecordForm } from "@/components/record-dialog";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { InputField } from "@/components/ui/input-field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { CAMS_DEFAULT_ENDPOINT } from "@/lib/cams/operations";
 import { createAccountSchema, updateAccountSchema, type AccountDto } from "@/lib/schemas/accounts";
 import { createAccountAction, updateAccountAction } from "@/server/actions/accounts";
@@ -61,15 +58,9 @@ function CreateForm({ onDone }: { onDone: () => void }) {
     actionProps: { onSuccess: onDone },
   });
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
-        <Fields form={form} editing={false} />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} serverError={action.result.serverError} submitLabel={t("add")}>
+      <Fields form={form} editing={false} />
+    </RecordForm>
   );
 }
 
@@ -89,17 +80,9 @@ function EditForm({ account, onDone }: { account: AccountDto; onDone: () => void
     actionProps: { onSuccess: onDone },
   });
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
-        <Fields form={form} editing />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-            {tc("save")}
-          </SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} serverError={action.result.serverError} submitLabel={tc("save")} editing>
+      <Fields form={form} editing />
+    </RecordForm>
   );
 }
 

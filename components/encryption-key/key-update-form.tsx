@@ -7,15 +7,17 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { checkEncryptionPublicKey } from "@/lib/pem";
+import { formatPhoneNumber } from "@/lib/phone";
 import { updateEncryptionKeySchema, type KeyOrigin } from "@/lib/schemas/encryption-keys";
 import { cn } from "@/lib/utils";
 import { updateEncryptionKeyAction } from "@/server/actions/encryption-keys";
 import { KeyPreview } from "./key-preview";
-import { KeyConfirmDialog } from "./key-confirm-dialog";
+import { FingerprintChange } from "./fingerprint-change";
 import { PemTextarea, usePublicKeyField } from "./pem-input";
 
 type Review = { publicKey: string; fingerprint: string; origin: KeyOrigin };
@@ -119,19 +121,20 @@ export function KeyUpdateForm({
           ) : null}
         </div>
       </form>
-      <KeyConfirmDialog
-        phone={phone}
+      <ConfirmDialog
         open={review !== null}
-        oldFingerprint={currentFingerprint}
-        newFingerprint={review?.fingerprint ?? ""}
-        pending={action.isPending}
-        onCancel={() => setReview(null)}
+        onOpenChange={(o) => !o && setReview(null)}
+        title={t("confirmTitle", { phone: formatPhoneNumber(phone) })}
+        description={t("confirmBody")}
+        confirmLabel={t("confirm")}
         onConfirm={async () => {
           if (!review) return;
           await action.executeAsync({ spaceId, phoneNumber: phone, publicKey: review.publicKey, origin: review.origin });
           setReview(null);
         }}
-      />
+      >
+        <FingerprintChange oldFingerprint={currentFingerprint} newFingerprint={review?.fingerprint ?? ""} />
+      </ConfirmDialog>
     </Form>
   );
 }

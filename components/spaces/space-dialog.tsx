@@ -4,12 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
 import { ActionErrorAlert } from "@/components/action-error";
-import { RecordDialog } from "@/components/record-dialog";
+import { RecordDialog, RecordForm } from "@/components/record-dialog";
 import { Button } from "@/components/ui/button";
-import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { InputField } from "@/components/ui/input-field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionServerError } from "@/lib/action-error";
 import { createSpaceSchema, updateSpaceSchema, type SpaceDto } from "@/lib/schemas/spaces";
 import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
@@ -99,15 +97,10 @@ function CreateForm({ accounts, onDone }: { accounts: Accounts; onDone: () => vo
     actionProps: { onSuccess: onDone },
   });
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <CheckFailed form={form} action={action} />
-        <SpaceFields form={form} accounts={accounts} />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} submitLabel={t("add")}>
+      <CheckFailed form={form} action={action} />
+      <SpaceFields form={form} accounts={accounts} />
+    </RecordForm>
   );
 }
 
@@ -118,17 +111,10 @@ function EditForm({ accounts, space, onDone }: { accounts: Accounts; space: Spac
     actionProps: { onSuccess: onDone },
   });
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <CheckFailed form={form} action={action} />
-        <SpaceFields form={form} accounts={accounts} />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-            {tc("save")}
-          </SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} submitLabel={tc("save")} editing>
+      <CheckFailed form={form} action={action} />
+      <SpaceFields form={form} accounts={accounts} />
+    </RecordForm>
   );
 }
 

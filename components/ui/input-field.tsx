@@ -5,12 +5,16 @@ import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessa
 import { Input } from "@/components/ui/input";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 
-/** A text form field: label, input (any input attributes), its help lines and its field-level message. */
+/**
+ * A text form field: label, input (any input attributes), its help lines, its field-level message
+ * and, last, `children` (notes that do not block saving, such as a URL's warnings).
+ */
 export function InputField<T extends FieldValues>({
   control,
   name,
   label,
   description,
+  children,
   ...input
 }: {
   control: Control<T>;
@@ -18,7 +22,8 @@ export function InputField<T extends FieldValues>({
   label: React.ReactNode;
   /** Help under the input, one paragraph each (empty ones are left out). */
   description?: React.ReactNode[];
-} & Omit<React.ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur" | "ref">) {
+  children?: React.ReactNode;
+} & Omit<React.ComponentProps<typeof Input>, "name" | "value" | "onChange" | "onBlur" | "ref" | "children">) {
   return (
     <FormField
       control={control}
@@ -27,10 +32,11 @@ export function InputField<T extends FieldValues>({
         <FormItem>
           <FormLabel>{label}</FormLabel>
           <FormControl>
-            <Input {...input} {...field} />
+            <Input {...input} {...field} value={field.value ?? ""} />
           </FormControl>
           {description?.filter(Boolean).map((d, i) => <FormDescription key={i}>{d}</FormDescription>)}
           <FormMessage />
+          {children}
         </FormItem>
       )}
     />

@@ -3,13 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useTranslations } from "next-intl";
-import { ActionErrorAlert } from "@/components/action-error";
-import { RecordDialog } from "@/components/record-dialog";
+import { RecordDialog, RecordForm } from "@/components/record-dialog";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { DialogFooter } from "@/components/ui/dialog";
-import { Form, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { InputField } from "@/components/ui/input-field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserSchema, updateUserSchema, type UserDto } from "@/lib/schemas/users";
 import { createUserAction, updateUserAction } from "@/server/actions/users";
 import { AssignmentsField } from "@/components/users/assignments-field";
@@ -24,10 +21,8 @@ function CreateUserForm({ spaces, onDone }: { spaces: Spaces; onDone: () => void
   });
   const isAdmin = form.watch("isAdmin");
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
-        {(["name", "email", "password"] as const).map((name) => (
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} serverError={action.result.serverError} submitLabel={t("add")}>
+      {(["name", "email", "password"] as const).map((name) => (
           <InputField
             key={name}
             control={form.control}
@@ -37,12 +32,8 @@ function CreateUserForm({ spaces, onDone }: { spaces: Spaces; onDone: () => void
             autoComplete={name === "password" ? "new-password" : "off"}
           />
         ))}
-        <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending}>{t("add")}</SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+      <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
+    </RecordForm>
   );
 }
 
@@ -54,17 +45,9 @@ function EditUserForm({ spaces, user, onDone }: { spaces: Spaces; user: UserDto;
   });
   const isAdmin = form.watch("isAdmin");
   return (
-    <Form {...form}>
-      <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>
-        <ActionErrorAlert error={action.result.serverError} />
-        <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
-        <DialogFooter>
-          <SubmitButton pending={action.isPending} disabled={!form.formState.isDirty}>
-            {t("save")}
-          </SubmitButton>
-        </DialogFooter>
-      </form>
-    </Form>
+    <RecordForm form={form} onSubmit={handleSubmitWithAction} pending={action.isPending} serverError={action.result.serverError} submitLabel={t("save")} editing>
+      <AdminAndAssignments form={form} spaces={spaces} isAdmin={isAdmin} />
+    </RecordForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useWatch, type Control, type FieldValues, type Path } from "react-hook-form";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
 import { Switch } from "@/components/ui/switch";
 import { isPlainHttp, obviousPrivateRange } from "@/lib/url-safety";
 
@@ -38,31 +38,21 @@ function UrlWarnings<T extends FieldValues>({ control, name }: { control: Contro
 
 export function UrlField<T extends FieldValues>({ control, name, label, help, readOnly }: FieldProps<T>) {
   return (
-    <FormField
+    <InputField
       control={control}
       name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input
-              {...field}
-              value={field.value ?? ""}
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="https://"
-              readOnly={readOnly}
-              className="font-mono text-sm"
-            />
-          </FormControl>
-          <FormDescription>{help}</FormDescription>
-          <FormMessage />
-          <UrlWarnings control={control} name={name} />
-        </FormItem>
-      )}
-    />
+      label={label}
+      description={[help]}
+      type="text"
+      inputMode="url"
+      autoComplete="off"
+      spellCheck={false}
+      placeholder="https://"
+      readOnly={readOnly}
+      className="font-mono text-sm"
+    >
+      <UrlWarnings control={control} name={name} />
+    </InputField>
   );
 }
 
