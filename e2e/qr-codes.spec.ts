@@ -294,6 +294,8 @@ test("QR codes page: every code of the space, search, per-number filter, all spa
     await page.getByLabel("Search QR codes").fill(expected[0]!.code);
     await expect(page.getByTestId(/^qr-row-/)).toHaveCount(1, { timeout: 30_000 });
     await expect(page.getByTestId(`qr-row-${expected[0]!.code}`)).toContainText("Retail Demo");
+    // The row says it may be changed (an admin's): its edit and delete buttons are there.
+    await expect(page.getByTestId(`qr-row-${expected[0]!.code}`).getByRole("button", { name: `Edit QR code ${expected[0]!.code}` })).toBeVisible();
     await page.getByLabel("Search QR codes").fill("no code is called this");
     await expect(page.getByRole("heading", { name: "No QR code matches" })).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
