@@ -9,16 +9,15 @@ import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { checkEncryptionPublicKey } from "@/lib/pem";
 import { formatPhoneNumber } from "@/lib/phone";
 import { updateEncryptionKeySchema, type KeyOrigin } from "@/lib/schemas/encryption-keys";
-import { cn } from "@/lib/utils";
 import { updateEncryptionKeyAction } from "@/server/actions/encryption-keys";
 import { KeyPreview } from "./key-preview";
 import { FingerprintChange } from "./fingerprint-change";
-import { PemTextarea, usePublicKeyField } from "./pem-input";
+import { PublicKeyField, usePublicKeyField } from "./pem-input";
 
 type Review = { publicKey: string; fingerprint: string; origin: KeyOrigin };
 
@@ -40,7 +39,6 @@ export function KeyUpdateForm({
 }) {
   const t = useTranslations("encryptionKeys.update");
   const [review, setReview] = useState<Review | null>(null);
-  const [dragging, setDragging] = useState(false);
   const { form, action } = useHookFormAction(updateEncryptionKeyAction, zodResolver(updateEncryptionKeySchema), {
     formProps: { mode: "onChange", defaultValues: { spaceId, phoneNumber: phone, publicKey: "", origin: "pasted" } },
     actionProps: {
@@ -51,7 +49,8 @@ export function KeyUpdateForm({
       },
     },
   });
-  const { text, check, picker, pasted } = usePublicKeyField(form, "pem-file-input");
+  const keyField = usePublicKeyField(form, "pem-file-input");
+  const { text, check, picker } = keyField;
 
   const onSubmit = form.handleSubmit((values) => {
     const r = checkEncryptionPublicKey(values.publicKey);
@@ -63,39 +62,7 @@ export function KeyUpdateForm({
     <Form {...form}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("title")}>
         <ActionErrorAlert error={action.result.serverError} />
-        <FormField
-          control={form.control}
-          name="publicKey"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("label")}</FormLabel>
-              <div
-                className={cn("relative rounded-md", dragging && "ring-2 ring-ring ring-offset-2")}
-                onDragOver={(e) => {
-                  e.preventDefault();
-                  setDragging(true);
-                }}
-                onDragLeave={() => setDragging(false)}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  setDragging(false);
-                  void picker.load(e.dataTransfer.files[0]);
-                }}
-              >
-                <FormControl>
-                  <PemTextarea
-                    {...field}
-                    onChange={pasted(field.onChange)}
-                    rows={8}
-                    className="min-h-40 font-mono text-xs"
-                  />
-                </FormControl>
-              </div>
-              <FormDescription>{t("hint")}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <PublicKeyField form={form} keyField={keyField} label={t("label")} hint={t("hint")} rows={8} />
         {picker.input}
         {check ? <KeyPreview check={check} currentFingerprint={currentFingerprint} /> : null}
         <div className="flex flex-wrap items-center gap-2">

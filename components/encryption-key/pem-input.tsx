@@ -2,7 +2,10 @@
 
 import { useMemo, useRef, type ChangeEvent, type ComponentProps } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
+import { useFileDrop } from "@/components/use-file-drop";
+import { cn } from "@/lib/utils";
 import { checkEncryptionPublicKey, containsPrivateKey } from "@/lib/pem";
 import { KEY_ISSUE_MESSAGE, type KeyOrigin } from "@/lib/schemas/encryption-keys";
 
@@ -89,4 +92,44 @@ export function usePublicKeyField<T extends { publicKey: string; origin: KeyOrig
     onChange(e);
   };
   return { text, check, picker, pasted };
+}
+
+/**
+ * The key box of such a form, with its label, help and field message: typed, pasted, or a file
+ * dropped on it (read by the picker, so a private key file never reaches the box). `keyField` is
+ * what usePublicKeyField returned for the same form.
+ */
+export function PublicKeyField<T extends { publicKey: string; origin: KeyOrigin }>({
+  form,
+  keyField,
+  label,
+  hint,
+  rows,
+}: {
+  form: UseFormReturn<T>;
+  keyField: Pick<ReturnType<typeof usePublicKeyField>, "picker" | "pasted">;
+  label: string;
+  hint: string;
+  rows: number;
+}) {
+  const keyForm = form as unknown as UseFormReturn<{ publicKey: string; origin: KeyOrigin }>;
+  const drop = useFileDrop(keyField.picker.load);
+  return (
+    <FormField
+      control={keyForm.control}
+      name="publicKey"
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <div className={cn("relative rounded-md", drop.over && "ring-2 ring-ring ring-offset-2")} {...drop.dropProps}>
+            <FormControl>
+              <PemTextarea {...field} onChange={keyField.pasted(field.onChange)} rows={rows} className="min-h-40 font-mono text-xs" />
+            </FormControl>
+          </div>
+          <FormDescription>{hint}</FormDescription>
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
 }

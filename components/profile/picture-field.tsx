@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { useFileDrop } from "@/components/use-file-drop";
 import { PICTURE, pictureIssue, pictureIssueKey, type UpdateProfileInput } from "@/lib/schemas/profile";
 import { cn } from "@/lib/utils";
 import { uploadProfilePictureAction } from "@/server/actions/profile";
@@ -24,7 +25,6 @@ export function PictureField({ control, spaceId, phone, readOnly }: { control: C
   const tp = useTranslations("profile.picture");
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const [issue, setIssue] = useState<string | null>(null);
   const { field } = useController({ control, name: "profilePictureUrl" });
   const upload = useAction(uploadProfilePictureAction, {
@@ -44,6 +44,7 @@ export function PictureField({ control, spaceId, phone, readOnly }: { control: C
     upload.execute({ spaceId, phoneNumber: phone, file });
   }
 
+  const drop = useFileDrop(take);
   const url = field.value ?? "";
   const shownIssue = issue ?? serverIssue ?? null;
   return (
@@ -62,19 +63,10 @@ export function PictureField({ control, spaceId, phone, readOnly }: { control: C
           <div
             className={cn(
               "flex min-h-32 min-w-64 flex-1 flex-col items-center justify-center gap-2 rounded-md border-2 border-dashed p-4 text-center text-sm",
-              over && "border-primary bg-primary/5",
+              drop.over && "border-primary bg-primary/5",
             )}
             data-testid="picture-drop"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setOver(true);
-            }}
-            onDragLeave={() => setOver(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setOver(false);
-              void take(e.dataTransfer.files[0]);
-            }}
+            {...drop.dropProps}
           >
             <ImageUp className="size-6 text-muted-foreground" aria-hidden="true" />
             <p>{tp("drop")}</p>

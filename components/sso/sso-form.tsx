@@ -10,7 +10,7 @@ import { toast } from "sonner";
 import { ActionErrorAlert, useToastActionError } from "@/components/action-error";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode } from "@/components/ui/copy-button";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { InputField } from "@/components/ui/input-field";
@@ -67,12 +67,7 @@ export function SsoForm({ settings, redirectUri }: { settings: SsoSettingsDto | 
       </div>
       <div className="space-y-1 rounded-md border p-3 text-sm">
         <p className="text-muted-foreground">{t("redirectUriHint")}</p>
-        <div className="flex items-center gap-2">
-          <code className="break-all font-mono text-xs" data-testid="sso-redirect-uri">
-            {redirectUri}
-          </code>
-          <CopyButton text={redirectUri} label={t("copyRedirectUri")} copiedLabel={t("copied")} />
-        </div>
+        <CopyableCode value={redirectUri} label={t("copyRedirectUri")} copiedLabel={t("copied")} testId="sso-redirect-uri" className="text-xs" />
       </div>
       <Form {...form}>
         <form onSubmit={handleSubmitWithAction} className="space-y-4" noValidate>

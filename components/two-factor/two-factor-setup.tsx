@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { useAuthErrorText } from "@/components/auth-error-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode, CopyButton } from "@/components/ui/copy-button";
 import { Form } from "@/components/ui/form";
 import { FormAlert, InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -91,12 +91,14 @@ function ScanStep({ uri, onConfirmed }: { uri: string; onConfirmed: () => void }
       </div>
       <div className="space-y-1 text-sm">
         <p className="text-muted-foreground">{t("manualHint")}</p>
-        <div className="flex items-center gap-2">
-          <code className="rounded bg-muted px-2 py-1 font-mono text-xs break-all" data-testid="totp-secret">
-            {secret}
-          </code>
-          <CopyButton text={secret.replace(/\s/g, "")} label={t("copySecret")} copiedLabel={t("copied")} />
-        </div>
+        <CopyableCode
+          value={secret}
+          copyText={secret.replace(/\s/g, "")}
+          label={t("copySecret")}
+          copiedLabel={t("copied")}
+          testId="totp-secret"
+          className="rounded bg-muted px-2 py-1 text-xs"
+        />
       </div>
       <Form {...form}>
         <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>

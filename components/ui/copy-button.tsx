@@ -104,4 +104,31 @@ function CopyButton({
   );
 }
 
-export { CopyButton, type CopyButtonProps };
+/** A value shown as code with its copy button beside it (a secret shown once, a redirect URI). */
+function CopyableCode({
+  value,
+  copyText,
+  label,
+  copiedLabel,
+  testId,
+  className,
+}: {
+  value: string;
+  /** What is copied, when it differs from what is shown (a secret grouped for reading). */
+  copyText?: string;
+  label: string;
+  copiedLabel: string;
+  testId?: string;
+  className?: string;
+}) {
+  return (
+    <div className="flex items-center gap-2">
+      <code className={cn("font-mono break-all", className)} data-testid={testId}>
+        {value}
+      </code>
+      <CopyButton text={copyText ?? value} label={label} copiedLabel={copiedLabel} />
+    </div>
+  );
+}
+
+export { CopyableCode, CopyButton, type CopyButtonProps };

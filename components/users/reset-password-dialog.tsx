@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -84,12 +84,7 @@ export function ResetPasswordDialog({ userId, email }: { userId: string; email: 
         {generated ? (
           <div className="space-y-3">
             <p className="text-sm">{t("generatedOnce")}</p>
-            <div className="flex items-center gap-2">
-              <code className="rounded bg-muted px-2 py-1 font-mono text-sm" data-testid="generated-password">
-                {generated}
-              </code>
-              <CopyButton text={generated} label={t("copyPassword")} copiedLabel={t("copied")} />
-            </div>
+            <CopyableCode value={generated} label={t("copyPassword")} copiedLabel={t("copied")} testId="generated-password" className="rounded bg-muted px-2 py-1 text-sm" />
             <DialogFooter>
               <Button onClick={() => change(false)}>{t("close")}</Button>
             </DialogFooter>
