@@ -12,6 +12,7 @@ import { createCamsClient, type CamsClientDeps } from "./client";
 export interface Calls {
   byAction: Partial<Record<OperationName, number>>;
   limitControl: number;
+  limitControlByAction: Partial<Record<OperationName, number>>;
   total: number;
 }
 

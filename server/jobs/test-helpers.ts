@@ -17,6 +17,7 @@ export const TEST_KEY_ID = "v1";
 export interface SandboxCalls {
   byAction: Record<string, number>;
   limitControl: number;
+  limitControlByAction: Record<string, number>;
   total: number;
 }
 

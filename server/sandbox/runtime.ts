@@ -31,10 +31,12 @@ export interface Fault {
 export interface CallCounters {
   byAction: Partial<Record<OperationName, number>>;
   limitControl: number;
+  /** System.LimitControl answers per operation (each also counted in byAction). */
+  limitControlByAction: Partial<Record<OperationName, number>>;
   total: number;
 }
 
-const emptyCounters = (): CallCounters => ({ byAction: {}, limitControl: 0, total: 0 });
+const emptyCounters = (): CallCounters => ({ byAction: {}, limitControl: 0, limitControlByAction: {}, total: 0 });
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const randomString = (n: number) => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join("");
@@ -67,7 +69,7 @@ export class SandboxRuntime {
   readonly limiter = new RateLimiter();
   readonly nonces = new NonceCache();
   faults: Fault[] = [];
-  calls: CallCounters = { byAction: {}, limitControl: 0, total: 0 };
+  calls: CallCounters = emptyCounters();
   /** The same counters per CustSpaceId, so tests running side by side each count their own space's calls. */
   callsBySpace = new Map<string, CallCounters>();
   private nextFaultId = 1;
@@ -126,8 +128,11 @@ export class SandboxRuntime {
     }
   }
 
-  countLimitControl(custSpaceId?: string): void {
-    for (const c of this.countersOf(custSpaceId)) c.limitControl++;
+  countLimitControl(action: OperationName, custSpaceId?: string): void {
+    for (const c of this.countersOf(custSpaceId)) {
+      c.limitControl++;
+      c.limitControlByAction[action] = (c.limitControlByAction[action] ?? 0) + 1;
+    }
   }
 
   /** Removes every fault, or only those injected for one CustSpaceId. */

@@ -127,7 +127,7 @@ describe("throttling", () => {
     expect(outcomes.filter((o) => o === "answered").length).toBeGreaterThanOrEqual(1);
     expect(outcomes.filter((o) => o.startsWith("other")).length).toBe(0);
     const counters = await control<{ byAction: Record<string, number>; limitControl: number; total: number }>(h, "GET", "calls");
-    expect(counters.json).toEqual({ byAction: { GetPhoneEncryptionPublicKey: 10 }, limitControl: throttled, total: 10 });
+    expect(counters.json).toEqual({ byAction: { GetPhoneEncryptionPublicKey: 10 }, limitControl: throttled, limitControlByAction: { GetPhoneEncryptionPublicKey: throttled }, total: 10 });
   });
 });
 
@@ -187,9 +187,9 @@ describe("fault injection", () => {
     await control(h, "DELETE", "faults?custSpaceId=bulk-one");
     expect((await query(c, "bulk-one")).body?.code).toBe("OK");
     type Counters = { byAction: Record<string, number>; limitControl: number; total: number };
-    expect((await control<Counters>(h, "GET", `calls?custSpaceId=${SPACE}`)).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 1 }, limitControl: 0, total: 1 });
-    expect((await control<Counters>(h, "GET", "calls?custSpaceId=bulk-one")).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 2 }, limitControl: 0, total: 2 });
-    expect((await control<Counters>(h, "GET", "calls?custSpaceId=nobody")).json).toEqual({ byAction: {}, limitControl: 0, total: 0 });
+    expect((await control<Counters>(h, "GET", `calls?custSpaceId=${SPACE}`)).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 1 }, limitControl: 0, limitControlByAction: {}, total: 1 });
+    expect((await control<Counters>(h, "GET", "calls?custSpaceId=bulk-one")).json).toEqual({ byAction: { QueryChatappPhoneNumbers: 2 }, limitControl: 0, limitControlByAction: {}, total: 2 });
+    expect((await control<Counters>(h, "GET", "calls?custSpaceId=nobody")).json).toEqual({ byAction: {}, limitControl: 0, limitControlByAction: {}, total: 0 });
     expect((await control<Counters>(h, "GET", "calls")).json.total).toBe(3);
   });
 

@@ -140,7 +140,7 @@ async function handleApi(rt: SandboxRuntime, req: IncomingMessage, res: ServerRe
 
     const spec = OPERATIONS[op];
     if (!rt.limiter.take(v.accessKeyId, op, spec.qps, rt.now())) {
-      rt.countLimitControl(params.CustSpaceId);
+      rt.countLimitControl(op, params.CustSpaceId);
       throw catalogue("System.LimitControl");
     }
     for (const name of spec.required) {
