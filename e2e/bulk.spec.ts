@@ -153,8 +153,9 @@ test("cancel a job half-way: the counts stop, and only the numbers counted as ch
   await signInAsAdmin(page);
   ids = await spaceIds(page);
   const url = `https://hooks.e2e.test/cancel/${randomBytes(4).toString("hex")}`;
-  // Slow CAMS down (each call takes 700 ms) so there is time to cancel.
-  for (const s of SPACES) await injectFault({ action: "UpdatePhoneWebhook", custSpaceId: s.custSpaceId, kind: "latency", latencyMs: 700, count: -1 });
+  // Slow CAMS down so there is time to cancel: each call takes 3 s, the worker keeps 8 in flight,
+  // so the first 8 end at about 3 s, the next 8 at 6 s, and the last 4 are not taken before that.
+  for (const s of SPACES) await injectFault({ action: "UpdatePhoneWebhook", custSpaceId: s.custSpaceId, kind: "latency", latencyMs: 3000, count: -1 });
 
   // The pre-selection link other pages use: both spaces, every number.
   await page.goto(`/bulk/new?kind=webhook&spaces=${SPACES.map((s) => ids[s.custSpaceId]).join(",")}`);
