@@ -8,10 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
 const text = parseAsString.withDefault("");
 
-export const filterSelectClass = "h-9 w-full rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring";
+export const filterSelectClass = `${nativeSelectClass} w-full`;
 
 /**
  * One choice of a filter form: its label and a native select whose first option, "any", is the

@@ -17,8 +17,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ALERT_KINDS } from "@/lib/alerts";
 import { alertChannelFormSchema, toAlertChannelInput, type AlertChannelFormValues, type AlertChannelRow } from "@/lib/schemas/alert-channels";
 import { rotateAlertWebhookSecretAction, saveAlertChannelAction } from "@/server/actions/alert-channels";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
-const SELECT = "h-9 w-full rounded-md border bg-background px-3 text-sm";
+const SELECT = `${nativeSelectClass} w-full`;
 const GLOBAL = "";
 
 const valuesOf = (channels: AlertChannelRow[], spaceId: string | null, kind: AlertChannelFormValues["kind"]): AlertChannelFormValues => {

@@ -16,8 +16,9 @@ import { Label } from "@/components/ui/label";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { smtpSettingsSchema, TLS_MODES } from "@/lib/schemas/alert-channels";
 import { saveSmtpSettingsAction, sendTestEmailAction } from "@/server/actions/alert-channels";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
-const SELECT = "h-9 w-full rounded-md border bg-background px-3 text-sm";
+const SELECT = `${nativeSelectClass} w-full`;
 
 export interface SmtpFormValues {
   host: string;

@@ -12,6 +12,7 @@ import type { BulkSpaceNumbers } from "@/lib/schemas/bulk";
 import { readErrorOf } from "@/components/read-error";
 import { offered, type Selection } from "./selection";
 import { SpaceNumbers } from "./space-numbers";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
 export interface SpaceOption {
   id: string;
@@ -28,8 +29,7 @@ export interface SpaceResult {
   refetch: () => void;
 }
 
-const SELECT =
-  "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring dark:bg-input/30";
+const SELECT = nativeSelectClass;
 
 /** Step 1: the spaces (only those the user may change), an optional Status filter, then the numbers. */
 export function StepNumbers({

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ListState } from "@/components/phone-numbers/use-list-state";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
-const SELECT =
-  "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring dark:bg-input/30";
+const SELECT = nativeSelectClass;
 
 export function ListToolbar({
   state,

@@ -7,14 +7,14 @@ import { writableSpacesQuery } from "@/components/shell/queries";
 import { useDebounced } from "@/components/use-listbox";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
 export interface PickableSpace {
   id: string;
   name: string;
 }
 
-const SELECT =
-  "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring aria-invalid:border-destructive dark:bg-input/30";
+const SELECT = `${nativeSelectClass} w-full`;
 
 /**
  * The space a number is added to, on All spaces: the first spaces the caller may change are asked

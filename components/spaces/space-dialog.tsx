@@ -11,6 +11,7 @@ import { InputField } from "@/components/ui/input-field";
 import type { ActionServerError } from "@/lib/action-error";
 import { createSpaceSchema, updateSpaceSchema, type SpaceDto } from "@/lib/schemas/spaces";
 import { createSpaceAction, updateSpaceAction } from "@/server/actions/spaces";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
 type Accounts = { id: string; name: string }[];
 
@@ -19,7 +20,7 @@ function AccountSelect({ accounts, value, onChange, id }: { accounts: Accounts; 
   return (
     <select
       id={id}
-      className="h-9 w-full rounded-md border bg-background px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring"
+      className={`${nativeSelectClass} w-full`}
       value={value ?? ""}
       onChange={(e) => onChange(e.target.value || null)}
     >

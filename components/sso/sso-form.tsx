@@ -18,8 +18,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { SSO_ACCESS, SSO_ROLES, ssoSettingsSchema, type SsoSettingsDto } from "@/lib/schemas/sso";
 import { removeSsoSettingsAction, saveSsoSettingsAction } from "@/server/actions/sso";
+import { nativeSelectClass } from "@/components/ui/native-select";
 
-const SELECT = "h-9 w-full rounded-md border bg-background px-3 text-sm";
+const SELECT = `${nativeSelectClass} w-full`;
 
 /**
  * Settings → Sign-on: one OpenID Connect provider (authorization code + PKCE). The client secret
