@@ -13,6 +13,7 @@ import { filterSelectClass } from "@/components/url-filter-form";
 import { ALERT_KINDS, type AlertKind } from "@/lib/alerts";
 import type { AlertRuleRow } from "@/lib/schemas/alerts";
 import { setAlertRuleAction } from "@/server/actions/alerts";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /**
  * The alert rules: on/off for every space, and for one chosen space a three-way choice (as for
@@ -33,13 +34,7 @@ export function AlertRules({ rules, spaces }: { rules: AlertRuleRow[]; spaces: {
   const globalOn = (kind: AlertKind) => rules.find((r) => r.spaceId === null && r.kind === kind)?.enabled ?? true;
   const spaceSetting = (kind: AlertKind) => rules.find((r) => r.spaceId === space && r.kind === kind)?.enabled;
   return (
-    <section className="space-y-4" aria-labelledby="alert-rules-title">
-      <div>
-        <h2 id="alert-rules-title" className="text-lg font-semibold">
-          {t("rules.title")}
-        </h2>
-        <p className="text-sm text-muted-foreground">{t("rules.description")}</p>
-      </div>
+    <TitledSection id="alert-rules-title" title={t("rules.title")} description={t("rules.description")}>
       {spaces.length ? (
         <div className="max-w-xs space-y-1">
           <Label htmlFor="alert-space">{t("rules.pickSpace")}</Label>
@@ -99,6 +94,6 @@ export function AlertRules({ rules, spaces }: { rules: AlertRuleRow[]; spaces: {
           </TableBody>
         </Table>
       </div>
-    </section>
+    </TitledSection>
   );
 }

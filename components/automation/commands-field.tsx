@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { LIMITS, type AutomationFormInput } from "@/lib/schemas/automation";
 import { CharCounter } from "./char-counter";
 import { ListFooter } from "./list-footer";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** Up to 30 commands (the menu a customer gets after typing "/"): add, edit in place, remove. */
 export function CommandsField({ control, readOnly }: { control: Control<AutomationFormInput>; readOnly: boolean }) {
@@ -19,13 +20,7 @@ export function CommandsField({ control, readOnly }: { control: Control<Automati
   const { errors } = useFormState({ control, name: "commands" });
   const listError = errors.commands?.root?.message ?? errors.commands?.message;
   return (
-    <section className="space-y-3" aria-labelledby="commands-title">
-      <div>
-        <h3 id="commands-title" className="font-medium">
-          {t("title")}
-        </h3>
-        <p className="text-sm text-muted-foreground">{t("description", { max: LIMITS.commands })}</p>
-      </div>
+    <TitledSection id="commands-title" title={t("title")} description={t("description", { max: LIMITS.commands })} level={3}>
       {fields.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t("none")}</p>
       ) : (
@@ -88,6 +83,6 @@ export function CommandsField({ control, readOnly }: { control: Control<Automati
         </Table>
       )}
       <ListFooter error={listError} readOnly={readOnly} count={fields.length} max={LIMITS.commands} addLabel={t("add")} onAdd={() => append({ name: "", description: "" }, { shouldFocus: true })} />
-    </section>
+    </TitledSection>
   );
 }

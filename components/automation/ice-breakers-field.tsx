@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { LIMITS, type AutomationFormInput } from "@/lib/schemas/automation";
 import { CharCounter } from "./char-counter";
 import { ListFooter } from "./list-footer";
+import { TitledSection } from "@/components/ui/titled-section";
 
 interface Props {
   control: Control<AutomationFormInput>;
@@ -25,13 +26,7 @@ export function IceBreakersField({ control, readOnly, prefilledQrCodes }: Props)
   const { errors } = useFormState({ control, name: "prompts" });
   const listError = errors.prompts?.root?.message ?? errors.prompts?.message;
   return (
-    <section className="space-y-3" aria-labelledby="ice-breakers-title">
-      <div>
-        <h3 id="ice-breakers-title" className="font-medium">
-          {t("title")}
-        </h3>
-        <p className="text-sm text-muted-foreground">{t("description", { max: LIMITS.prompts, chars: LIMITS.promptChars })}</p>
-      </div>
+    <TitledSection id="ice-breakers-title" title={t("title")} description={t("description", { max: LIMITS.prompts, chars: LIMITS.promptChars })} level={3}>
       {prefilledQrCodes.length > 0 ? (
         <Alert variant="warning" data-testid="qr-warning">
           <QrCode aria-hidden="true" />
@@ -96,6 +91,6 @@ export function IceBreakersField({ control, readOnly, prefilledQrCodes }: Props)
         ))}
       </ol>
       <ListFooter error={listError} readOnly={readOnly} count={fields.length} max={LIMITS.prompts} addLabel={t("add")} onAdd={() => append({ text: "" }, { shouldFocus: true })} />
-    </section>
+    </TitledSection>
   );
 }

@@ -6,6 +6,7 @@ import { keysetHrefs } from "@/components/keyset-pager";
 import { fullPhoneField } from "@/lib/schemas/phone-numbers";
 import { historyPage } from "@/server/data/history";
 import { pageSpaceAccess } from "@/server/data/phone-numbers";
+import { TitledSection } from "@/components/ui/titled-section";
 
 type Props = { params: Promise<{ space: string; phone: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,15 +20,9 @@ export default async function NumberHistoryPage({ params, searchParams }: Props)
   const t = await getTranslations("history");
   const path = `/s/${space}/phone-numbers/${phone}/history`;
   return (
-    <section className="space-y-4" aria-labelledby="number-history-title">
-      <div>
-        <h2 id="number-history-title" className="text-lg font-semibold">
-          {t("title")}
-        </h2>
-        <p className="text-sm text-muted-foreground">{t("numberDescription")}</p>
-      </div>
+    <TitledSection id="number-history-title" title={t("title")} description={t("numberDescription")}>
       <HistoryFilters withPhone={false} exportHref={`/api/history/export?${new URLSearchParams([["space", space], ["number", phone], ...page.query]).toString()}`} />
       <HistoryTable events={page.events} showNumber={false} showSpace={false} {...keysetHrefs(path, page.query, page.before, page.nextBefore)} />
-    </section>
+    </TitledSection>
   );
 }

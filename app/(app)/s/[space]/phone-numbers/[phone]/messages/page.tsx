@@ -11,6 +11,7 @@ import { pageSpaceAccess } from "@/server/data/phone-numbers";
 import { getDb } from "@/server/db";
 import { isNumberOfSpace } from "@/server/inventory/membership";
 import { toShownError } from "@/server/safe-error";
+import { TitledSection } from "@/components/ui/titled-section";
 
 type Props = { params: Promise<{ space: string; phone: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,13 +48,7 @@ export default async function NumberMessagesPage({ params, searchParams }: Props
     }
   }
   return (
-    <section className="space-y-4" aria-labelledby="number-messages-title">
-      <div>
-        <h2 id="number-messages-title" className="text-lg font-semibold">
-          {t("title")}
-        </h2>
-        <p className="text-sm text-muted-foreground">{t("description")}</p>
-      </div>
+    <TitledSection id="number-messages-title" title={t("title")} description={t("description")}>
       <MessageFilters exportHref={`/api/spaces/${encodeURIComponent(space)}/messages/${phone}/export?${query.toString()}`} invalid={invalid} />
       {error ? <MessageLogError error={error} /> : null}
       {result ? (
@@ -65,6 +60,6 @@ export default async function NumberMessagesPage({ params, searchParams }: Props
           nextHref={result.hasNext ? href(page + 1) : null}
         />
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
