@@ -17,31 +17,13 @@ const text = z
   .transform((v) => (v === undefined || v === null || v === "" ? null : String(v)));
 const count = z.coerce.number().nullish().transform((v) => (v === undefined || v === null || Number.isNaN(v) ? 0 : v));
 const epochMs = z.coerce.number().nullish().transform((v) => (v === undefined || v === null || Number.isNaN(v) ? null : v));
+/** An object shape of text fields, one per CAMS key named. */
+const texts = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>;
 
-export const phoneNumberInfoSchema = z.object({
-  phoneNumber: text,
-  verifiedName: text,
-  status: text,
-  qualityRating: text,
-  messagingLimitTier: text,
-  codeVerificationStatus: text,
-  nameStatus: text,
-  newNameStatus: text,
-  statusCallbackUrl: text,
-  upCallbackUrl: text,
-  statusQueue: text,
-  upQueue: text,
-});
+export const phoneNumberInfoSchema = z.object(texts("phoneNumber", "verifiedName", "status", "qualityRating", "messagingLimitTier", "codeVerificationStatus", "nameStatus", "newNameStatus", "statusCallbackUrl", "upCallbackUrl", "statusQueue", "upQueue"));
 export type PhoneNumberInfo = z.output<typeof phoneNumberInfoSchema>;
 
-export const qrCodeSchema = z.object({
-  phoneNumber: text,
-  qrdlCode: text,
-  generateQrImage: text,
-  prefilledMessage: text,
-  deepLinkUrl: text,
-  qrImageUrl: text,
-});
+export const qrCodeSchema = z.object(texts("phoneNumber", "qrdlCode", "generateQrImage", "prefilledMessage", "deepLinkUrl", "qrImageUrl"));
 export type QrCode = z.output<typeof qrCodeSchema>;
 
 export const encryptionKeyInfoSchema = z.object({
@@ -52,11 +34,7 @@ export const encryptionKeyInfoSchema = z.object({
 });
 export type EncryptionKeyInfo = z.output<typeof encryptionKeyInfoSchema>;
 
-export const verificationStatusSchema = z.object({
-  phoneNumber: text,
-  id: text,
-  codeVerificationStatus: text,
-});
+export const verificationStatusSchema = z.object(texts("phoneNumber", "id", "codeVerificationStatus"));
 export type VerificationStatus = z.output<typeof verificationStatusSchema>;
 
 export const metricPointSchema = z.object({
@@ -91,22 +69,11 @@ export const automationSchema = z.object({
 export type ConversationalAutomation = z.output<typeof automationSchema>;
 
 /** One ListChatappMessage row. SendTime's format is not documented: kept as text, read by the DTO. */
-export const chatMessageSchema = z.object({
-  messageId: text,
-  conversationId: text,
-  businessNumber: text,
-  userNumber: text,
-  eventAction: text,
-  messageStatus: text,
-  clientReadStatus: text,
-  failReason: text,
-  failBackFlag: text,
-  messageType: text,
-  message: text,
-  templateCode: text,
-  templateName: text,
-  sendTime: text,
-});
+export const chatMessageSchema = z.object(
+  texts(
+    "messageId", "conversationId", "businessNumber", "userNumber", "eventAction", "messageStatus", "clientReadStatus", "failReason", "failBackFlag", "messageType", "message", "templateCode", "templateName", "sendTime",
+  ),
+);
 export type ChatMessage = z.output<typeof chatMessageSchema>;
 
 /** The envelope every CAMS answer has: Code "OK" means success (API.md §1). */

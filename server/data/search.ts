@@ -79,48 +79,23 @@ export async function searchFleet(user: SessionUser, q: string): Promise<SearchR
   ]);
 
   const needle = q.toLowerCase();
+  /** Up to SEARCH_LIMIT hits of one kind: on a number's tab (`tab`), or on the space's list when no number. */
+  const hitsOf = <R extends { spaceId: string; spaceName: string; phone?: string }>(kind: SearchHit["kind"], rows: R[], text: (r: R) => string | null, tab = "") =>
+    rows.slice(0, SEARCH_LIMIT).map((r) => ({
+      kind,
+      spaceId: r.spaceId,
+      spaceName: r.spaceName,
+      phoneNumber: r.phone ?? null,
+      text: text(r),
+      href: r.phone ? numberHref(r.spaceId, r.phone, tab) : `/s/${encodeURIComponent(r.spaceId)}/phone-numbers`,
+    }));
   const hits: SearchHit[] = [
-    ...numbers.slice(0, SEARCH_LIMIT).map((r) => ({
-      kind: "number" as const,
-      spaceId: r.spaceId,
-      spaceName: r.spaceName,
-      phoneNumber: r.phone,
-      text: r.name,
-      href: numberHref(r.spaceId, r.phone),
-    })),
-    ...spaceRows.slice(0, SEARCH_LIMIT).map((r) => ({
-      kind: "space" as const,
-      spaceId: r.spaceId,
-      spaceName: r.spaceName,
-      phoneNumber: null,
-      text: r.custSpaceId,
-      href: `/s/${encodeURIComponent(r.spaceId)}/phone-numbers`,
-    })),
-    ...qrRows.slice(0, SEARCH_LIMIT).map((r) => ({
-      kind: "qrCode" as const,
-      spaceId: r.spaceId,
-      spaceName: r.spaceName,
-      phoneNumber: r.phone,
-      text: r.message?.toLowerCase().includes(needle) ? r.message : r.code,
-      href: numberHref(r.spaceId, r.phone, "/qr-codes"),
-    })),
-    ...hooks.slice(0, SEARCH_LIMIT).map((r) => ({
-      kind: "webhook" as const,
-      spaceId: r.spaceId,
-      spaceName: r.spaceName,
-      phoneNumber: r.phone,
-      text: r.statusUrl?.toLowerCase().includes(needle) ? r.statusUrl : r.upUrl,
-      href: numberHref(r.spaceId, r.phone, "/webhook"),
-    })),
-    ...profiles.slice(0, SEARCH_LIMIT).map((r) => ({
-      kind: "profile" as const,
-      spaceId: r.spaceId,
-      spaceName: r.spaceName,
-      phoneNumber: r.phone,
-      // The line of the profile that matched (about, description, address, e-mail or a website).
-      text: r.search.split("\n").find((line) => line.toLowerCase().includes(needle)) ?? null,
-      href: numberHref(r.spaceId, r.phone, "/profile"),
-    })),
+    ...hitsOf("number", numbers, (r) => r.name),
+    ...hitsOf("space", spaceRows, (r) => r.custSpaceId),
+    ...hitsOf("qrCode", qrRows, (r) => (r.message?.toLowerCase().includes(needle) ? r.message : r.code), "/qr-codes"),
+    ...hitsOf("webhook", hooks, (r) => (r.statusUrl?.toLowerCase().includes(needle) ? r.statusUrl : r.upUrl), "/webhook"),
+    // The line of the profile that matched (about, description, address, e-mail or a website).
+    ...hitsOf("profile", profiles, (r) => r.search.split("\n").find((line) => line.toLowerCase().includes(needle)) ?? null, "/profile"),
   ];
   const more = [numbers, spaceRows, qrRows, hooks, profiles].some((rows) => rows.length > SEARCH_LIMIT);
   return { q, hits, more };
