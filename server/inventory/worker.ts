@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { env } from "@/lib/env";
 import { getDatabase, getDb } from "@/server/db";
-import { createWaker } from "@/server/jobs/waker";
+import { createInFlight, createWaker } from "@/server/jobs/waker";
 import { getLogger } from "@/server/logger";
 import { processSingleton } from "@/server/process-singleton";
 import { toShownError } from "@/server/safe-error";
@@ -63,9 +63,9 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   } as Required<Omit<SweepOptions, "id">>;
   const id = opts.id ?? `${os.hostname()}:${process.pid}:sweep:${crypto.randomUUID().slice(0, 6)}`;
   const log = getLogger().child({ component: "inventory", worker: id });
-  const inFlight = new Map<SyncKind, Set<Promise<void>>>(SYNC_KINDS.map((k) => [k, new Set()]));
-  const allInFlight = () => [...inFlight.values()].flatMap((set) => [...set]);
   const { sleep, wake } = createWaker();
+  const inFlight = new Map(SYNC_KINDS.map((k) => [k, createInFlight(wake)]));
+  const inFlightCount = () => [...inFlight.values()].reduce((n, kind) => n + kind.size, 0);
   let running = false;
   let swept = 0;
   let failed = 0;
@@ -98,14 +98,10 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
   }
 
   function track(s: ClaimedSync) {
-    const mine = inFlight.get(s.kind)!;
-    const p = handle(s)
-      .catch((err) => log.warn({ err: { message: (err as Error)?.message }, spaceId: s.spaceId }, "sweep not recorded"))
-      .finally(() => {
-        mine.delete(p);
-        wake();
-      });
-    mine.add(p);
+    inFlight.get(s.kind)!.run(
+      () => handle(s),
+      (err) => log.warn({ err: { message: (err as Error)?.message }, spaceId: s.spaceId }, "sweep not recorded"),
+    );
   }
 
   async function loop() {
@@ -140,7 +136,7 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       if (running) return;
       running = true;
       beat = setInterval(() => {
-        if (allInFlight().length) renewLeases(getDb(), id, o.leaseMs).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
+        if (inFlightCount()) renewLeases(getDb(), id, o.leaseMs).catch((err) => log.warn({ err: { message: (err as Error)?.message } }, "lease renewal failed"));
       }, o.heartbeatMs);
       loopDone = (async () => {
         if (getDatabase().kind === "pglite") await releaseAllLeases(getDb()).catch(() => 0);
@@ -152,11 +148,11 @@ export function createSweepWorker(opts: SweepOptions = {}): SweepWorker {
       running = false;
       wake();
       await loopDone;
-      await Promise.allSettled(allInFlight());
+      await Promise.all([...inFlight.values()].map((kind) => kind.settled()));
       clearInterval(beat);
     },
     wake,
-    stats: () => ({ swept, failed, inFlight: allInFlight().length, running, lastTickAt }),
+    stats: () => ({ swept, failed, inFlight: inFlightCount(), running, lastTickAt }),
   };
 }
 

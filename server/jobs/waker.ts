@@ -30,3 +30,27 @@ export function createWaker() {
     },
   };
 }
+
+/**
+ * A worker's pieces of work started and not yet ended: each leaves the set when it settles (a
+ * failure goes to `onError`), then `onEnd` runs (the worker wakes to claim more).
+ */
+export function createInFlight(onEnd: () => void) {
+  const running = new Set<Promise<void>>();
+  return {
+    run(work: () => Promise<void>, onError: (err: unknown) => void): void {
+      const p = work()
+        .catch(onError)
+        .finally(() => {
+          running.delete(p);
+          onEnd();
+        });
+      running.add(p);
+    },
+    get size() {
+      return running.size;
+    },
+    /** Resolves when everything started so far has ended. */
+    settled: () => Promise.allSettled([...running]).then(() => {}),
+  };
+}

@@ -3,7 +3,7 @@ import os from "node:os";
 import { getDatabase, getDb } from "@/server/db";
 import { getLogger, maskPhone } from "@/server/logger";
 import { processSingleton } from "@/server/process-singleton";
-import { createWaker } from "./waker";
+import { createInFlight, createWaker } from "./waker";
 import { BULK_ERROR, loadJob, performItem, type JobContext } from "./perform";
 import {
   claimItems,
@@ -69,7 +69,6 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   const o = { ...DEFAULTS, ...given } as typeof DEFAULTS;
   const id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 6)}`;
   const log = getLogger().child({ component: "jobs", worker: id });
-  const inFlight = new Set<Promise<void>>();
   const jobCache = new Map<string, { job: JobContext | null; at: number }>();
   let running = false;
   let processed = 0;
@@ -80,6 +79,10 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   let lastTickAt: number | null = null;
 
   const { sleep, wake } = createWaker();
+  const inFlight = createInFlight(() => {
+    processed++;
+    wake();
+  });
 
   async function jobFor(jobId: string): Promise<JobContext | null> {
     const hit = jobCache.get(jobId);
@@ -120,17 +123,11 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
   }
 
   function track(item: ClaimedItem) {
-    const p = handle(item)
-      .catch((err) => {
-        // The database failed us mid-item: the lease expires and the item is taken again.
-        log.error({ err, jobId: item.jobId, phone: maskPhone(item.phoneNumber) }, "bulk item not recorded");
-      })
-      .finally(() => {
-        processed++;
-        inFlight.delete(p);
-        wake();
-      });
-    inFlight.add(p);
+    inFlight.run(
+      () => handle(item),
+      // The database failed us mid-item: the lease expires and the item is taken again.
+      (err) => log.error({ err, jobId: item.jobId, phone: maskPhone(item.phoneNumber) }, "bulk item not recorded"),
+    );
   }
 
   async function loop() {
@@ -177,7 +174,7 @@ export function createJobWorker(opts: WorkerOptions = {}): JobWorker {
       running = false;
       wake();
       await loopDone;
-      await Promise.allSettled([...inFlight]);
+      await inFlight.settled();
       clearInterval(beat);
     },
     wake,
