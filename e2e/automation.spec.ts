@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { ensureSandboxSpace, linkSpace, sandboxSpace } from "./helpers/keys";
@@ -60,7 +60,7 @@ test("save ice breakers and commands: the sandbox holds them as sent, the tab re
   await expect(page.getByTestId("qr-warning")).toContainText("Hi! I saw your poster");
   await expect(page.getByText("your webhook must answer the event with a message")).toBeVisible();
   await expectAccessible(page, "automation tab");
-  await page.screenshot({ path: test.info().outputPath("automation-tab.png"), fullPage: true });
+  await keepScreenshot(page, "automation-tab.png", { fullPage: true });
 
   await page.getByRole("switch", { name: "Welcome message" }).click();
   const add = page.getByRole("button", { name: /^Add ice breaker/ });
@@ -128,7 +128,7 @@ test("filter the message log in the URL, page through it and export the filtered
   await expect(page.getByTestId("message-row")).toHaveCount(20);
   await expect(page.getByTestId("message-row").first()).toContainText("E2E message 29");
   await expectAccessible(page, "messages tab");
-  await page.screenshot({ path: test.info().outputPath("messages-tab.png"), fullPage: true });
+  await keepScreenshot(page, "messages-tab.png", { fullPage: true });
 
   await test.step("no total: Next until a short page, which has no Next", async () => {
     await page.getByRole("link", { name: "Next" }).click();

@@ -1,4 +1,4 @@
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { ensureSandboxSpace, linkSpace } from "./helpers/keys";
@@ -54,7 +54,7 @@ test("a bulk profile change over two spaces: one website and a description on ev
     // Only ticked fields have inputs: About is not offered, so it cannot be sent by mistake.
     await expect(page.getByLabel("About", { exact: true })).toHaveCount(0);
     await expectAccessible(page, "bulk wizard, profile");
-    await page.screenshot({ path: test.info().outputPath("bulk-profile.png"), fullPage: true });
+    await keepScreenshot(page, "bulk-profile.png", { fullPage: true });
     await page.getByRole("button", { name: "Next" }).click();
   });
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { explainCamsErrorIn } from "../lib/i18n/translators";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { E2E } from "./helpers/env";
 import { linkSpace, rsaKeyPair } from "./helpers/keys";
@@ -139,7 +139,7 @@ test("read path: under a 5xx the phone list keeps its last data, marked stale wi
   await expectExplained(stale.getByRole("alert"), "http503");
   // The last known numbers stay on screen: a failing account does not blank the list.
   await expect(row).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("phone-list-503.png"), fullPage: true });
+  await keepScreenshot(page, "phone-list-503.png", { fullPage: true });
   await clearFaults(SPACE);
   // The next refresh (Refresh now is allowed again after a few seconds; reads also refresh in the
   // background) clears the mark.
@@ -162,7 +162,7 @@ test("add number: 5xx and a dropped connection are explained, the form keeps its
   await fillAddNumber(page, { country: "Singapore", national: n.national, name });
   const id503 = await expectExplained(dialog.getByRole("alert"), "http503");
   await expect(dialog).toContainText("check the list before you try again");
-  await page.screenshot({ path: test.info().outputPath("add-number-503.png") });
+  await keepScreenshot(page, "add-number-503.png");
   await expect(dialog.getByRole("combobox", { name: "Country" })).toHaveValue("Singapore (+65)");
   await expect(dialog.getByLabel("Phone number")).toHaveValue(n.national);
   await expect(dialog.getByLabel("Display name")).toHaveValue(name);
@@ -224,7 +224,7 @@ test("verify dialog: send code under System.LimitControl, verify under a non-JSO
   await page.getByRole("radio", { name: "Chinese" }).check();
   await page.getByRole("button", { name: "Send code" }).click();
   const idLimit = await expectExplained(panel.getByRole("alert"), "limit");
-  await page.screenshot({ path: test.info().outputPath("send-code-limit.png"), fullPage: true });
+  await keepScreenshot(page, "send-code-limit.png", { fullPage: true });
   await expect(page.getByRole("radio", { name: "Voice" })).toBeChecked();
   await expect(page.getByRole("radio", { name: "Chinese" })).toBeChecked();
   expect(await sent("GetChatappVerifyCode")).toBeGreaterThanOrEqual(1);
@@ -273,7 +273,7 @@ test("encryption key: an error code in HTTP 200 and a 500 are explained, the pas
   await field.fill(publicPem);
   await submit();
   const idBusiness = await expectExplained(form.getByRole("alert"), "businessError");
-  await page.screenshot({ path: test.info().outputPath("key-business-error.png"), fullPage: true });
+  await keepScreenshot(page, "key-business-error.png", { fullPage: true });
   await expect(field).toHaveValue(publicPem);
 
   await clearFaults(SPACE);
@@ -309,7 +309,7 @@ test("QR create: a timeout is explained with no request id, the message stays, o
   await dialog.getByLabel("SVG").check();
   await dialog.getByRole("button", { name: "Create QR code" }).click();
   await expectExplained(dialog.getByRole("alert"), "timeout");
-  await page.screenshot({ path: test.info().outputPath("qr-create-timeout.png") });
+  await keepScreenshot(page, "qr-create-timeout.png");
   await expect(dialog.getByLabel("Prefilled message")).toHaveValue(message);
   await expect(dialog.getByLabel("SVG")).toBeChecked();
   expect(await sent("CreatePhoneMessageQrdl")).toBe(before + 1);
@@ -343,7 +343,7 @@ test("QR update: a dropped connection and a non-JSON body are explained, the edi
   await edit.getByLabel("Prefilled message").fill(edited);
   await confirm();
   await expectExplained(edit.getByRole("alert"), "drop");
-  await page.screenshot({ path: test.info().outputPath("qr-update-drop.png") });
+  await keepScreenshot(page, "qr-update-drop.png");
   await expect(edit.getByLabel("Prefilled message")).toHaveValue(edited);
   expect(await sent("UpdatePhoneMessageQrdl")).toBe(before + 1);
 
@@ -382,7 +382,7 @@ test("QR delete: a 503 and System.LimitControl are explained in a toast, the cod
   await fault("http503", "DeletePhoneMessageQrdl");
   await confirmDelete();
   const id503 = await expectExplained(toasts(page), "http503");
-  await page.screenshot({ path: test.info().outputPath("qr-delete-503.png") });
+  await keepScreenshot(page, "qr-delete-503.png");
   await expect(card).toBeVisible();
   expect(await sent("DeletePhoneMessageQrdl")).toBe(before + 1);
 
@@ -426,7 +426,7 @@ test("number webhook: System.LimitControl and a non-JSON body are explained, the
   if ((await http.getAttribute("aria-checked")) !== "true") await http.click();
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   const idLimit = await expectExplained(form.getByRole("alert"), "limit");
-  await page.screenshot({ path: test.info().outputPath("phone-webhook-limit.png"), fullPage: true });
+  await keepScreenshot(page, "phone-webhook-limit.png", { fullPage: true });
   await kept();
 
   await clearFaults(SPACE);
@@ -457,7 +457,7 @@ test("space webhook: an error code in HTTP 200 and a dropped connection are expl
   await field.fill(url);
   await page.getByRole("button", { name: "Save to CAMS" }).click();
   const idBusiness = await expectExplained(alerts(page), "businessError");
-  await page.screenshot({ path: test.info().outputPath("space-webhook-business.png"), fullPage: true });
+  await keepScreenshot(page, "space-webhook-business.png", { fullPage: true });
   await expect(field).toHaveValue(url);
   await expect(http).toHaveAttribute("aria-checked", "true");
 

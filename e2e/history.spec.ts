@@ -4,7 +4,7 @@ import { E2E } from "./helpers/env";
 import { linkSpace } from "./helpers/keys";
 import { ensureSandboxSpace } from "./helpers/qr";
 import { sandbox } from "./helpers/sandbox";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 
 /**
  * A number's history as a user meets it: changes made by CAMS and outside the console (here:
@@ -53,7 +53,7 @@ test("changes by CAMS and outside the console show in the number's History tab w
     const alert = page.locator('[data-testid="notification"][data-kind="qualityDropped"]').first();
     await expect(alert).toContainText("Quality dropped");
     await expect(page.locator('[data-testid="notification"][data-kind="drift"]').first()).toContainText("Changed outside the console");
-    await page.screenshot({ path: test.info().outputPath("bell.png") });
+    await keepScreenshot(page, "bell.png");
     await alert.click();
     await expect(page).toHaveURL(new RegExp(`/phone-numbers/${phone}/history$`));
   });
@@ -89,7 +89,7 @@ test("a change made here is the console's, with the person and its audit event",
   await expect(own).toContainText("This console");
   await expect(own).toContainText(E2E.admin.email);
   await expect(own).toContainText(OWN_URL);
-  await page.screenshot({ path: test.info().outputPath("number-history.png"), fullPage: true });
+  await keepScreenshot(page, "number-history.png", { fullPage: true });
   await own.getByRole("link", { name: "Audit event" }).click();
   await expect(page).toHaveURL(/\/audit\?/);
   const first = page.getByTestId("audit-row").first();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { explainCamsErrorIn, translatorFor } from "../lib/i18n/translators";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { signInAsAdmin } from "./helpers/auth";
 import { linkSpace } from "./helpers/keys";
@@ -61,7 +61,7 @@ test("the Chinese UI shows CAMS and server refusals in Chinese, with the code an
     await expect(alert.locator("dt", { hasText: zh("common")("requestId") }).locator("+ dd")).toHaveText(/^[0-9A-F-]{36}$/);
     await expect(alert).not.toContainText(explainCamsErrorIn("Ram.PermissionDeny", "en").title);
     await expectAccessible(page, "read error zh-CN");
-    await page.screenshot({ path: test.info().outputPath("zh-cams-error.png"), fullPage: true });
+    await keepScreenshot(page, "zh-cams-error.png", { fullPage: true });
 
     // A server refusal: the space is deleted in another tab while this one's delete dialog is open.
     const stale = await deleteDialog(page);
@@ -73,7 +73,7 @@ test("the Chinese UI shows CAMS and server refusals in Chinese, with the code an
     const refusal = stale.getByRole("alert");
     await expect(refusal).toHaveText(zh("serverErrors")("spaceGone"), { timeout: 30_000 });
     await expect(refusal).not.toContainText("no longer exists");
-    await page.screenshot({ path: test.info().outputPath("zh-refusal.png") });
+    await keepScreenshot(page, "zh-refusal.png");
   } finally {
     await page.keyboard.press("Escape");
     await language(page, "语言", "English", "en");

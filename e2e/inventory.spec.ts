@@ -2,7 +2,7 @@ import { signInAsAdmin } from "./helpers/auth";
 import { linkSpace } from "./helpers/keys";
 import { ensureSandboxSpace, sandboxSpace } from "./helpers/qr";
 import { sandbox, sandboxCalls } from "./helpers/sandbox";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 
 /**
  * The fleet inventory as a user meets it: lists come from the console's copy of CAMS with an
@@ -59,7 +59,7 @@ test("a change made outside the console shows after Refresh now, with the time i
   await expect(row).toContainText("Flagged");
   await expect(row).toContainText("Renamed Elsewhere");
   expect((await sandboxCalls(A.custSpaceId)).byAction.QueryChatappPhoneNumbers ?? 0).toBeGreaterThan(before);
-  await page.screenshot({ path: test.info().outputPath("refreshed.png") });
+  await keepScreenshot(page, "refreshed.png");
 
   // A second Refresh now within seconds is refused, explained, and the list stays.
   await page.getByTestId("refresh-now").click();
@@ -78,7 +78,7 @@ test("the header search finds a number typed in another format, across spaces, a
   await input.fill(`+ ${digits.slice(0, 3)}-${digits.slice(3)}`);
   const hit = page.getByTestId("search-hit-number").filter({ hasText: B.name });
   await expect(hit).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("search.png") });
+  await keepScreenshot(page, "search.png");
   await input.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/s/${bId}/phone-numbers/${bPhone}$`));
 

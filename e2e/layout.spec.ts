@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { spaceIds } from "./helpers/phone-numbers";
@@ -60,7 +60,7 @@ async function checkPage(page: Page, url: string, label: string, ready: Locator,
   await expectTablesFit(page, label, strict);
   await expectAccessible(page, `${label} at ${page.viewportSize()!.width} px`);
   // Kept with the run's results, for a person to look at.
-  await page.screenshot({ path: test.info().outputPath(`${label.replace(/\W+/g, "-")}-${page.viewportSize()!.width}.png`), fullPage: true });
+  await keepScreenshot(page, `${label.replace(/\W+/g, "-")}-${page.viewportSize()!.width}.png`, { fullPage: true });
 }
 
 test("a phone (390 px) reads every main page: no side scroll, key columns kept, help on tap, drawer from the top; at 1440 px wide tables fit", async ({ page }) => {
@@ -86,7 +86,7 @@ test("a phone (390 px) reads every main page: no side scroll, key columns kept, 
     await help.tap();
     await expect(page.getByRole("tooltip")).toContainText("last 7 days");
     await expectAccessible(page, "number overview with help open");
-    await page.screenshot({ path: test.info().outputPath("help-tapped-390.png") });
+    await keepScreenshot(page, "help-tapped-390.png");
     await help.tap();
     await expect(page.getByRole("tooltip")).toBeHidden();
 
@@ -128,7 +128,7 @@ test("a phone (390 px) reads every main page: no side scroll, key columns kept, 
     await expect(first).toBeVisible();
     expect((await first.boundingBox())!.y).toBeLessThan(120);
     await expectAccessible(page, "menu drawer");
-    await page.screenshot({ path: test.info().outputPath("menu-drawer-390.png") });
+    await keepScreenshot(page, "menu-drawer-390.png");
     await page.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
   });
@@ -153,7 +153,7 @@ test("a phone (390 px) reads every main page: no side scroll, key columns kept, 
       expect(fit.fits || fit.scrollsVisibly, `last column of ${url}`).toBe(true);
       if (url.startsWith("/s/all")) expect(fit.fits, "the all-spaces table fits at 1440 px").toBe(true);
       await expectNoSideScroll(page, `${url} at 1440 px`);
-      await page.screenshot({ path: test.info().outputPath(`${url.replace(/\W+/g, "-")}-1440.png`) });
+      await keepScreenshot(page, `${url.replace(/\W+/g, "-")}-1440.png`);
     }
     await page.goto(numberBase);
     await expect(page.getByTestId("metrics-chart")).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./helpers/test";
+import { expect, test, keepScreenshot } from "./helpers/test";
 import { signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { spaceIds } from "./helpers/phone-numbers";
@@ -119,7 +119,7 @@ test("edit a profile with a dropped picture: checks first, diff before saving, r
     await page.reload();
     await expect(page.getByLabel("About", { exact: true })).toHaveValue(about);
     await expect(page.getByLabel("Website 1")).toHaveValue("https://shop.e2e.test/?a=1,2");
-    await page.screenshot({ path: test.info().outputPath("profile-tab.png"), fullPage: true });
+    await keepScreenshot(page, "profile-tab.png", { fullPage: true });
     await expect(page.getByTestId("vertical-select")).toHaveText("Shopping and retail");
     const src = await page.getByTestId("picture-preview").locator("img").getAttribute("src");
     expect(src).toBe(held.ProfilePictureUrl);
@@ -162,7 +162,7 @@ test("a LIMITED and a BLOCKED number show every error with its solution; the lis
     await expect(panel.locator('[data-entity="PHONE_NUMBER"]')).toContainText(state);
   }
   await expectAccessible(page, "number overview with health");
-  await page.screenshot({ path: test.info().outputPath("health.png"), fullPage: true });
+  await keepScreenshot(page, "health.png", { fullPage: true });
 
   await test.step("Check now reads CAMS again", async () => {
     await sandbox("PUT", `numbers/${phones[2]}/health`, { canSendMessage: "AVAILABLE" });

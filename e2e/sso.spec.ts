@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, hydrated, test } from "./helpers/test";
+import { expect, test, hydrated, keepScreenshot } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { createUserViaUi, signOut } from "./helpers/auth";
 import { setUpFirstAdmin, startAppInstance, type AppInstance } from "./helpers/app-instance";
@@ -59,7 +59,7 @@ test("single sign-on with a real OpenID Connect provider: matched by e-mail, ref
       await expect(page.getByText("Stored encrypted and never shown.")).toBeVisible();
       expect(await page.content()).not.toContain(idp!.clientSecret);
       await expectAccessible(page, "sign-on settings");
-      await page.screenshot({ path: test.info().outputPath("sso-settings.png"), fullPage: true });
+      await keepScreenshot(page, "sso-settings.png", { fullPage: true });
     });
 
     await test.step("an existing user is matched by e-mail, then signs out", async () => {

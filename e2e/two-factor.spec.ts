@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import * as OTPAuth from "otpauth";
 import type { Page } from "@playwright/test";
-import { expect, hydrated, test } from "./helpers/test";
+import { expect, test, hydrated, keepScreenshot } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { createUserViaUi, signInAsAdmin, signOut } from "./helpers/auth";
 import { setUpFirstAdmin, startAppInstance } from "./helpers/app-instance";
@@ -73,7 +73,7 @@ test("TOTP from the user menu: sign-in asks for the code, refuses a wrong one, a
     await me.getByRole("menuitem", { name: "Set up two-factor sign-in" }).click();
     const dialog = me.getByRole("dialog", { name: "Two-factor sign-in" });
     await expectAccessible(me, "two-factor setup dialog");
-    await me.screenshot({ path: test.info().outputPath("two-factor-setup.png"), fullPage: true });
+    await keepScreenshot(me, "two-factor-setup.png", { fullPage: true });
     const result = await setUpInDialogOrPage(me, dialog, u.password);
     await expect(dialog).toBeHidden();
     await me.getByTestId("user-menu").click();
@@ -87,7 +87,7 @@ test("TOTP from the user menu: sign-in asks for the code, refuses a wrong one, a
     await passwordStep(me, u.email, u.password);
     await expect(me.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible({ timeout: 30_000 });
     await expectAccessible(me, "two-factor sign-in step");
-    await me.screenshot({ path: test.info().outputPath("two-factor-step.png"), fullPage: true });
+    await keepScreenshot(me, "two-factor-step.png", { fullPage: true });
     const wrong = wrongCode(totp);
     await me.getByLabel("Code", { exact: true }).fill(wrong);
     await me.getByRole("button", { name: "Verify" }).click();

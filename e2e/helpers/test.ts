@@ -81,3 +81,12 @@ export const test = base.extend<{ scanResponses: boolean; responsesHaveNoSecrets
     { auto: true },
   ],
 });
+
+/**
+ * A screenshot kept with the run's results, for a person to look at. CI keeps no artifacts, so
+ * there it takes none (a full-page capture and its PNG cost a renderer second on these machines).
+ */
+export async function keepScreenshot(page: import("@playwright/test").Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.CI) return;
+  await page.screenshot({ path: test.info().outputPath(name), ...opts });
+}
