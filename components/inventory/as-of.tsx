@@ -26,7 +26,10 @@ export function AsOf({ observedAt, stale, lastError }: { observedAt?: string; st
   return (
     <div className="space-y-2">
       <p className="text-xs text-muted-foreground" data-testid="as-of">
-        <time dateTime={observedAt} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}>
+        {/* "… seconds ago" is counted again in the browser, a moment after the server wrote it: a
+            text that differs at hydration would make React draw the whole list again (a search box
+            typed into meanwhile lost its focus and the keystrokes). */}
+        <time dateTime={observedAt} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })} suppressHydrationWarning>
           {t("asOf", { time: format.dateTime(at, { timeStyle: "medium" }), ago: format.relativeTime(at, now) })}
         </time>
       </p>

@@ -60,7 +60,8 @@ export function HealthPanel({ spaceId, phone }: { spaceId: string; phone: string
               <span data-testid="health-overall">
                 <HealthBadge value={h.status.canSendMessage} />
               </span>
-              <time className="text-xs text-muted-foreground" dateTime={h.checkedAt} data-testid="health-checked-at">
+              {/* "… ago" is counted again at hydration: a differing text must not redraw the tab (as-of.tsx). */}
+              <time className="text-xs text-muted-foreground" dateTime={h.checkedAt} data-testid="health-checked-at" suppressHydrationWarning>
                 {t("checkedAt", { time: format.dateTime(new Date(h.checkedAt), { dateStyle: "medium", timeStyle: "medium" }), ago: format.relativeTime(new Date(h.checkedAt), now) })}
               </time>
             </div>
