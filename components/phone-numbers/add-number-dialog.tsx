@@ -1,91 +1,40 @@
 "use client";
 
-import { CircleCheck, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";
-import { useInvalidatePhone } from "@/components/phone-numbers/queries";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { PickableSpace } from "@/components/phone-numbers/space-picker";
 
-// The form (react-hook-form, zod, the country list) loads when first wanted, not with the list:
-// the list page stays light, and hovering or focusing the button fetches it ahead of the click.
-const loadForm = () => import("@/components/phone-numbers/add-number-form").then((m) => m.AddNumberForm);
-const AddNumberForm = dynamic(loadForm, { loading: () => <Skeleton className="h-96 w-full" /> });
+// The dialog (Radix's, with its focus trap) and the form load when first wanted, not with the
+// list: hovering or focusing the button fetches both ahead of the click.
+const loadBody = () => import("@/components/phone-numbers/add-number-dialog-body");
+const AddNumberDialogBody = dynamic(() => loadBody().then((m) => m.AddNumberDialogBody), { ssr: false });
+const preload = () => void loadBody().then((m) => m.loadForm());
 
 /** "Add number", then the offer to verify it right away. */
 export function AddNumberDialog({ pickSpace, defaultSpace }: { pickSpace: boolean; defaultSpace: PickableSpace }) {
   const t = useTranslations("phoneNumbers.add");
-  const tc = useTranslations("common");
-  const invalidate = useInvalidatePhone();
   const [open, setOpen] = useState(false);
-  const [added, setAdded] = useState<{ spaceId: string; phoneNumber: string } | null>(null);
-
+  // Kept once opened, so closing plays out and reopening is at once.
+  const [wanted, setWanted] = useState(false);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) setAdded(null);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button onPointerEnter={() => void loadForm()} onFocus={() => void loadForm()}>
-          <Plus aria-hidden="true" />
-          {t("open")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        closeLabel={tc("close")}
-        // Escape inside the open country list closes the list, not the dialog (and the typed form).
-        onEscapeKeyDown={(e) => {
-          if ((e.target as HTMLElement | null)?.getAttribute?.("aria-expanded") === "true") e.preventDefault();
+    <>
+      <Button
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
         }}
       >
-        {added ? (
-          <>
-            <DialogHeader>
-              <DialogTitle className="flex items-center gap-2">
-                <CircleCheck className="size-5 text-success" aria-hidden="true" />
-                {t("addedTitle")}
-              </DialogTitle>
-              <DialogDescription>{t("addedBody")}</DialogDescription>
-            </DialogHeader>
-            <PhoneNumberText phone={added.phoneNumber} className="text-lg" />
-            <DialogFooter>
-              <Button variant="outline" onClick={() => setOpen(false)}>
-                {t("later")}
-              </Button>
-              <Button asChild>
-                <Link href={`/s/${added.spaceId}/phone-numbers/${added.phoneNumber}?verify=1`} onClick={() => setOpen(false)}>
-                  {t("verifyNow")}
-                </Link>
-              </Button>
-            </DialogFooter>
-          </>
-        ) : (
-          <>
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{t("description")}</DialogDescription>
-            </DialogHeader>
-            {open ? (
-              <AddNumberForm
-                pickSpace={pickSpace}
-                defaultSpace={defaultSpace}
-                onAdded={(r) => {
-                  setAdded(r);
-                  void invalidate(r.spaceId);
-                }}
-              />
-            ) : null}
-          </>
-        )}
-      </DialogContent>
-    </Dialog>
+        <Plus aria-hidden="true" />
+        {t("open")}
+      </Button>
+      {wanted ? <AddNumberDialogBody pickSpace={pickSpace} defaultSpace={defaultSpace} open={open} setOpen={setOpen} /> : null}
+    </>
   );
 }

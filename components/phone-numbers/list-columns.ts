@@ -1,5 +1,6 @@
 import type { AccessorFnColumnDef, FilterFn, Row, SortingFn } from "@tanstack/react-table";
-import { PHONE_PAGE_SIZE, type PhoneNumberRow } from "@/lib/schemas/phone-numbers";
+import { PHONE_PAGE_SIZE } from "@/lib/phone-list";
+import type { PhoneNumberRow } from "@/lib/schemas/phone-numbers";
 import { qualityRank, tierRank } from "./enum-values";
 import type { SortKey } from "./use-list-state";
 

@@ -2,15 +2,14 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson, INVENTORY_LIVE_MS, type Fetcher } from "@/lib/query-client";
 import { phoneNumberKeys } from "@/lib/query-keys";
-import {
-  allSpacesPageSchema,
-  type AllSpacesPageQuery,
-  type AllSpacesPageResponse,
-  type AllSpacesResponse,
-  type Granularity,
-  type MetricsResponse,
-  type PhoneListResponse,
-  type PhoneNumberDetail,
+import type { AllSpacesPageQuery } from "@/lib/phone-list";
+import type {
+  AllSpacesPageResponse,
+  AllSpacesResponse,
+  Granularity,
+  MetricsResponse,
+  PhoneListResponse,
+  PhoneNumberDetail,
 } from "@/lib/schemas/phone-numbers";
 
 const qs = (status: string | null | undefined) => (status ? `?status=${encodeURIComponent(status)}` : "");
@@ -35,8 +34,7 @@ export const allSpacesQuery = (status: string | null | undefined, fetcher: Fetch
   queryOptions({ queryKey: phoneNumberKeys.allSpaces({ status: status || null }), queryFn: fetcher, placeholderData: keepPreviousData, refetchInterval: INVENTORY_LIVE_MS });
 
 /** Normalizes the list's URL state into the All-spaces page query (the same on the server page and here). */
-export const allSpacesPageQueryOf = (state: Record<string, unknown>): AllSpacesPageQuery =>
-  allSpacesPageSchema.parse(Object.fromEntries(Object.entries(state).filter(([, v]) => v !== "" && v !== null && v !== undefined)));
+export { allSpacesPageQueryOf } from "@/lib/phone-list";
 
 /** One page of every readable space's numbers, sorted, filtered and paged by the server (prefetched with pageAllSpacesNumbers). */
 export const allSpacesPageQuery = (query: AllSpacesPageQuery, fetcher: Fetcher<AllSpacesPageResponse> = getJson(`/api/phone-numbers/all/page?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`)) =>

@@ -4,7 +4,7 @@ import { parseAsStringLiteral, useQueryStates, type Values } from "nuqs";
 import { useCallback } from "react";
 import { LIST_URL_OPTIONS, parseAsPage, parseAsSearch, parseAsSortDir, parseAsWord, SEARCH_URL_UPDATES } from "@/lib/url-state";
 
-import { SORT_KEYS, type SortKey } from "@/lib/schemas/phone-numbers";
+import { SORT_KEYS, type SortKey } from "@/lib/phone-list";
 
 export { SORT_KEYS, type SortKey };
 

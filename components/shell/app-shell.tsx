@@ -3,18 +3,22 @@
 import { Menu } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { SpaceSwitcher } from "./space-switcher";
 import { shellSpaceQuery } from "./queries";
 import type { ShellSpacesDto } from "@/lib/schemas/spaces";
-import { UserMenu } from "./user-menu";
+import { LazyUserMenu } from "./user-menu-lazy";
 import { GlobalSearch } from "@/components/search/global-search";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+
+// The narrow screens' menu (Radix's dialog) loads when first wanted, not with every page.
+const loadDrawer = () => import("./nav-drawer").then((m) => m.NavDrawer);
+const NavDrawer = dynamic(loadDrawer, { ssr: false });
 
 export interface ShellUser {
   name: string;
@@ -40,6 +44,8 @@ export function AppShell({
   const t = useTranslations();
   const params = useParams<{ space?: string }>();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Kept once opened, so closing plays out and reopening is at once.
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const canAll = user.isAdmin || spaces.total > 1;
   // A space in the URL was authorized by its layout; one the layout did not ship is looked up
   // (its name for the switcher), and when it is not readable the page is a 404 and the header
@@ -68,27 +74,35 @@ export function AppShell({
         {brand}
         <SidebarNav space={current} isAdmin={user.isAdmin} />
       </aside>
-      <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
-        {/* A drawer: full height, its rows from the top (the dialog's grid would stretch them over the height). */}
-        <DialogContent
-          data-testid="nav-drawer"
-          className="top-0 left-0 h-dvh max-h-dvh max-w-64 translate-x-0 translate-y-0 content-start gap-0 rounded-none p-0 sm:max-w-64"
-        >
-          <DialogTitle className="sr-only">{t("nav.mainNavigation")}</DialogTitle>
+      {drawerWanted ? (
+        <NavDrawer open={menuOpen} onOpenChange={setMenuOpen} title={t("nav.mainNavigation")}>
           {brand}
           <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => setMenuOpen(false)} />
-        </DialogContent>
-      </Dialog>
+        </NavDrawer>
+      ) : null}
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:px-6">
-          <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("nav.openMenu")} onClick={() => setMenuOpen(true)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="md:hidden"
+            aria-label={t("nav.openMenu")}
+            aria-haspopup="dialog"
+            aria-expanded={menuOpen}
+            onPointerEnter={() => void loadDrawer()}
+            onFocus={() => void loadDrawer()}
+            onClick={() => {
+              setDrawerWanted(true);
+              setMenuOpen(true);
+            }}
+          >
             <Menu className="size-5" />
           </Button>
           <SpaceSwitcher shell={spaces} current={current} currentSpace={currentSpace} canAll={canAll} />
           <div className="ml-auto flex items-center gap-2">
             <GlobalSearch />
             <NotificationBell />
-            <UserMenu user={user} />
+            <LazyUserMenu user={user} />
           </div>
         </header>
         <main id="main" className="min-w-0 flex-1 px-3 py-6 md:px-6">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, CircleUser, KeyRound, Languages, LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
+import { Check, KeyRound, Languages, LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import dynamic from "next/dynamic";
@@ -8,7 +8,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useAuthErrorText } from "@/components/auth-error-text";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -24,6 +23,7 @@ import { LOCALES } from "@/lib/i18n/config";
 import { setLocaleAction } from "@/server/actions/preferences";
 import { LOCALE_NAMES } from "./locale-switch";
 import type { ShellUser } from "./app-shell";
+import { UserMenuTrigger } from "./user-menu-trigger";
 
 // Every dashboard page carries this menu, so what only its items need (the password form with
 // react-hook-form and zod, the dialog, the auth library's client) loads when first wanted, not
@@ -33,7 +33,8 @@ const ChangePasswordDialog = dynamic(loadPasswordDialog);
 const loadTwoFactorDialog = () => import("@/components/two-factor/two-factor-dialog").then((m) => m.TwoFactorDialog);
 const TwoFactorDialog = dynamic(loadTwoFactorDialog);
 
-export function UserMenu({ user }: { user: ShellUser }) {
+/** `defaultOpen`: mounted by the first click on the button that stood in for it, so open at once. */
+export function UserMenu({ user, defaultOpen = false }: { user: ShellUser; defaultOpen?: boolean }) {
   const t = useTranslations("shell");
   const tAccount = useTranslations("account");
   const tTwoFactor = useTranslations("twoFactor");
@@ -65,12 +66,9 @@ export function UserMenu({ user }: { user: ShellUser }) {
   }
   return (
     <>
-    <DropdownMenu onOpenChange={(o) => void (o && (loadPasswordDialog(), loadTwoFactorDialog()))}>
+    <DropdownMenu defaultOpen={defaultOpen} onOpenChange={(o) => void (o && (loadPasswordDialog(), loadTwoFactorDialog()))}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="gap-2" aria-label={t("userMenu")} data-testid="user-menu">
-          <CircleUser className="size-5" aria-hidden="true" />
-          <span className="hidden max-w-40 truncate sm:inline">{user.name}</span>
-        </Button>
+        <UserMenuTrigger user={user} />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
         <DropdownMenuLabel className="font-normal">

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ActionServerError } from "@/lib/action-error";
 import { countryByIso, nationalNumberIssue } from "@/lib/phone";
+import { SORT_KEYS } from "@/lib/phone-list";
 import { idField } from "./common";
 
 /**
@@ -114,12 +115,7 @@ export const statusFilterField = z
   .optional()
   .catch(undefined);
 
-/** The number list's sort keys (the URL's `sort`; the All-spaces page sorts by them in SQL). */
-export const SORT_KEYS = ["number", "name", "status", "quality", "tier", "nameStatus", "verification", "space"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-/** Rows per page of the number lists. */
-export const PHONE_PAGE_SIZE = 50;
+export { PHONE_PAGE_SIZE, SORT_KEYS, type SortKey } from "@/lib/phone-list";
 
 /**
  * The All-spaces list's query string: the same search, filters, sort and page as the list's URL
