@@ -57,6 +57,8 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export interface Stack {
   appUrl: string;
   sandboxUrl: string;
+  /** The first-start token the app wrote into its data directory (the setup form asks for it). */
+  setupToken(): string;
   stop(): Promise<void>;
 }
 
@@ -112,5 +114,5 @@ export async function startStack(opts: { numbers: number; custSpaceId: string; n
     await stop();
     throw e;
   }
-  return { appUrl, sandboxUrl, stop };
+  return { appUrl, sandboxUrl, setupToken: () => fs.readFileSync(path.join(dataDir, "setup.token"), "utf8").trim(), stop };
 }
