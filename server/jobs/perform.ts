@@ -91,19 +91,53 @@ const urlParam = (v: string) => (v ? v : undefined);
 type SpaceClient = Awaited<ReturnType<typeof camsForSpace>>["client"];
 
 /**
- * Read-backs of one space wait this long for the changes of other items in flight, so several
+ * Read-backs of one space wait up to this long for the changes of other items in flight, so several
  * share one QueryChatappPhoneNumbers (one slot of its budget, one parse, one write of the space's
- * inventory): that work per item, not the CAMS budget, was what held webhook jobs back.
+ * inventory): that work per item, not the CAMS budget, was what held webhook jobs back. A read
+ * starts at once when no other change of the space is under way in this process (a job's last
+ * items do not wait for nothing).
  */
-const READBACK_BATCH_MS = 100;
+const READBACK_BATCH_MS = 250;
 const pendingReads = new Map<string, Promise<PhoneNumberInfo[]>>();
+/** Per space: how many changes are under way in this process, and the read-backs waiting for none. */
+const changing = new Map<string, { count: number; idle: Set<() => void> }>();
+
+/** Runs a change of the space, counted as under way until it ends (however it ends). */
+async function asChangeOf<T>(spaceId: string, change: () => Promise<T>): Promise<T> {
+  let entry = changing.get(spaceId);
+  if (!entry) changing.set(spaceId, (entry = { count: 0, idle: new Set() }));
+  entry.count++;
+  try {
+    return await change();
+  } finally {
+    if (--entry.count === 0) {
+      changing.delete(spaceId);
+      for (const wake of entry.idle) wake();
+    }
+  }
+}
+
+/** Resolves when no change of the space is under way here, or after `ms`. */
+function changesEnded(spaceId: string, ms: number): Promise<void> {
+  const entry = changing.get(spaceId);
+  if (!entry) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      entry!.idle.delete(done);
+      resolve();
+    }
+    entry.idle.add(done);
+  });
+}
 
 /** A read of the space that starts after every joiner's change ended. */
 function readSpaceSoon(client: SpaceClient, spaceId: string): Promise<PhoneNumberInfo[]> {
   let read = pendingReads.get(spaceId);
   if (!read) {
     read = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, READBACK_BATCH_MS));
+      await changesEnded(spaceId, READBACK_BATCH_MS);
       // From here on a change that ends needs a read of its own: this one may be under way.
       pendingReads.delete(spaceId);
       const readAt = new Date();
@@ -164,13 +198,16 @@ async function performItemNow(job: JobContext, item: ClaimedItem): Promise<Attem
         const client = (space.client = (await camsForSpace(db, item.spaceId)).client);
         if (job.kind === "webhook") {
           const p = job.params as WebhookParams;
-          return client.updatePhoneWebhook({
-            phoneNumber: item.phoneNumber,
-            statusCallbackUrl: urlParam(p.statusCallbackUrl),
-            upCallbackUrl: urlParam(p.upCallbackUrl),
-            httpFlag: p.httpFlag,
-            queueFlag: p.queueFlag,
-          });
+          // Counted while under way: another item's read-back of this space waits for it.
+          return asChangeOf(item.spaceId, () =>
+            client.updatePhoneWebhook({
+              phoneNumber: item.phoneNumber,
+              statusCallbackUrl: urlParam(p.statusCallbackUrl),
+              upCallbackUrl: urlParam(p.upCallbackUrl),
+              httpFlag: p.httpFlag,
+              queueFlag: p.queueFlag,
+            }),
+          );
         }
         if (job.kind === "automation") {
           const p = job.params as AutomationParams;
