@@ -88,6 +88,8 @@ test("the header search finds a number typed in another format, across spaces, a
   await page.getByTestId("search-input").fill(A.custSpaceId);
   await expect(page.getByTestId("search-hit-space").filter({ hasText: A.name })).toBeVisible();
   await page.keyboard.press("Escape");
+  // The dialog loads when first wanted (no DialogTrigger): closing it puts focus on the header's search button.
+  await expect(page.getByRole("button", { name: /^Search/ })).toBeFocused();
 });
 
 test("a QR code made outside the console shows on the space's QR page after Refresh now", async ({ page }) => {

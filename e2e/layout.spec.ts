@@ -131,6 +131,8 @@ test("a phone (390 px) reads every main page: no side scroll, key columns kept, 
     await keepScreenshot(page, "menu-drawer-390.png");
     await page.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
+    // Loaded when first wanted, without a DialogTrigger: focus still goes back to the button.
+    await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
   });
 
   await test.step("1440 px: the all-spaces and audit tables show their last column", async () => {

@@ -18,7 +18,7 @@ export const loadForm = () => import("@/components/phone-numbers/add-number-form
 const AddNumberForm = dynamic(loadForm, { loading: () => <Skeleton className="h-96 w-full" /> });
 
 /** The Add number dialog (components/phone-numbers/add-number-dialog.tsx loads it when first wanted): the form, then the offer to verify the number right away. */
-export function AddNumberDialogBody({ pickSpace, defaultSpace, open, setOpen }: { pickSpace: boolean; defaultSpace: PickableSpace; open: boolean; setOpen: (open: boolean) => void }) {
+export function AddNumberDialogBody({ pickSpace, defaultSpace, open, setOpen, returnFocus }: { pickSpace: boolean; defaultSpace: PickableSpace; open: boolean; setOpen: (open: boolean) => void; returnFocus: React.RefObject<HTMLButtonElement | null> }) {
   const t = useTranslations("phoneNumbers.add");
   const tc = useTranslations("common");
   const invalidate = useInvalidatePhone();
@@ -33,6 +33,7 @@ export function AddNumberDialogBody({ pickSpace, defaultSpace, open, setOpen }: 
       }}
     >
       <DialogContent
+        returnFocus={returnFocus}
         closeLabel={tc("close")}
         // Escape inside the open country list closes the list, not the dialog (and the typed form).
         onEscapeKeyDown={(e) => {

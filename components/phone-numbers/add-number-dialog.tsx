@@ -3,7 +3,7 @@
 import { Plus } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PickableSpace } from "@/components/phone-numbers/space-picker";
 
@@ -17,11 +17,13 @@ const preload = () => void loadBody().then((m) => m.loadForm());
 export function AddNumberDialog({ pickSpace, defaultSpace }: { pickSpace: boolean; defaultSpace: PickableSpace }) {
   const t = useTranslations("phoneNumbers.add");
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   // Kept once opened, so closing plays out and reopening is at once.
   const [wanted, setWanted] = useState(false);
   return (
     <>
       <Button
+        ref={trigger}
         aria-haspopup="dialog"
         aria-expanded={open}
         onPointerEnter={preload}
@@ -34,7 +36,7 @@ export function AddNumberDialog({ pickSpace, defaultSpace }: { pickSpace: boolea
         <Plus aria-hidden="true" />
         {t("open")}
       </Button>
-      {wanted ? <AddNumberDialogBody pickSpace={pickSpace} defaultSpace={defaultSpace} open={open} setOpen={setOpen} /> : null}
+      {wanted ? <AddNumberDialogBody returnFocus={trigger} pickSpace={pickSpace} defaultSpace={defaultSpace} open={open} setOpen={setOpen} /> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { Search } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** True when a key press is meant for a field, not for the page's shortcuts. */
@@ -23,6 +23,7 @@ const SearchDialog = dynamic(loadDialog, { ssr: false });
 export function GlobalSearch() {
   const t = useTranslations("search");
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   // Kept once opened, so closing plays out and reopening is at once.
   const [wanted, setWanted] = useState(false);
   const show = () => {
@@ -47,6 +48,7 @@ export function GlobalSearch() {
   return (
     <>
       <Button
+        ref={trigger}
         variant="outline"
         size="sm"
         className="gap-2 text-muted-foreground"
@@ -62,7 +64,7 @@ export function GlobalSearch() {
         <span className="sr-only sm:hidden">{t("open")}</span>
         <kbd className="hidden rounded border px-1 text-xs lg:inline">Ctrl K</kbd>
       </Button>
-      {wanted ? <SearchDialog open={open} setOpen={setOpen} /> : null}
+      {wanted ? <SearchDialog returnFocus={trigger} open={open} setOpen={setOpen} /> : null}
     </>
   );
 }

@@ -13,7 +13,7 @@ import { fetchJson } from "@/lib/query-client";
 import type { SearchHit, SearchResponse } from "@/lib/schemas/search";
 
 /** The header search's dialog (components/search/global-search.tsx loads it when first wanted). */
-export function SearchDialog({ open, setOpen }: { open: boolean; setOpen: (open: boolean) => void }) {
+export function SearchDialog({ open, setOpen, returnFocus }: { open: boolean; setOpen: (open: boolean) => void; returnFocus: React.RefObject<HTMLButtonElement | null> }) {
   const t = useTranslations("search");
   const router = useRouter();
   const [text, setText] = useState("");
@@ -42,7 +42,7 @@ export function SearchDialog({ open, setOpen }: { open: boolean; setOpen: (open:
         if (!o) setText("");
       }}
     >
-      <DialogContent className="top-[15%] translate-y-0 gap-3 p-4 sm:max-w-xl" closeLabel={t("close")}>
+      <DialogContent returnFocus={returnFocus} className="top-[15%] translate-y-0 gap-3 p-4 sm:max-w-xl" closeLabel={t("close")}>
         <DialogTitle>{t("title")}</DialogTitle>
         <DialogDescription>{t("hint")}</DialogDescription>
         <Input

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useParams } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
@@ -46,6 +46,7 @@ export function AppShell({
   const [menuOpen, setMenuOpen] = useState(false);
   // Kept once opened, so closing plays out and reopening is at once.
   const [drawerWanted, setDrawerWanted] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const canAll = user.isAdmin || spaces.total > 1;
   // A space in the URL was authorized by its layout; one the layout did not ship is looked up
   // (its name for the switcher), and when it is not readable the page is a 404 and the header
@@ -75,7 +76,7 @@ export function AppShell({
         <SidebarNav space={current} isAdmin={user.isAdmin} />
       </aside>
       {drawerWanted ? (
-        <NavDrawer open={menuOpen} onOpenChange={setMenuOpen} title={t("nav.mainNavigation")}>
+        <NavDrawer open={menuOpen} onOpenChange={setMenuOpen} title={t("nav.mainNavigation")} returnFocus={menuButton}>
           {brand}
           <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => setMenuOpen(false)} />
         </NavDrawer>
@@ -83,6 +84,7 @@ export function AppShell({
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:px-6">
           <Button
+            ref={menuButton}
             variant="ghost"
             size="icon"
             className="md:hidden"

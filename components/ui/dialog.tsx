@@ -37,6 +37,11 @@ function DialogOverlay({ className, ...props }: React.ComponentProps<typeof Dial
 
 type DialogContentProps = React.ComponentProps<typeof DialogPrimitive.Content> & {
   /**
+   * Where focus goes back when the dialog closes, for a dialog opened by a button outside it (one
+   * loaded when first wanted has no DialogTrigger, and Radix would leave focus on the page).
+   */
+  returnFocus?: React.RefObject<HTMLElement | null>;
+  /**
    * Accessible label of the top-right close (X) button. The X button is only
    * rendered when this is given (primitives carry no built-in text); Escape and
    * overlay click always close the dialog.
@@ -44,11 +49,18 @@ type DialogContentProps = React.ComponentProps<typeof DialogPrimitive.Content> &
   closeLabel?: string;
 };
 
-function DialogContent({ className, children, closeLabel, ...props }: DialogContentProps) {
+function DialogContent({ className, children, closeLabel, returnFocus, onCloseAutoFocus, ...props }: DialogContentProps) {
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
+        onCloseAutoFocus={(e) => {
+          onCloseAutoFocus?.(e);
+          if (returnFocus?.current && !e.defaultPrevented) {
+            e.preventDefault();
+            returnFocus.current.focus();
+          }
+        }}
         data-slot="dialog-content"
         className={cn(
           "fixed top-[50%] left-[50%] z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] translate-x-[-50%] translate-y-[-50%] gap-4 overflow-y-auto rounded-lg border bg-background p-6 shadow-lg duration-200 outline-none sm:max-w-lg",
