@@ -3,8 +3,9 @@
 import { Search } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { useLazyDialog } from "@/components/use-lazy-dialog";
 
 /** True when a key press is meant for a field, not for the page's shortcuts. */
 const typing = (t: EventTarget | null) =>
@@ -22,14 +23,7 @@ const SearchDialog = dynamic(loadDialog, { ssr: false });
  */
 export function GlobalSearch() {
   const t = useTranslations("search");
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  // Kept once opened, so closing plays out and reopening is at once.
-  const [wanted, setWanted] = useState(false);
-  const show = () => {
-    setWanted(true);
-    setOpen(true);
-  };
+  const { open, setOpen, wanted, show, trigger, triggerProps } = useLazyDialog(loadDialog);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -43,22 +37,11 @@ export function GlobalSearch() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [show]);
 
   return (
     <>
-      <Button
-        ref={trigger}
-        variant="outline"
-        size="sm"
-        className="gap-2 text-muted-foreground"
-        onClick={show}
-        onPointerEnter={() => void loadDialog()}
-        onFocus={() => void loadDialog()}
-        aria-keyshortcuts="Control+K /"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-      >
+      <Button {...triggerProps} variant="outline" size="sm" className="gap-2 text-muted-foreground" aria-keyshortcuts="Control+K /">
         <Search className="size-4" aria-hidden="true" />
         <span className="hidden sm:inline">{t("open")}</span>
         <span className="sr-only sm:hidden">{t("open")}</span>

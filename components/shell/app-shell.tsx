@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useParams } from "next/navigation";
-import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useLazyDialog } from "@/components/use-lazy-dialog";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { SpaceSwitcher } from "./space-switcher";
@@ -43,10 +43,7 @@ export function AppShell({
 }) {
   const t = useTranslations();
   const params = useParams<{ space?: string }>();
-  const [menuOpen, setMenuOpen] = useState(false);
-  // Kept once opened, so closing plays out and reopening is at once.
-  const [drawerWanted, setDrawerWanted] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
+  const drawer = useLazyDialog(loadDrawer);
   const canAll = user.isAdmin || spaces.total > 1;
   // A space in the URL was authorized by its layout; one the layout did not ship is looked up
   // (its name for the switcher), and when it is not readable the page is a 404 and the header
@@ -75,29 +72,15 @@ export function AppShell({
         {brand}
         <SidebarNav space={current} isAdmin={user.isAdmin} />
       </aside>
-      {drawerWanted ? (
-        <NavDrawer open={menuOpen} onOpenChange={setMenuOpen} title={t("nav.mainNavigation")} returnFocus={menuButton}>
+      {drawer.wanted ? (
+        <NavDrawer open={drawer.open} onOpenChange={drawer.setOpen} title={t("nav.mainNavigation")} returnFocus={drawer.trigger}>
           {brand}
-          <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => setMenuOpen(false)} />
+          <SidebarNav space={current} isAdmin={user.isAdmin} onNavigate={() => drawer.setOpen(false)} />
         </NavDrawer>
       ) : null}
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:px-6">
-          <Button
-            ref={menuButton}
-            variant="ghost"
-            size="icon"
-            className="md:hidden"
-            aria-label={t("nav.openMenu")}
-            aria-haspopup="dialog"
-            aria-expanded={menuOpen}
-            onPointerEnter={() => void loadDrawer()}
-            onFocus={() => void loadDrawer()}
-            onClick={() => {
-              setDrawerWanted(true);
-              setMenuOpen(true);
-            }}
-          >
+          <Button {...drawer.triggerProps} variant="ghost" size="icon" className="md:hidden" aria-label={t("nav.openMenu")}>
             <Menu className="size-5" />
           </Button>
           <SpaceSwitcher shell={spaces} current={current} currentSpace={currentSpace} canAll={canAll} />
