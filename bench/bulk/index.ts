@@ -14,7 +14,6 @@ import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import pino from "pino";
 import { OPERATIONS } from "@/lib/cams/operations";
 import { checkEncryptionPublicKey } from "@/lib/pem";
@@ -23,6 +22,7 @@ import { createCamsClient } from "@/server/cams/client";
 import { CHANGE_HEADROOM, createRateLimiter, effectiveRate } from "@/server/cams/rate-limit";
 import { connectDatabase } from "@/server/db/connect";
 import { user } from "@/server/db/schema";
+import { createThrowawayDatabase } from "@/server/db/test-db";
 import { createJob } from "@/server/jobs/queue";
 import * as h from "@/server/jobs/test-helpers";
 import { startSandbox } from "@/server/sandbox/server";
@@ -32,16 +32,6 @@ const N = Number(process.argv[2] ?? 100);
 /** Spaces (of 10 numbers) the sweep reads on the same account in the second round. */
 const SWEPT_SPACES = 100;
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
-
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: BASE });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
 
 function startWorker(id: string, env: NodeJS.ProcessEnv, sweep: boolean): Promise<ChildProcess> {
   const args = ["--conditions=react-server", "--import", "tsx", "server/jobs/worker-entry.ts", "--id", id, "--poll-ms", "200", ...(sweep ? ["--sweep"] : [])];
@@ -59,11 +49,9 @@ function startWorker(id: string, env: NodeJS.ProcessEnv, sweep: boolean): Promis
 const stop = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))));
 
 async function main() {
-  const name = `cams_bench_${Math.random().toString(16).slice(2, 10)}`;
-  await admin(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  const database = connectDatabase({ url: url.toString(), pool: 4 });
+  const throwaway = await createThrowawayDatabase(BASE, "cams_bench");
+  const url = throwaway.url;
+  const database = connectDatabase({ url, pool: 4 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-bench-bulk-"));
   const sandbox = await startSandbox({ spaces: [] });
   const api = h.sandboxApi(sandbox);
@@ -80,7 +68,7 @@ async function main() {
     if (!key.ok) throw new Error("generated key refused");
     const env = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: h.TEST_KEY,
       ENCRYPTION_KEY_ID: h.TEST_KEY_ID,
@@ -166,7 +154,7 @@ async function main() {
   } finally {
     await sandbox.close();
     await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await throwaway.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 

@@ -5,7 +5,11 @@
  * made, CAMS calls the sandbox saw, and the server's RSS.
  *
  *   node --conditions=react-server --import tsx bench/load/index.ts [--users 50] [--duration 60]
- *        [--think 500-1500] [--port 3400] [--dist .next-3400] [--keep]
+ *        [--think 500-1500] [--port 3400] [--dist .next-3400] [--keep] [--postgres]
+ *
+ * `--postgres`: the app on a throwaway PostgreSQL database (made on BENCH_DATABASE_URL, else
+ * DATABASE_URL_TEST, else postgres://postgres@127.0.0.1:5432/test, and dropped after) instead of
+ * the embedded PGlite.
  *
  * Needs a production build in the dist folder (`NEXT_DIST_DIR=.next-3400 next build`); builds it
  * when missing. See bench/load/README.md.
@@ -18,6 +22,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import type { PhoneNumberRow, AllSpacesResponse } from "@/lib/schemas/phone-numbers";
 import { connectDatabase } from "@/server/db/connect";
+import { createThrowawayDatabase } from "@/server/db/test-db";
 import { percentile } from "../phone-list/measure";
 import { loadActionIds, networkCause, resentGetCount, setupToken, UserAgent, type ActionReply } from "./http";
 import { ensureBuild, startLoadStack } from "./stack";
@@ -32,8 +37,17 @@ const { values: args } = parseArgs({
     dist: { type: "string", default: ".next-3400" },
     /** Keep the data directory (database, servers.log) after the run. */
     keep: { type: "boolean", default: false },
+    /** The app on a throwaway PostgreSQL database instead of PGlite. */
+    postgres: { type: "boolean", default: false },
   },
 });
+const PG_BASE = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+const ENGINE = args.postgres ? "PostgreSQL" : "PGlite";
+
+/** `--postgres`: a fresh database for this run; its URL and how to drop it. */
+async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  return args.postgres ? createThrowawayDatabase(PG_BASE, "cams_bench_load") : null;
+}
 const USERS = Math.min(500, Math.max(2, Number(args.users)));
 const DURATION_S = Math.min(3600, Math.max(5, Number(args.duration)));
 const [THINK_MIN, THINK_MAX = THINK_MIN] = args.think.split("-").map((v) => Math.max(0, Number(v) || 0)) as [number, number?];
@@ -331,18 +345,22 @@ async function main() {
   const t0 = Date.now();
   ensureBuild(args.dist);
   const actions = new Actions(args.dist);
+  const pgDb = await throwawayDatabase();
   const stack = await startLoadStack({
     port: Number(args.port),
     distDir: args.dist,
     // info: the CAMS client logs every call with the time it waited for the account's budget.
-    env: { SIGNIN_IP_MAX_PER_MINUTE: "100000", LOG_LEVEL: "info" },
+    env: { SIGNIN_IP_MAX_PER_MINUTE: "100000", LOG_LEVEL: "info", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
   });
   let stopping = false;
   let keepLogs = args.keep;
   const onSignal = () => {
     if (stopping) return;
     stopping = true;
-    void stack.stop().then(() => (stack.cleanUp(), process.exit(130)));
+    void stack
+      .stop()
+      .then(() => pgDb?.drop())
+      .finally(() => (stack.cleanUp(), process.exit(130)));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -420,7 +438,7 @@ async function main() {
     await stack.stop();
 
     // The audit log as written, read from the database once the server is gone (PGlite is one process).
-    const database = connectDatabase({ dataDir: path.join(stack.dataDir, "db") });
+    const database = connectDatabase(pgDb ? { url: pgDb.url, pool: 1 } : { dataDir: path.join(stack.dataDir, "db") });
     const audit = new Map<string, { ok: number; error: number; denied: number }>();
     try {
       const rows = await database.db.execute<{ operation: string; outcome: string; n: number }>(
@@ -437,7 +455,7 @@ async function main() {
 
     // ---- report ----
     const answered = stats.total("ok") + stats.total("expected") + stats.total("unexpected");
-    console.log(`\nLoad: ${USERS} signed-in users, ${runSeconds.toFixed(1)} s, think ${THINK_MIN}–${THINK_MAX} ms, one instance (next start, PGlite) + sandbox`);
+    console.log(`\nLoad: ${USERS} signed-in users, ${runSeconds.toFixed(1)} s, think ${THINK_MIN}–${THINK_MAX} ms, one instance (next start, ${ENGINE}) + sandbox`);
     console.log(`${os.cpus().length} CPUs; load average (1, 5, 15 min) when the run started ${load0.map((l) => l.toFixed(1)).join(" ")}, when it ended ${load1.map((l) => l.toFixed(1)).join(" ")}\n`);
     console.log(`Sign-in (all ${USERS} at once, before the run; ${signedIn} signed in after ${signInSeconds.toFixed(1)} s):\n`);
     console.log(signInStats.table());
@@ -480,7 +498,8 @@ async function main() {
     throw e;
   } finally {
     await stack.stop();
-    if (keepLogs) console.error(`Kept for inspection: ${stack.dataDir} (servers.log: app and sandbox output)`);
+    if (pgDb && !keepLogs) await pgDb.drop();
+    if (keepLogs) console.error(`Kept for inspection: ${stack.dataDir} (servers.log: app and sandbox output)${pgDb ? `; database ${pgDb.url}` : ""}`);
     else stack.cleanUp();
   }
 }

@@ -14,6 +14,29 @@ export function testEngines(): Engine[] {
   return process.env.DATABASE_URL_TEST ? ["pglite", "postgres"] : ["pglite"];
 }
 
+/** A statement on the server of `base` (its own database): creating and dropping others. */
+async function adminQuery(base: string, q: string): Promise<void> {
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A new, empty PostgreSQL database on the server of `base`, named `<prefix>_<random>`: its URL,
+ * and `drop` (forcing out whoever is still connected). Not migrated.
+ */
+export async function createThrowawayDatabase(base: string, prefix = "cams_test"): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
+  await adminQuery(base, `create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => adminQuery(base, `drop database if exists ${name} with (force)`) };
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a throwaway PostgreSQL database dropped on close. */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
   return (await openTestDatabaseWithPeer(engine)).database;
@@ -29,19 +52,12 @@ export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ databa
     await db.migrate();
     return { database: db, peer: () => db };
   }
-  const base = process.env.DATABASE_URL_TEST!;
-  const name = `cams_test_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = connectDatabase({ url: url.toString(), pool: 5 });
+  const { url, drop } = await createThrowawayDatabase(process.env.DATABASE_URL_TEST!);
+  const db = connectDatabase({ url, pool: 5 });
   await db.migrate();
   const peers: Database[] = [];
   const peer = () => {
-    const p = connectDatabase({ url: url.toString(), pool: 5 });
+    const p = connectDatabase({ url, pool: 5 });
     peers.push(p);
     return p;
   };
@@ -50,10 +66,7 @@ export async function openTestDatabaseWithPeer(engine: Engine): Promise<{ databa
     close: async () => {
       for (const p of peers) await p.close();
       await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await drop();
     },
   };
   return { database, peer };

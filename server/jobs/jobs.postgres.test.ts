@@ -4,10 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { effectiveRate } from "@/server/cams/rate-limit";
 import { connectDatabase, type Database } from "@/server/db/connect";
+import { createThrowawayDatabase } from "@/server/db/test-db";
 import { auditEvents, user } from "@/server/db/schema";
 import { startSandbox, type SandboxHandle } from "@/server/sandbox/server";
 import { createJob } from "./queue";
@@ -25,8 +25,8 @@ const CONCURRENCY = 2;
 // Short leases so a killed worker's items come back within the test's time.
 const WORKER_ARGS = ["--concurrency", String(CONCURRENCY), "--lease-ms", "3000", "--heartbeat-ms", "500", "--poll-ms", "200"];
 
-let dbName = "";
 let dbUrl = "";
+let dropDb: (() => Promise<void>) | undefined;
 let database: Database;
 let sb: SandboxHandle;
 let api: ReturnType<typeof h.sandboxApi>;
@@ -34,16 +34,6 @@ let spaceId = "";
 let adminId = "";
 let dataDir = "";
 const workers = new Map<string, ChildProcess>();
-
-async function adminQuery(q: string) {
-  const c = new pg.Client({ connectionString: BASE_URL });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Starts a worker process and resolves once it printed its ready line. */
 function startWorker(id: string): Promise<ChildProcess> {
@@ -124,13 +114,11 @@ async function expectAllChanged(url: string) {
 }
 
 beforeAll(async () => {
-  dbName = `cams_jobs_${crypto.randomBytes(5).toString("hex")}`;
-  await adminQuery(`create database ${dbName}`).catch((e: Error) => {
+  const created = await createThrowawayDatabase(BASE_URL, "cams_jobs").catch((e: Error) => {
     throw new Error(`PostgreSQL at ${BASE_URL} is needed for this suite: ${e.message}`);
   });
-  const u = new URL(BASE_URL);
-  u.pathname = `/${dbName}`;
-  dbUrl = u.toString();
+  dbUrl = created.url;
+  dropDb = created.drop;
   database = connectDatabase({ url: dbUrl, pool: 4 });
   await database.migrate();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-jobs-pg-"));
@@ -148,7 +136,7 @@ afterAll(async () => {
   for (const id of [...workers.keys()]) kill(id);
   await sb?.close();
   await database?.close();
-  if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`);
+  await dropDb?.();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
