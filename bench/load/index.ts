@@ -7,6 +7,9 @@
  *   node --conditions=react-server --import tsx bench/load/index.ts [--users 50] [--duration 60]
  *        [--think 500-1500] [--port 3400] [--dist .next-3400] [--keep] [--postgres]
  *
+ * BENCH_APP_NODE_ARGS: options for the app server's own Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+ * or a heap limit), not the bench's or the sandbox's.
+ *
  * `--postgres`: the app on a throwaway PostgreSQL database (made on BENCH_DATABASE_URL, else
  * DATABASE_URL_TEST, else postgres://postgres@127.0.0.1:5432/test, and dropped after) instead of
  * the embedded PGlite.
@@ -350,7 +353,11 @@ async function main() {
     port: Number(args.port),
     distDir: args.dist,
     // info: the CAMS client logs every call with the time it waited for the account's budget.
-    env: { SIGNIN_IP_MAX_PER_MINUTE: "100000", LOG_LEVEL: "info", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
+    env: {
+      SIGNIN_IP_MAX_PER_MINUTE: "100000",
+      LOG_LEVEL: "info",
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    },
   });
   let stopping = false;
   let keepLogs = args.keep;

@@ -119,7 +119,9 @@ export async function startLoadStack(opts: LoadStackOptions): Promise<LoadStack>
     const sandbox = start(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/sandbox/cli.ts", "--port", String(sandboxPort)], { ...env, ...opts.sandboxEnv });
     await waitFor(`${sandboxUrl}/_sandbox/health`, 30_000, sandbox);
     await opts.beforeApp?.({ url: sandboxUrl, controlToken });
-    const app = start(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    // BENCH_APP_NODE_ARGS: the app server's own Node options (--cpu-prof is refused in NODE_OPTIONS).
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+    const app = start(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
       ...env,
       NEXT_DIST_DIR: opts.distDir,
       DATA_DIR: dataDir,
