@@ -1,7 +1,7 @@
 import "server-only";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "@/server/db/connect";
-import { openTestDatabase, type Engine } from "@/server/db/test-db";
+import { defaultTestEngine, openTestDatabase, type Engine } from "@/server/db/test-db";
 
 /** Makes `database` the app's database handle (getDb()) for this test file. */
 export function installTestDatabase(database: Database): Database {
@@ -25,12 +25,12 @@ export function filledBeforeAll<T extends object>(make: () => Promise<T>): T {
 
 /**
  * A fresh, migrated test database for the tests of this file, or of the describe block it is
- * called in (PGlite unless `engine` says "postgres"): opened before them and, unless
+ * called in (`defaultTestEngine()` unless `engine` names one): opened before them and, unless
  * `install: false`, made the app's database handle; closed after them (closing it twice, as a test
  * of a lost database does, closes it once). Hooks registered after this call run after its
  * beforeAll and before its afterAll.
  */
-export function withTestDatabase(engine: Engine = "pglite", { install = true }: { install?: boolean } = {}): Database {
+export function withTestDatabase(engine: Engine = defaultTestEngine(), { install = true }: { install?: boolean } = {}): Database {
   let opened: Database | undefined;
   let closing: Promise<void> | undefined;
   const database = filledBeforeAll(async () => {

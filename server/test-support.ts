@@ -4,7 +4,7 @@ import { afterAll, beforeAll, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db/connect";
 import { spaceMembers, spaces, user } from "@/server/db/schema";
-import type { Engine } from "@/server/db/test-db";
+import { defaultTestEngine, type Engine } from "@/server/db/test-db";
 import type { SandboxHandle } from "@/server/sandbox/server";
 import type { sandboxApi } from "@/server/jobs/test-helpers";
 import { filledBeforeAll, withTestDatabase } from "@/server/test-database";
@@ -84,7 +84,7 @@ export async function seedSandboxRoles(database: Database, first: readonly [cust
 }
 
 /** withTestDatabase (the app's handle) with the role fixture seeded into it, for this file or describe block. */
-export function withRoles(engine: Engine = "pglite"): { database: Database; f: RoleFixture } {
+export function withRoles(engine: Engine = defaultTestEngine()): { database: Database; f: RoleFixture } {
   const database = withTestDatabase(engine);
   const f = filledBeforeAll(() => seedRoles(database));
   return { database, f };
@@ -94,7 +94,7 @@ export function withRoles(engine: Engine = "pglite"): { database: Database; f: R
  * withTestDatabase with seedSandboxRoles's fixture: the roles, a sandbox of their own (closed after
  * the tests, before the database) and its control API.
  */
-export function withSandboxRoles(first: readonly [custSpaceId: string, numbers: number], other?: readonly [custSpaceId: string, numbers: number], engine: Engine = "pglite") {
+export function withSandboxRoles(first: readonly [custSpaceId: string, numbers: number], other?: readonly [custSpaceId: string, numbers: number], engine: Engine = defaultTestEngine()) {
   const database = withTestDatabase(engine);
   let sandbox: SandboxHandle | undefined;
   const f = {} as RoleFixture;
