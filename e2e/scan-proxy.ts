@@ -3,7 +3,8 @@
  * that can carry a secret to a page (HTML, RSC payloads, JSON, text, scripts) is scanned as it
  * streams through, for the run's known secrets and any PEM private key; what it finds is appended
  * to a findings file (which secret by index, never its text) before the response ends, so a test
- * that has its response has its findings too. The fixture in helpers/test.ts fails the test that
+ * that has its response has its findings too. Every session token the app hands out in a Set-Cookie
+ * is looked for from then on too, in that response's own body as well. The fixture in helpers/test.ts fails the test that
  * received it; secrets.spec.ts fails on anything found at all.
  *
  * Reading bodies in the proxy instead of over the DevTools protocol costs the browser nothing and
@@ -15,7 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { bodyScanner, findingsFile, knownSecretsOf, SCANNED_TYPE, type Finding } from "./helpers/scan";
+import { bodyScanner, findingsFile, knownSecretsOf, SCANNED_TYPE, sessionTokensOf, type Finding } from "./helpers/scan";
 
 const { values } = parseArgs({
   options: { port: { type: "string" }, target: { type: "string" }, "data-dir": { type: "string" } },
@@ -32,6 +33,8 @@ fs.rmSync(out, { force: true });
 // A new loopback connection per request: a pooled one can be closed by the app's idle timer just as
 // it is reused, and that request would fail for reasons of the proxy's own.
 const agent = new http.Agent({ keepAlive: false });
+/** Every session token the app has set as a cookie in this run. */
+const sessionTokens = new Set<string>();
 
 const server = http.createServer((req, res) => {
   const headers = { ...req.headers };
@@ -45,8 +48,9 @@ const server = http.createServer((req, res) => {
       if (!/^(connection|keep-alive)$/i.test(raw[i]!)) headers.push(raw[i]!, raw[i + 1]!);
     }
     res.writeHead(up.statusCode ?? 502, up.statusMessage, headers);
+    for (const t of sessionTokensOf(up.headers["set-cookie"])) sessionTokens.add(t);
     const type = String(up.headers["content-type"] ?? "");
-    const scanner = SCANNED_TYPE.test(type) ? bodyScanner(knownSecretsOf({ dataDir, fixed })) : null;
+    const scanner = SCANNED_TYPE.test(type) ? bodyScanner(knownSecretsOf({ dataDir, fixed }), [...sessionTokens]) : null;
     up.on("data", (chunk: Buffer) => {
       scanner?.push(chunk);
       res.write(chunk);

@@ -19,15 +19,15 @@ test.describe("the response scanner (scan-proxy.ts, helpers/test.ts)", () => {
   // Off for this test only: it plants secrets on purpose and checks the scanner by hand.
   test.use({ scanResponses: false });
 
-  test("finds a planted secret and a PEM private key in app pages and reads of a context the test opened itself", async ({ browser }) => {
+  test("finds a planted secret, a PEM private key and a session token in app pages and reads of a context the test opened itself", async ({ browser }) => {
     const cust = `e2e-scanner-${run}`;
     // A fresh "secret" only this run knows, carried by a CAMS answer the app renders, as a leaked
     // AccessKey secret would be; and a PEM private-key header the same way.
     const planted = `planted-${crypto.randomBytes(12).toString("hex")}`;
     fs.appendFileSync(path.join(E2E.dataDir, "known-secrets.txt"), `${planted}\n`);
     const pem = ["-----BEGIN", " PRIVATE", " KEY-----"].join("");
-    await sandbox("POST", "spaces", { custSpaceId: cust, name: "Scanner", numbers: 2 });
-    const [one, two] = (await sandboxSpace(cust)).phoneNumbers;
+    await sandbox("POST", "spaces", { custSpaceId: cust, name: "Scanner", numbers: 3 });
+    const [one, two, three] = (await sandboxSpace(cust)).phoneNumbers;
     await sandbox("PATCH", `numbers/${one!.phoneNumber}`, { VerifiedName: `probe ${planted}` });
     await sandbox("PATCH", `numbers/${two!.phoneNumber}`, { VerifiedName: `probe ${pem}` });
 
@@ -35,6 +35,11 @@ test.describe("the response scanner (scan-proxy.ts, helpers/test.ts)", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAsAdmin(page);
+    // The session's own token, as a page would leak it: the proxy saw the app set it as a cookie.
+    const cookie = (await context.cookies()).find((c) => c.name.includes("session_token"))!;
+    const token = decodeURIComponent(cookie.value).split(".")[0]!;
+    expect(token.length).toBeGreaterThanOrEqual(16);
+    await sandbox("PATCH", `numbers/${three!.phoneNumber}`, { VerifiedName: `probe ${token}` });
     const spaceId = await linkSpace(page, "Scanner", cust);
     await page.goto(`/s/${spaceId}/phone-numbers`);
     await expect(page.getByText(`probe ${planted}`)).toBeVisible();
@@ -46,14 +51,17 @@ test.describe("the response scanner (scan-proxy.ts, helpers/test.ts)", () => {
     const report = found();
     expect(report.some((l) => /^known secret #\d+ in GET \/s\/[^/]+\/phone-numbers/.test(l)), report.join("\n")).toBe(true);
     expect(report.some((l) => /^a PEM private key in GET \/s\/[^/]+\/phone-numbers/.test(l)), report.join("\n")).toBe(true);
+    expect(report.some((l) => /^a session token in GET \/s\/[^/]+\/phone-numbers/.test(l)), report.join("\n")).toBe(true);
     expect(report.some((l) => l.includes(`/api/spaces/${spaceId}/phone-numbers`)), report.join("\n")).toBe(true);
     // Nothing of the secret itself is in the report.
     expect(report.join("\n")).not.toContain(planted);
+    expect(report.join("\n")).not.toContain(token);
 
     // Clean up so no later read serves the probe: the console's copy of the space goes with the
     // space (the inventory keeps what CAMS answered), then what was planted is accepted.
     await sandbox("PATCH", `numbers/${one!.phoneNumber}`, { VerifiedName: "Scanner One" });
     await sandbox("PATCH", `numbers/${two!.phoneNumber}`, { VerifiedName: "Scanner Two" });
+    await sandbox("PATCH", `numbers/${three!.phoneNumber}`, { VerifiedName: "Scanner Three" });
     const admin = await browser.newContext();
     const p = await admin.newPage();
     await signInAsAdmin(p);

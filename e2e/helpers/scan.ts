@@ -76,12 +76,24 @@ export function acknowledge(dataDir: string, findings: Finding[]) {
 }
 
 /**
+ * The session tokens a response hands out in its Set-Cookie lines (`…session_token=<token>.<signature>`):
+ * the browser keeps them in an httpOnly cookie, and no body may carry one.
+ */
+export function sessionTokensOf(setCookie: string[] | string | undefined): string[] {
+  const lines = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return lines
+    .map((l) => /^[^=;]*session_token=([^;]*)/.exec(l)?.[1])
+    .map((v) => (v ? decodeURIComponent(v).split(".")[0]! : ""))
+    .filter((t) => t.length >= 16);
+}
+
+/**
  * Scans one response body as it streams: every chunk is searched together with the end of the one
  * before it, so a secret split across chunks is still found. Bytes are read as latin1 (the secrets
  * and PEM headers are ASCII), so a multi-byte character split across chunks cannot hide one.
  */
-export function bodyScanner(secrets: string[]) {
-  const overlap = Math.max(PEM_HEADER_MAX, ...secrets.map((s) => s.length)) - 1;
+export function bodyScanner(secrets: string[], sessionTokens: string[] = []) {
+  const overlap = Math.max(PEM_HEADER_MAX, ...secrets.map((s) => s.length), ...sessionTokens.map((s) => s.length)) - 1;
   let tail = "";
   const found = new Set<string>();
   return {
@@ -90,6 +102,7 @@ export function bodyScanner(secrets: string[]) {
       secrets.forEach((s, i) => {
         if (text.includes(s)) found.add(`known secret #${i}`);
       });
+      if (sessionTokens.some((s) => text.includes(s))) found.add("a session token");
       if (PRIVATE_KEY_HEADER.test(text)) found.add("a PEM private key");
       tail = text.slice(-overlap);
     },
