@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const EXCLUDE = ["node_modules/**", ".next/**", ".next-*/**", ".e2e-data*/**", "test-results*/**", "e2e/**", "data/**"];
 /**
@@ -10,37 +9,6 @@ const EXCLUDE = ["node_modules/**", ".next/**", ".next-*/**", ".e2e-data*/**", "
  * time, instead of beside every other test file on two cores.
  */
 const TIMING = ["server/cams/rate-limit.test.ts"];
-
-/**
- * Files that take 15-40 s, started first so none is left running alone at the end: a clean clone
- * has no timing cache, and Vitest then starts larger files first, which put the 30 s property test
- * of every action (a small file) 85th of 98. Longest first; the rest keep Vitest's order.
- */
-const SLOW_FIRST = [
-  "server/actions/faults.test.ts",
-  "server/db/data-layer.test.ts",
-  "server/jobs/jobs.postgres.test.ts",
-  "server/authz/hostile-actions.test.ts",
-  "server/jobs/jobs.pglite.test.ts",
-  "server/inventory/details.test.ts",
-  "server/alerts/details-history.test.ts",
-  "server/auth/throttle.test.ts",
-];
-
-class SlowFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const base = await super.sort(files);
-    const rank = (f: TestSpecification) => {
-      const i = SLOW_FIRST.indexOf(path.relative(import.meta.dirname, f.moduleId));
-      return i < 0 ? SLOW_FIRST.length : i;
-    };
-    const order = new Map(base.map((f, i) => [f, i] as const));
-    // Projects stay in their group order (the timing project after the rest).
-    return [...base].sort(
-      (a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || rank(a) - rank(b) || order.get(a)! - order.get(b)!,
-    );
-  }
-}
 
 export default defineConfig({
   resolve: {
@@ -57,7 +25,6 @@ export default defineConfig({
       { extends: true, test: { name: "timing", include: TIMING, exclude: EXCLUDE, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
     globalSetup: ["./vitest.global-setup.ts"],
-    sequence: { sequencer: SlowFirst },
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
