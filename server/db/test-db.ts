@@ -41,12 +41,12 @@ async function adminQuery(base: string, q: string): Promise<void> {
  * A new, empty PostgreSQL database on the server of `base`, named `<prefix>_<random>`: its URL,
  * and `drop` (forcing out whoever is still connected). Not migrated.
  */
-export async function createThrowawayDatabase(base: string, prefix = "cams_test"): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+export async function createThrowawayDatabase(base: string, prefix = "cams_test"): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
   await adminQuery(base, `create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => adminQuery(base, `drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => adminQuery(base, `drop database if exists ${name} with (force)`) };
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a throwaway PostgreSQL database dropped on close. */
