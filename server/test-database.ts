@@ -3,11 +3,17 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database } from "@/server/db/connect";
 import { defaultTestEngine, openTestDatabase, type Engine } from "@/server/db/test-db";
 
-/** Makes `database` the app's database handle (getDb()) for this test file. */
+/**
+ * Makes `database` the app's database handle (getDb()) for this test file. The auth instance is
+ * bound to the handle it was made with: the next getAuth() makes one on this database (files of a
+ * worker share their modules, vitest.shared-setup.ts).
+ */
 export function installTestDatabase(database: Database): Database {
-  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void> };
+  const g = globalThis as unknown as { __camsDb?: Database; __camsDbReady?: Promise<void>; __camsAuth?: unknown; __camsAuthSso?: unknown };
   g.__camsDb = database;
   g.__camsDbReady = Promise.resolve();
+  delete g.__camsAuth;
+  delete g.__camsAuthSso;
   return database;
 }
 

@@ -15,19 +15,25 @@ export { installTestDatabase, withTestDatabase } from "@/server/test-database";
 /** The signed-in user the mocked session returns; null = anonymous. */
 export const session: { user: SessionUser | null; token?: string | null } = { user: null };
 
-// Importing this module replaces the request-bound pieces: the session comes from `session.user`,
-// and cache revalidation (which needs a Next request) does nothing.
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/server/auth/session")>();
-  return { ...real, getSessionUser: async () => session.user, currentSessionToken: async () => session.token ?? null };
-});
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-// Outside a request (and outside React's server condition) next-intl's server helpers cannot read
-// the request's locale: route handlers under test translate with the English messages from disk.
-vi.mock("next-intl/server", async () => {
-  const { translatorFor } = await import("@/lib/i18n/translators");
-  return { getTranslations: async (namespace: string) => translatorFor("en", namespace), getLocale: async () => "en" };
-});
+/**
+ * Replaces the request-bound pieces for the modules the current test file imports from now on: the
+ * session comes from `session.user`, cache revalidation (which needs a Next request) does nothing,
+ * and next-intl's server helpers, which cannot read a request's locale outside one (and outside
+ * React's server condition), translate with the English messages from disk. Importing this module
+ * does it; vitest.shared-setup.ts does it again for every file of a worker that keeps its modules.
+ */
+export function mockRequestScope(): void {
+  vi.doMock("@/server/auth/session", async (importOriginal) => {
+    const real = await importOriginal<typeof import("@/server/auth/session")>();
+    return { ...real, getSessionUser: async () => session.user, currentSessionToken: async () => session.token ?? null };
+  });
+  vi.doMock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+  vi.doMock("next-intl/server", async () => {
+    const { translatorFor } = await import("@/lib/i18n/translators");
+    return { getTranslations: async (namespace: string) => translatorFor("en", namespace), getLocale: async () => "en" };
+  });
+}
+mockRequestScope();
 
 export interface RoleFixture {
   admin: SessionUser;

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { alertsOf, evaluate } from "@/lib/alerts";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhoneNumberInfo } from "@/lib/cams/wire";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 

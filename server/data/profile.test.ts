@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 

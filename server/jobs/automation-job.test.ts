@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,4 +1,3 @@
-import "@/server/test-key-env";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createBulkJobSchema, type CreateBulkJobInput } from "@/lib/schemas/bulk";

@@ -11,8 +11,13 @@ import type { SandboxHandle } from "@/server/sandbox/server";
 
 /** Test-only helpers for the job worker (imported by *.test.ts and bench/bulk only). */
 
-export const TEST_KEY = Buffer.alloc(32, 11).toString("base64");
-export const TEST_KEY_ID = "v1";
+/**
+ * The key sandbox accounts are encrypted with: under Vitest the run's own (vitest.config.mts), which
+ * the app's keyring of every test file and every child worker holds; elsewhere (bench/bulk) a fixed
+ * one the bench hands to its workers.
+ */
+export const TEST_KEY = process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 11).toString("base64");
+export const TEST_KEY_ID = process.env.ENCRYPTION_KEY ? (process.env.ENCRYPTION_KEY_ID ?? "v1") : "v1";
 
 export interface SandboxCalls {
   byAction: Record<string, number>;
