@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Every test: typecheck, lint and the production build side by side (none needs another), then
-// unit + integration (Vitest: data layer on PGlite and PostgreSQL, the sandbox and CAMS client over
-// HTTP), then e2e in Chromium against that build.
+// Every test: typecheck, lint and the production build side by side (none needs another), unit +
+// integration (Vitest: data layer on PGlite and PostgreSQL, the sandbox and CAMS client over HTTP)
+// beside the build's end, then e2e in Chromium against that build.
 // Ends with one line "N passed, N failed" from the runners' JSON reports.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -39,30 +39,28 @@ function withCpu(cmd, args) {
 }
 
 /**
- * Runs steps at the same time, each with its output held back and printed whole when it ends, so
- * the log reads like a serial run. Resolves to whether each one succeeded.
+ * Starts steps at the same time, each with its output held back and printed whole when it ends, so
+ * the log reads like a serial run. One promise per step, resolving to whether it succeeded.
  */
 function together(steps) {
   const started = Date.now();
-  return Promise.all(
-    steps.map(
-      ([name, cmd, args, extraEnv = {}]) =>
-        new Promise((resolve) => {
-          const out = [];
-          const run = withCpu(cmd, args);
-          const child = spawn(run.cmd, run.args, { cwd: root, env: { ...env, ...extraEnv } });
-          child.stdout.on("data", (d) => out.push(d));
-          child.stderr.on("data", (d) => out.push(d));
-          child.on("close", (status, signal) => {
-            console.log(`\n=== ${name} ===`);
-            process.stdout.write(Buffer.concat(out));
-            const wall = (Date.now() - started) / 1000;
-            console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${wall.toFixed(1)} s${run.report(wall)} ===`);
-            if (status !== 0 && !failedStep) failedStep = name;
-            resolve(status === 0);
-          });
-        }),
-    ),
+  return steps.map(
+    ([name, cmd, args, extraEnv = {}]) =>
+      new Promise((resolve) => {
+        const out = [];
+        const run = withCpu(cmd, args);
+        const child = spawn(run.cmd, run.args, { cwd: root, env: { ...env, ...extraEnv } });
+        child.stdout.on("data", (d) => out.push(d));
+        child.stderr.on("data", (d) => out.push(d));
+        child.on("close", (status, signal) => {
+          console.log(`\n=== ${name} ===`);
+          process.stdout.write(Buffer.concat(out));
+          const wall = (Date.now() - started) / 1000;
+          console.log(`=== ${name}: ${status === 0 ? "ok" : `failed (${status ?? signal})`} in ${wall.toFixed(1)} s${run.report(wall)} ===`);
+          if (status !== 0 && !failedStep) failedStep = name;
+          resolve(status === 0);
+        });
+      }),
   );
 }
 
@@ -149,14 +147,16 @@ else if (process.env.CI) {
   process.exit(1);
 } else console.warn(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL variants are left out of this local run.`);
 
-const [, , built] = await together([
+// The build runs on about one core; once typecheck and lint are done, Vitest takes the other.
+const [typechecked, linted, building] = together([
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["lint", bin("eslint"), [".", "--max-warnings=0"]],
   ["build", bin("next"), ["build"], { NODE_ENV: "production" }],
 ]);
+await Promise.all([typechecked, linted]);
 await step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results-vitest/vitest.json"], vitestEnv);
 readVitest(path.join(root, "test-results-vitest", "vitest.json"));
-if (built) {
+if (await building) {
   await step("e2e (playwright, chromium)", bin("playwright"), ["test"]);
   readPlaywright(path.join(root, "test-results", "e2e.json"));
 }
