@@ -6,9 +6,14 @@ import nextTs from "eslint-config-next/typescript";
  * data layer or the CAMS client, and lib/ (shared by both sides and the sandbox) imports nothing of
  * the app. Type-only imports count too: a DTO type belongs in lib/schemas/.
  */
+const ONE_LINK = {
+  name: "next/link",
+  message: "Use the app's Link (@/components/ui/link): it prefetches a route when a person points at or focuses it, not every link in view.",
+};
 const restricted = (message, names) => [
   "error",
   {
+    paths: [ONE_LINK],
     patterns: [
       { group: names.flatMap((n) => [`@/${n}`, `@/${n}/**`]), message },
       // The same folders reached by a relative path.
@@ -32,10 +37,11 @@ const config = [
         "error",
         { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
       ],
+      "no-restricted-imports": ["error", { paths: [ONE_LINK] }],
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "scripts/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "**/*.test.ts", "server/sandbox/cli.ts", "server/db/test-db.ts", "server/test-key-env.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "scripts/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "**/*.test.ts", "server/sandbox/cli.ts", "server/db/test-db.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {
@@ -65,5 +71,6 @@ const config = [
       "no-restricted-imports": restricted("lib/ is shared by the browser, the server and the sandbox: it imports nothing from components/, server/ or app/.", ["components", "server", "app"]),
     },
   },
+  { files: ["components/ui/link.tsx"], rules: { "no-restricted-imports": "off" } },
 ];
 export default config;

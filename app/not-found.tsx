@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 /** A URL no route matches (outside the app's sections): a plain 404 with the way to the start page. */

@@ -223,3 +223,22 @@ test("the number's page shows its fields and the sent/delivered chart", async ({
   await tabs.getByRole("link", { name: "QR codes" }).click();
   await expect(tabs.getByRole("link", { name: "QR codes" })).toHaveAttribute("aria-current", "page");
 });
+
+test("a route is prefetched when a person points at or focuses its link, not for every link in view", async ({ page }) => {
+  await signInAsAdmin(page);
+  const retail = ids["cams-demo-retail"]!;
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`/s/${retail}/phone-numbers`);
+  await expect(page.getByTestId(`phone-row-${RETAIL_NUMBER}`)).toBeVisible();
+  // Next prefetches links in view once the browser is idle: by the time the network is quiet.
+  await page.waitForLoadState("networkidle");
+  expect(prefetched, "prefetched without intent").toEqual([]);
+
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "QR codes" }).hover();
+  await expect.poll(() => prefetched).toContain(`/s/${retail}/qr-codes`);
+  await page.getByTestId(`phone-row-${RETAIL_NUMBER}`).getByRole("link").first().focus();
+  await expect.poll(() => prefetched).toContain(`/s/${retail}/phone-numbers/${RETAIL_NUMBER}`);
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { Layers } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

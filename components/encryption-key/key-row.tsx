@@ -2,7 +2,7 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import { CircleX } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useExplainError } from "@/components/action-error";
 import { LastChange } from "@/components/encryption-key/key-details";

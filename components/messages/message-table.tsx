@@ -2,7 +2,7 @@
 
 import { ArrowDownLeft, ArrowUpRight, MessagesSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AuditTime } from "@/components/audit/audit-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { CircleCheck } from "lucide-react";
 import dynamic from "next/dynamic";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PhoneNumberText } from "@/components/phone-numbers/phone-number-text";

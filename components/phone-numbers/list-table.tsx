@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { EnumBadge, useEnumLabel } from "@/components/phone-numbers/enum-badge";

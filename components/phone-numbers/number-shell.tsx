@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { EnumBadge } from "@/components/phone-numbers/enum-badge";
 import { NumberStateBanner } from "@/components/phone-numbers/number-state-banner";

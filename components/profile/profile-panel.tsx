@@ -1,7 +1,7 @@
 "use client";
 
 import { Users } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { readErrorOf, ReadErrorPanel } from "@/components/read-error";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowLeft, Printer } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { Button } from "@/components/ui/button";

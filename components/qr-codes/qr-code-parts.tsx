@@ -1,7 +1,7 @@
 "use client";
 
 import { ExternalLink, Printer } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { FileQuestion } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";

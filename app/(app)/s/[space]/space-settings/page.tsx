@@ -1,6 +1,6 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import { ChevronRight, Webhook } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountWebhookPanel } from "@/components/webhooks/account-webhook-panel";
