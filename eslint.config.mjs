@@ -41,7 +41,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "scripts/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "**/*.test.ts", "server/sandbox/cli.ts", "server/db/test-db.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "scripts/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "**/*.test.ts", "server/sandbox/cli.ts", "server/db/test-db.ts", "server/jobs/test-helpers.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {
