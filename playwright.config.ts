@@ -41,6 +41,8 @@ process.env.E2E_ADMIN_PASSWORD ??= `pw-${crypto.randomBytes(8).toString("hex")}`
 process.env.E2E_CHROMIUM ??= ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
 const CHROMIUM = process.env.E2E_CHROMIUM;
 
+const STANDALONE = /(sso|space-switcher|two-factor-requirement)\.spec\.ts/;
+
 const sandboxCmd = "node --conditions=react-server --import tsx server/sandbox/cli.ts";
 const secretsEnv = {
   E2E_SANDBOX_SECRET: process.env.E2E_SANDBOX_SECRET!,
@@ -78,10 +80,13 @@ export default defineConfig({
   },
   projects: [
     { name: "foundation", testMatch: /foundation\.spec\.ts/ },
+    // Specs on an app instance of their own (e2e/helpers/app-instance.ts): they need nothing of the
+    // suite's server, so they start at once beside foundation instead of waiting for it.
+    { name: "standalone", testMatch: STANDALONE },
     // The scanner's own check plants a secret the app then serves: alone, before the features run
     // side by side (and with only foundation's accounts, so the Sandbox account is the default).
     { name: "scanner", testMatch: /scanner\.spec\.ts/, dependencies: ["foundation"] },
-    { name: "features", testIgnore: [/foundation\.spec\.ts/, /scanner\.spec\.ts/, /secrets\.spec\.ts/], dependencies: ["scanner"] },
+    { name: "features", testIgnore: [/foundation\.spec\.ts/, /scanner\.spec\.ts/, /secrets\.spec\.ts/, STANDALONE], dependencies: ["scanner"] },
     // After every other spec: the log, the audit table, the bundles and the whole run's responses.
     { name: "secrets", testMatch: /secrets\.spec\.ts/, dependencies: ["features"] },
   ],

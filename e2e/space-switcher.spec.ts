@@ -10,6 +10,9 @@ const SERVER = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:54
 const SPACES = 60;
 const fleet = (i: number) => `Fleet ${String(i).padStart(3, "0")}`;
 
+// On an app of its own, reached at its own port: nothing passes the suite's scanning proxy.
+test.use({ scanResponses: false });
+
 /**
  * An administrator of more spaces than the layout ships (50): the switcher lists the first ones
  * and finds the others by typing; a space outside them is named from its URL and after a reload.

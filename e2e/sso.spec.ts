@@ -11,6 +11,9 @@ const run = crypto.randomBytes(3).toString("hex");
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1032;
 const IDP_PORT = APP_PORT + 1;
 
+// On an app of its own, reached at its own port: nothing passes the suite's scanning proxy.
+test.use({ scanResponses: false });
+
 /** A fresh browser (no provider session) signs in through the provider as `login`; returns the page where it landed. */
 async function ssoSignIn(browser: Browser, app: AppInstance, login: string): Promise<Page> {
   const ctx = await browser.newContext();

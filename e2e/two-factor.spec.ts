@@ -1,24 +1,11 @@
 import crypto from "node:crypto";
-import * as OTPAuth from "otpauth";
 import type { Page } from "@playwright/test";
 import { expect, test, hydrated, keepScreenshot } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
 import { createUserViaUi, signInAsAdmin, signOut } from "./helpers/auth";
-import { setUpFirstAdmin, startAppInstance } from "./helpers/app-instance";
+import { setUpInDialogOrPage, wrongCode } from "./helpers/two-factor";
 
 const run = crypto.randomBytes(3).toString("hex");
-// A port of this spec's own for the app it starts (the config's ports are PORT + 1010…1020).
-const OWN_APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1030;
-
-/** The authenticator app: codes from the key the setup dialog shows. */
-const authenticator = (key: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(key.replace(/\s/g, "")), digits: 6, period: 30 });
-/** A six-digit code that is not the current one (nor the one either side of it). */
-function wrongCode(totp: OTPAuth.TOTP): string {
-  const near = [-1, 0, 1].map((w) => totp.generate({ timestamp: Date.now() + w * 30_000 }));
-  let c = "000000";
-  for (let i = 0; near.includes(c); i++) c = String(123456 + i * 7919).padStart(6, "0").slice(-6);
-  return c;
-}
 
 async function passwordStep(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -34,27 +21,6 @@ async function passwordStep(page: Page, email: string, password: string) {
 async function landed(page: Page) {
   await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
   await hydrated(page);
-}
-
-/** The user menu's setup dialog, start to end: returns the authenticator and the recovery codes. */
-async function setUpInDialogOrPage(page: Page, scope: ReturnType<Page["locator"]> | Page, password: string) {
-  await scope.getByLabel("Password").fill(`not-${password}`);
-  await scope.getByRole("button", { name: "Continue" }).click();
-  await expect(scope.getByText("The password is wrong.")).toBeVisible();
-  await scope.getByLabel("Password").fill(password);
-  await scope.getByRole("button", { name: "Continue" }).click();
-  await expect(scope.getByRole("img", { name: "QR code for the authenticator app" })).toBeVisible();
-  const totp = authenticator(await scope.getByTestId("totp-secret").innerText());
-  await scope.getByLabel("Code from the app").fill(wrongCode(totp));
-  await scope.getByRole("button", { name: "Turn on" }).click();
-  await expect(scope.getByText("The code is wrong.", { exact: false })).toBeVisible();
-  await scope.getByLabel("Code from the app").fill(totp.generate());
-  await scope.getByRole("button", { name: "Turn on" }).click();
-  const list = scope.getByTestId("recovery-codes");
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const codes = await list.getByRole("listitem").allInnerTexts();
-  await scope.getByRole("button", { name: "I have saved them" }).click();
-  return { totp, codes };
 }
 
 test("TOTP from the user menu: sign-in asks for the code, refuses a wrong one, a recovery code works once, a remembered browser skips it", async ({ page, browser }) => {
@@ -143,39 +109,4 @@ test("TOTP from the user menu: sign-in asks for the code, refuses a wrong one, a
     await expect(me.getByRole("menuitem", { name: "Set up two-factor sign-in" })).toBeVisible();
   });
   await ctx.close();
-});
-
-test("the requirement: once required, a user without two-factor gets the setup before anything else (on an app of this spec's own)", async ({ page }) => {
-  test.setTimeout(240_000);
-  // App-wide: on the shared server it would send every other spec's admin to the setup.
-  const app = await startAppInstance(OWN_APP_PORT);
-  try {
-    const admin = { name: "Req Admin", email: `req-${run}@e2e.test`, password: `req-${run}-password` };
-    await setUpFirstAdmin(page, app, admin);
-    await page.goto(`${app.url}/settings/users`);
-    await page.getByRole("combobox", { name: "Require two-factor sign-in" }).click();
-    await page.getByRole("option", { name: "For everyone" }).click();
-    await expect(page.getByText("Two-factor requirement saved.")).toBeVisible();
-
-    // The next page is the setup, and nothing else answers for this session meanwhile.
-    await page.goto(`${app.url}/settings/users`);
-    await expect(page).toHaveURL(/\/two-factor\/setup$/);
-    await expect(page.getByRole("heading", { name: "Set up two-factor sign-in" })).toBeVisible();
-    await expectAccessible(page, "required two-factor setup");
-    expect((await page.request.get(`${app.url}/api/notifications`)).status()).toBe(401);
-
-    await setUpInDialogOrPage(page, page, admin.password);
-    await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
-    expect((await page.request.get(`${app.url}/api/notifications`)).status()).toBe(200);
-
-    // A second sign-in asks for the code, as for anyone with two-factor on.
-    await signOut(page);
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("E-mail").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible({ timeout: 30_000 });
-  } finally {
-    await app.stop();
-  }
 });
