@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Request } from "@playwright/test";
 import { expect, scanFrom, test } from "./helpers/test";
-import { createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
+import { chooseInUserMenu, createUserViaUi, signIn, signInAsAdmin, signOut } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { E2E } from "./helpers/env";
 import { ensureSandboxSpaces } from "./helpers/phone-numbers";
@@ -193,28 +193,20 @@ test("admin creates spaces and users; operator sees only their space; viewer is 
 test("language switch to Chinese and back; light and dark; narrow screens", async ({ page }) => {
   test.setTimeout(150_000);
   await signInAsAdmin(page);
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Language" }).click();
-  await page.getByRole("menuitem", { name: "简体中文" }).click();
+  await chooseInUserMenu(page, "Language", "简体中文");
   await expect(page.getByRole("link", { name: "电话号码" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expectAccessible(page, "shell zh-CN");
   await page.reload();
   await expect(page.getByRole("link", { name: "电话号码" })).toBeVisible();
 
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "主题" }).click();
-  await page.getByRole("menuitem", { name: "深色" }).click();
+  await chooseInUserMenu(page, "主题", "深色");
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expectAccessible(page, "shell dark zh-CN");
 
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "语言" }).click();
-  await page.getByRole("menuitem", { name: "English" }).click();
+  await chooseInUserMenu(page, "语言", "English");
   await expect(page.getByRole("link", { name: "Phone numbers" })).toBeVisible();
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Theme" }).click();
-  await page.getByRole("menuitem", { name: "Light" }).click();
+  await chooseInUserMenu(page, "Theme", "Light");
 
   await page.setViewportSize({ width: 375, height: 740 });
   await page.getByRole("button", { name: "Open menu" }).click();

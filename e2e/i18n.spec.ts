@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { explainCamsErrorIn, translatorFor } from "../lib/i18n/translators";
 import { expect, test, keepScreenshot } from "./helpers/test";
 import { expectAccessible } from "./helpers/axe";
-import { signInAsAdmin } from "./helpers/auth";
+import { chooseInUserMenu, signInAsAdmin } from "./helpers/auth";
 import { linkSpace } from "./helpers/keys";
 import { clearFaults, injectFault, sandbox } from "./helpers/sandbox";
 
@@ -16,13 +16,7 @@ const NAME = "E2E i18n";
 const zh = (ns: string) => translatorFor("zh-CN", ns);
 
 async function language(page: Page, menu: string, name: string, lang: string) {
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: menu }).click();
-  // Chosen by keyboard: a pointer moved from the submenu's trigger to its item on a loaded machine
-  // left the submenu's grace area, the submenu closed and the click waited out the test.
-  const item = page.getByRole("menuitem", { name });
-  await expect(item).toBeVisible();
-  await item.press("Enter");
+  await chooseInUserMenu(page, menu, name);
   // The action sets the cookie, then the server renders the page again in that language: seconds
   // on a busy machine with another spec running beside this one.
   await expect(page.locator("html")).toHaveAttribute("lang", lang, { timeout: 30_000 });

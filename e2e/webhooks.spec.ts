@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Browser, Page, Request } from "@playwright/test";
 import { expect, test } from "./helpers/test";
-import { signIn, signInAsAdmin } from "./helpers/auth";
+import { chooseInUserMenu, signIn, signInAsAdmin } from "./helpers/auth";
 import { expectAccessible } from "./helpers/axe";
 import { sandboxCalls } from "./helpers/sandbox";
 import {
@@ -372,9 +372,7 @@ test("unsaved edits: a tab change asks first; Keep editing keeps them, Discard l
 
 test("Chinese field messages", async ({ browser }) => {
   const page = await pageAs(browser, OPERATOR);
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Language" }).click();
-  await page.getByRole("menuitem", { name: "简体中文" }).click();
+  await chooseInUserMenu(page, "Language", "简体中文");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   try {
     await page.goto(tab(alphaId, phone));
@@ -383,9 +381,7 @@ test("Chinese field messages", async ({ browser }) => {
     await expect(page.getByText("只有 http:// 和 https:// 地址可以接收回调。")).toBeVisible();
     await expectAccessible(page, "webhook tab zh-CN");
   } finally {
-    await page.getByTestId("user-menu").click();
-    await page.getByRole("menuitem", { name: "语言" }).click();
-    await page.getByRole("menuitem", { name: "English" }).click();
+    await chooseInUserMenu(page, "语言", "English");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.context().close();
   }

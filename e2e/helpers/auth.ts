@@ -37,6 +37,19 @@ export async function signIn(page: Page, email: string, password: string, opts: 
 
 export const signInAsAdmin = (page: Page) => signIn(page, E2E.admin.email, E2E.admin.password);
 
+/**
+ * Chooses `item` in the user menu's submenu `submenu` (Language, Theme). The item is chosen by
+ * keyboard: a pointer moved from the submenu's trigger to its item on a loaded machine left the
+ * submenu's grace area, the submenu closed and the click waited out the test.
+ */
+export async function chooseInUserMenu(page: Page, submenu: string, item: string) {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: submenu }).click();
+  const entry = page.getByRole("menuitem", { name: item });
+  await expect(entry).toBeVisible();
+  await entry.press("Enter");
+}
+
 export async function signOut(page: Page) {
   await hydrated(page);
   await page.getByTestId("user-menu").click();
